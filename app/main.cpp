@@ -1,0 +1,120 @@
+// latent-explorer: opens the explorer window, or runs a command without one.
+#include <CLI/CLI.hpp>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <cstdio>
+#include <iostream>
+
+#include "latent/core/Dataset.h"
+#include "latent/core/Error.h"
+#include "latent/core/ImageIo.h"
+#include "latent/core/Model.h"
+#include "latent/core/ReconstructionGrid.h"
+#include "latent/ui/MainWindow.h"
+#include "latent/ui/VtkOpenGLWidget.h"
+
+namespace {
+
+struct GuiOptions {
+    latent::WorkspaceRequest request{LATENT_DEFAULT_MODEL, LATENT_DEFAULT_DATA_DIR, "test", 0, 256};
+    int dims = 2;
+    int threads = 1;
+    qsizetype select = -1;
+    bool timings = false;
+    std::string screenshot;
+};
+
+struct GridOptions {
+    std::string model = LATENT_DEFAULT_MODEL;
+    std::string data = LATENT_DEFAULT_DATA_DIR;
+    std::string split = "test";
+    std::string out;
+    std::size_t count = 20;
+    int columns = 10;
+    int scale = 3;
+};
+
+int runGrid(const GridOptions& o) {
+    const auto model = latent::Model::load(o.model);
+    const auto data = latent::loadMnistStyleSplit(o.data, o.split);
+    const auto indices = latent::indicesAcrossClasses(data, o.count);
+    latent::writePng(o.out, latent::reconstructionGrid(*model, data, indices, o.columns, o.scale));
+    std::cout << "wrote " << o.out << " (" << indices.size() << " images and their reconstructions)\n";
+    return 0;
+}
+
+int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinceStart) {
+    latent::ui::VtkOpenGLWidget::setDefaultSurfaceFormat();  // must precede QApplication
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("Latent Explorer");
+    latent::setInferenceThreads(o.threads);
+    latent::ui::MainWindow window(o.request, o.dims);
+    if (o.timings) {
+        QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window, [&] {
+            const auto* ws = window.workspace();
+            std::fprintf(stderr,
+                         "timings: startup-to-map %.3f s (model load %.3f s, encode %zu images %.3f s, "
+                         "PCA %.3f s)\n",
+                         static_cast<double>(sinceStart.nsecsElapsed()) * 1e-9,
+                         ws->model->info().loadSeconds, ws->dataset.count, ws->encodeSeconds,
+                         ws->projectSeconds);
+        });
+    }
+    if (o.select >= 0) {
+        QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window,
+                         [&] { window.selectItem(o.select); });
+    }
+    if (!o.screenshot.empty()) {
+        // Grab the window once the map is up, then quit: used for docs and smoke checks.
+        QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window, [&] {
+            QTimer::singleShot(800, &window, [&] {
+                const bool saved = window.grab().save(QString::fromStdString(o.screenshot));
+                std::cerr << (saved ? "saved " : "could not save ") << o.screenshot << "\n";
+                QApplication::exit(saved ? 0 : 1);
+            });
+        });
+        QObject::connect(&window, &latent::ui::MainWindow::loadFailed, &window,
+                         [] { QApplication::exit(1); });
+    }
+    window.show();
+    window.startLoading();
+    return QApplication::exec();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    CLI::App cli{"Latent Explorer: explore the latent space of a trained generative model"};
+    GuiOptions gui;
+    cli.add_option("--model", gui.request.modelPath, "TorchScript model file")->check(CLI::ExistingFile);
+    cli.add_option("--data", gui.request.dataDir, "folder with MNIST-style IDX files")->check(CLI::ExistingDirectory);
+    cli.add_option("--split", gui.request.split, "dataset split")->check(CLI::IsMember({"test", "train"}));
+    cli.add_option("--limit", gui.request.limit, "use only the first N images (0: all)");
+    cli.add_option("--dims", gui.dims, "map dimensions")->check(CLI::IsMember({2, 3}));
+    cli.add_option("--threads", gui.threads, "inference threads")->check(CLI::Range(1, 64));
+    cli.add_flag("--timings", gui.timings, "print startup timings to stderr once the map is shown");
+    cli.add_option("--select", gui.select, "select this dataset item once the map is shown");
+    cli.add_option("--screenshot", gui.screenshot, "save a screenshot once the map is shown, then quit");
+
+    GridOptions grid;
+    auto* gridCmd = cli.add_subcommand("grid", "write originals and reconstructions as a PNG grid");
+    gridCmd->add_option("--model", grid.model, "TorchScript model file")->check(CLI::ExistingFile);
+    gridCmd->add_option("--data", grid.data, "folder with MNIST-style IDX files")->check(CLI::ExistingDirectory);
+    gridCmd->add_option("--split", grid.split, "dataset split")->check(CLI::IsMember({"test", "train"}));
+    gridCmd->add_option("--count", grid.count, "how many images")->check(CLI::Range(1, 1000));
+    gridCmd->add_option("--columns", grid.columns, "images per row")->check(CLI::Range(1, 100));
+    gridCmd->add_option("--scale", grid.scale, "pixel enlargement")->check(CLI::Range(1, 16));
+    gridCmd->add_option("--out", grid.out, "output PNG")->required();
+
+    CLI11_PARSE(cli, argc, argv);
+    try {
+        if (*gridCmd) return runGrid(grid);
+        return runGui(argc, argv, gui, sinceStart);
+    } catch (const latent::Error& e) {
+        std::cerr << "latent-explorer: " << e.what() << "\n";
+        return 2;
+    }
+}

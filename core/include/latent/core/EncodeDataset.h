@@ -1,0 +1,18 @@
+#pragma once
+
+#include <cstddef>
+
+#include "latent/core/Dataset.h"
+#include "latent/core/LatentBatch.h"
+#include "latent/core/Model.h"
+#include "latent/core/Progress.h"
+
+namespace latent {
+
+// Encodes every image of `data` in batches, reporting progress after each batch.
+// Throws Error(InvalidArgument) when the images do not fit the model (both shapes named),
+// Error(Cancelled) when `progress` returns false.
+LatentBatch encodeDataset(const Model& model, const Dataset& data, std::size_t batchSize = 256,
+                          const ProgressFn& progress = {});
+
+}  // namespace latent

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "latent/core/LatentBatch.h"
+#include "latent/core/Progress.h"
+
+namespace latent {
+
+enum class Metric { Euclidean, Cosine };
+
+// The k nearest neighbours of every row of a dataset, self excluded, nearest first.
+// Distances are Euclidean distances, or 1 - cosine similarity for Metric::Cosine.
+struct KnnGraph {
+    std::size_t count = 0;
+    std::size_t k = 0;
+    std::vector<std::uint32_t> indices;  // count x k
+    std::vector<float> distances;        // count x k
+
+    const std::uint32_t* neighbours(std::size_t i) const { return indices.data() + i * k; }
+    const float* neighbourDistances(std::size_t i) const { return distances.data() + i * k; }
+};
+
+struct KnnOptions {
+    Metric metric = Metric::Euclidean;
+    int threads = 1;
+    std::uint64_t seed = 42;
+    // Up to this many points the graph is exact (brute force); above, approximate (HNSW).
+    std::size_t exactBelow = 4096;
+    std::size_t hnswM = 16;
+    std::size_t hnswEfConstruction = 200;
+    std::size_t hnswEfSearch = 0;  // 0: max(2k, 64)
+};
+
+// Throws Error(InvalidArgument) for k < 1, k >= count, or NaN/Inf input; Cancelled on cancel.
+KnnGraph buildKnnGraph(const LatentBatch& data, std::size_t k, const KnnOptions& options = {},
+                       const ProgressFn& progress = {});
+
+// The exact graph by brute force, for tests and small inputs.
+KnnGraph exactKnnGraph(const LatentBatch& data, std::size_t k, Metric metric = Metric::Euclidean,
+                       int threads = 1);
+
+}  // namespace latent

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace latent {
+
+// N latent vectors of dimension D, row-major. Also used for any N x D float matrix
+// (projected coordinates are a LatentBatch with D = 2 or 3).
+struct LatentBatch {
+    std::size_t count = 0;
+    std::size_t dim = 0;
+    std::vector<float> values;
+
+    LatentBatch() = default;
+    LatentBatch(std::size_t n, std::size_t d) : count(n), dim(d), values(n * d, 0.0f) {}
+
+    std::span<float> row(std::size_t i) { return {values.data() + i * dim, dim}; }
+    std::span<const float> row(std::size_t i) const { return {values.data() + i * dim, dim}; }
+};
+
+}  // namespace latent

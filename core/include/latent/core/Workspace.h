@@ -1,0 +1,44 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "latent/core/Dataset.h"
+#include "latent/core/LatentBatch.h"
+#include "latent/core/Model.h"
+#include "latent/core/Pca.h"
+#include "latent/core/Progress.h"
+
+namespace latent {
+
+// Everything one exploration works on: a model, a dataset, its latents and the maps.
+struct Workspace {
+    std::shared_ptr<Model> model;
+    Dataset dataset;
+    LatentBatch latents;
+    Pca pca2;
+    Pca pca3;
+    LatentBatch coords2;  // N x 2
+    LatentBatch coords3;  // N x 3
+    double encodeSeconds = 0.0;
+    double projectSeconds = 0.0;
+
+    const Pca& pca(int dims) const { return dims == 3 ? pca3 : pca2; }
+    const LatentBatch& coords(int dims) const { return dims == 3 ? coords3 : coords2; }
+};
+
+struct WorkspaceRequest {
+    std::filesystem::path modelPath;
+    std::filesystem::path dataDir;  // an MNIST-style folder
+    std::string split = "test";
+    std::size_t limit = 0;          // use only the first `limit` images (0: all)
+    std::size_t batchSize = 256;
+};
+
+// Loads the model and the dataset, encodes and projects it: the work behind "open".
+// Progress fractions cover the whole job. Throws latent::Error (Cancelled on cancel).
+Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& progress = {});
+
+}  // namespace latent

@@ -1,0 +1,96 @@
+#include "latent/core/Dataset.h"
+
+#include "latent/core/Error.h"
+#include "latent/core/IdxReader.h"
+
+namespace latent {
+
+Image Dataset::image(std::size_t index) const {
+    Image img;
+    img.shape = shape;
+    img.pixels = floatPixels(index, 1);
+    return img;
+}
+
+std::vector<float> Dataset::floatPixels(std::size_t first, std::size_t n) const {
+    if (first + n > count) throw Error(ErrorKind::InvalidArgument, "image index out of range");
+    const std::size_t stride = shape.pixelCount();
+    std::vector<float> out(n * stride);
+    const std::uint8_t* src = pixels.data() + first * stride;
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<float>(src[i]) / 255.0f;
+    return out;
+}
+
+std::string Dataset::className(std::size_t index) const {
+    if (index >= labels.size()) return {};
+    const int label = labels[index];
+    if (label >= 0 && static_cast<std::size_t>(label) < classNames.size()) {
+        return classNames[static_cast<std::size_t>(label)];
+    }
+    return "class " + std::to_string(label);
+}
+
+const std::vector<std::string>& fashionMnistClassNames() {
+    static const std::vector<std::string> names = {"T-shirt/top", "Trouser", "Pullover", "Dress",
+                                                   "Coat",        "Sandal",  "Shirt",    "Sneaker",
+                                                   "Bag",         "Ankle boot"};
+    return names;
+}
+
+Dataset loadIdxDataset(const std::filesystem::path& imagesPath,
+                       const std::filesystem::path& labelsPath,
+                       std::vector<std::string> classNames) {
+    IdxArray images = readIdxFile(imagesPath);
+    if (images.type != IdxType::UInt8 || (images.dims.size() != 3 && images.dims.size() != 4)) {
+        throw Error(ErrorKind::BadFormat, "'" + imagesPath.string() +
+                                              "' is not an 8-bit image array (expected N x H x W "
+                                              "or N x C x H x W of unsigned bytes)");
+    }
+    Dataset data;
+    data.name = imagesPath.filename().string();
+    data.count = images.dims[0];
+    const bool hasChannels = images.dims.size() == 4;
+    data.shape = {hasChannels ? static_cast<int>(images.dims[1]) : 1,
+                  static_cast<int>(images.dims[hasChannels ? 2 : 1]),
+                  static_cast<int>(images.dims[hasChannels ? 3 : 2])};
+    data.pixels = std::move(images.bytes);
+
+    if (!labelsPath.empty()) {
+        IdxArray labels = readIdxFile(labelsPath);
+        if (labels.dims.size() != 1 || labels.dims[0] != data.count) {
+            throw Error(ErrorKind::BadFormat,
+                        "'" + labelsPath.string() + "' holds " +
+                            std::to_string(labels.dims.empty() ? 0 : labels.dims[0]) +
+                            " labels for " + std::to_string(data.count) + " images");
+        }
+        data.labels.resize(data.count);
+        for (std::size_t i = 0; i < data.count; ++i) {
+            data.labels[i] = static_cast<int>(labels.value(i));
+        }
+    }
+    data.classNames = std::move(classNames);
+    return data;
+}
+
+Dataset loadMnistStyleSplit(const std::filesystem::path& dir, const std::string& split) {
+    if (split != "test" && split != "train") {
+        throw Error(ErrorKind::InvalidArgument, "unknown split '" + split + "' (test or train)");
+    }
+    const std::string prefix = split == "test" ? "t10k" : "train";
+    auto find = [&](const std::string& stem) {
+        for (const char* ext : {".gz", ""}) {
+            auto path = dir / (prefix + stem + ext);
+            if (std::filesystem::exists(path)) return path;
+        }
+        throw Error(ErrorKind::Io, "no " + prefix + stem + "[.gz] in '" + dir.string() + "'");
+    };
+    const auto imagesPath = find("-images-idx3-ubyte");
+    const auto labelsPath = find("-labels-idx1-ubyte");
+    const bool fashion = dir.filename().string().find("fashion") != std::string::npos;
+    Dataset data = loadIdxDataset(imagesPath, labelsPath,
+                                  fashion ? fashionMnistClassNames() : std::vector<std::string>{});
+    data.name = dir.filename().string() + " (" + split + ")";
+    return data;
+}
+
+}  // namespace latent

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test (GUI and render tests start
+# their own xvfb-run, so no display is needed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/setup.sh
+tools/build.sh
+cd build
+ctest --output-on-failure -j1 "$@"

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QColor>
+#include <vector>
+
+namespace latent::ui {
+
+// Colours for categorical labels: ten well-separated hues, then repeats with a shift.
+QColor classColor(int label);
+// Colour for points with no label.
+QColor unlabelledColor();
+
+}  // namespace latent::ui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QImage>
+#include <QVector3D>
+#include <QWidget>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "latent/core/LatentBatch.h"
+
+namespace latent::ui {
+
+class VtkOpenGLWidget;
+
+// The map: one coloured point per dataset item in 2-D or 3-D, mouse navigation, and
+// click picking. A click on a point reports its index; a click on empty space reports
+// the world position under the cursor (on the plane through the camera's focal point).
+class ScatterMap : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScatterMap(QWidget* parent = nullptr);
+    ~ScatterMap() override;
+
+    // `coords` has 1 to 3 columns (missing ones are 0); `colors` has one RGB per point.
+    void setPoints(const latent::LatentBatch& coords, const std::vector<QColor>& colors);
+    void clear();
+    int dimensions() const;
+    std::size_t pointCount() const;
+
+    // Marks the current point (ring); `generated` picks a colour for decoded-only points.
+    void setMarker(const QVector3D& position, bool generated);
+    void clearMarker();
+    void resetCamera();
+
+    // Where point `index` is drawn, in logical pixels of view().
+    QPoint viewPositionOf(std::size_t index) const;
+    std::optional<std::size_t> pointAt(QPoint viewPos) const;
+    QVector3D worldAt(QPoint viewPos) const;
+
+    VtkOpenGLWidget* view() const;
+    QImage grabMap() const;
+
+Q_SIGNALS:
+    void pointClicked(qsizetype index);
+    void emptySpaceClicked(QVector3D world);
+
+private:
+    void onViewClicked(QPoint pos);
+    void fitPlanarView();
+
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace latent::ui

@@ -1,0 +1,108 @@
+#include "latent/ui/ImagePanel.h"
+
+#include <QGridLayout>
+#include <QPixmap>
+
+#include "latent/ui/ImageConvert.h"
+
+namespace latent::ui {
+namespace {
+
+constexpr int kPictureSide = 168;  // 6x a 28-pixel image: large, and an integer scale
+
+QLabel* makePicture(QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setFixedSize(kPictureSide + 4, kPictureSide + 4);
+    label->setAlignment(Qt::AlignCenter);
+    label->setStyleSheet("QLabel { background: #20242a; color: #9aa3ad; border-radius: 3px; }");
+    label->setWordWrap(true);
+    return label;
+}
+
+}  // namespace
+
+ImagePanel::ImagePanel(QWidget* parent) : QWidget(parent) {
+    auto* grid = new QGridLayout(this);
+    title_ = new QLabel(tr("Nothing selected"), this);
+    QFont big = title_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    title_->setFont(big);
+    originalCaption_ = new QLabel(tr("Original"), this);
+    decodedCaption_ = new QLabel(tr("Reconstruction"), this);
+    original_ = makePicture(this);
+    decodedPicture_ = makePicture(this);
+    note_ = new QLabel(tr("Click a point to see its image and its reconstruction. "
+                          "Click empty space to decode the latent under the cursor."),
+                       this);
+    note_->setWordWrap(true);
+    note_->setStyleSheet("color: #5b6570;");
+    grid->addWidget(title_, 0, 0, 1, 2);
+    grid->addWidget(originalCaption_, 1, 0);
+    grid->addWidget(decodedCaption_, 1, 1);
+    grid->addWidget(original_, 2, 0);
+    grid->addWidget(decodedPicture_, 2, 1);
+    grid->addWidget(note_, 3, 0, 1, 2);
+    grid->setRowStretch(4, 1);
+    clearPicture(original_, {});
+    clearPicture(decodedPicture_, {});
+}
+
+void ImagePanel::showDatasetItem(qsizetype index, const QString& className,
+                                 const latent::Image& original) {
+    index_ = index;
+    decoded_ = {};
+    title_->setText(className.isEmpty() ? tr("#%1").arg(index)
+                                        : tr("#%1 · %2").arg(index).arg(className));
+    originalCaption_->setText(tr("Original"));
+    decodedCaption_->setText(tr("Reconstruction"));
+    setPicture(original_, original);
+    clearPicture(decodedPicture_, tr("decoding…"));
+    note_->setText(tr("Dataset image %1, encoded to its latent mean and decoded back.").arg(index));
+}
+
+void ImagePanel::showGenerated(const QString& where) {
+    index_ = -1;
+    decoded_ = {};
+    title_->setText(tr("Generated image"));
+    originalCaption_->setText(tr("Original"));
+    decodedCaption_->setText(tr("Decoded"));
+    clearPicture(original_, tr("not a dataset image"));
+    clearPicture(decodedPicture_, tr("decoding…"));
+    note_->setText(tr("Decoded from the latent at %1. No dataset image lies here: "
+                      "this is what the model generates for that point.")
+                       .arg(where));
+}
+
+void ImagePanel::setDecoded(const latent::Image& decoded, double milliseconds) {
+    decoded_ = decoded;
+    setPicture(decodedPicture_, decoded);
+    QString caption = index_ >= 0 ? tr("Reconstruction") : tr("Decoded");
+    caption += tr(" (%1 ms)").arg(milliseconds, 0, 'f', 1);
+    if (decoded.hadNonFinite) caption += tr(" — model output had NaN/Inf, shown as black");
+    decodedCaption_->setText(caption);
+}
+
+void ImagePanel::showError(const QString& message) {
+    clearPicture(decodedPicture_, tr("could not decode"));
+    note_->setText(message);
+}
+
+void ImagePanel::setPicture(QLabel* label, const latent::Image& image) {
+    const QImage img = toQImage(image);
+    if (img.isNull()) {
+        clearPicture(label, tr("no image"));
+        return;
+    }
+    // Integer nearest-neighbour scale, so pixels stay crisp squares.
+    const int scale = std::max(1, kPictureSide / std::max(img.width(), img.height()));
+    label->setPixmap(QPixmap::fromImage(
+        img.scaled(img.width() * scale, img.height() * scale, Qt::KeepAspectRatio, Qt::FastTransformation)));
+}
+
+void ImagePanel::clearPicture(QLabel* label, const QString& text) {
+    label->setPixmap({});
+    label->setText(text);
+}
+
+}  // namespace latent::ui

@@ -1,0 +1,278 @@
+#include "latent/ui/ScatterMap.h"
+
+#include <vtkActor.h>
+#include <vtkCamera.h>
+#include <vtkCellArray.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkMatrix4x4.h>
+#include <vtkNew.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderWindowInteractor.h>
+#include <vtkRenderer.h>
+#include <vtkUnsignedCharArray.h>
+
+#include <QVBoxLayout>
+#include <algorithm>
+#include <array>
+
+#include "latent/core/ScreenPicker.h"
+#include "latent/ui/MapInteractorStyle.h"
+#include "latent/ui/VtkOpenGLWidget.h"
+
+namespace latent::ui {
+namespace {
+
+constexpr double kPickRadius = 6.0;  // logical pixels
+constexpr float kPointSize = 4.0f;  // logical pixels; VTK sizes points in device pixels
+
+// One vertex cell per point: points are drawn as screen-space squares/spheres.
+vtkNew<vtkCellArray> vertexCells(vtkIdType count) {
+    vtkNew<vtkCellArray> cells;
+    cells->AllocateExact(count, count);
+    for (vtkIdType i = 0; i < count; ++i) cells->InsertNextCell(1, &i);
+    return cells;
+}
+
+// A single point drawn in its own renderer layer, so it stays on top of the map.
+struct MarkerLayer {
+    vtkNew<vtkRenderer> renderer;
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkPolyData> poly;
+    vtkNew<vtkPolyDataMapper> mapper;
+    vtkNew<vtkActor> actor;
+
+    MarkerLayer(float size, const QColor& color) {
+        points->InsertNextPoint(0, 0, 0);
+        poly->SetPoints(points);
+        poly->SetVerts(vertexCells(1));
+        mapper->SetInputData(poly);
+        actor->SetMapper(mapper);
+        actor->GetProperty()->SetPointSize(size);
+        actor->GetProperty()->SetRenderPointsAsSpheres(true);
+        actor->GetProperty()->SetAmbient(1.0);
+        actor->GetProperty()->SetDiffuse(0.0);
+        setColor(color);
+        actor->VisibilityOff();
+        renderer->AddActor(actor);
+        renderer->InteractiveOff();
+    }
+    void setColor(const QColor& c) {
+        actor->GetProperty()->SetAmbientColor(c.redF(), c.greenF(), c.blueF());
+        actor->GetProperty()->SetColor(c.redF(), c.greenF(), c.blueF());
+    }
+    void moveTo(const QVector3D& p) {
+        points->SetPoint(0, p.x(), p.y(), p.z());
+        points->Modified();
+        actor->VisibilityOn();
+    }
+};
+
+}  // namespace
+
+struct ScatterMap::Impl {
+    VtkOpenGLWidget* view = nullptr;
+    vtkNew<vtkRenderer> renderer;
+    vtkNew<vtkPolyData> poly;
+    vtkNew<vtkPolyDataMapper> mapper;
+    vtkNew<vtkActor> actor;
+    vtkNew<MapInteractorStyle> style;
+    MarkerLayer ring{15.0f, QColor(20, 20, 20)};
+    MarkerLayer dot{8.0f, Qt::white};
+    latent::LatentBatch coords;
+    int dims = 2;
+
+    std::array<double, 16> worldToView() const {
+        auto* camera = renderer->GetActiveCamera();
+        vtkMatrix4x4* m =
+            camera->GetCompositeProjectionTransformMatrix(renderer->GetTiledAspectRatio(), -1, 1);
+        std::array<double, 16> out{};
+        for (int r = 0; r < 4; ++r)
+            for (int c = 0; c < 4; ++c) out[static_cast<std::size_t>(r * 4 + c)] = m->GetElement(r, c);
+        return out;
+    }
+    // Logical Qt pixel (y down) -> VTK display pixel (y up, device pixels), and back.
+    std::array<double, 2> toDisplay(QPoint p) const {
+        const double dpr = view->devicePixelRatioF();
+        return {p.x() * dpr, (view->height() - p.y()) * dpr};
+    }
+    QPoint fromDisplay(double x, double y) const {
+        const double dpr = view->devicePixelRatioF();
+        return {qRound(x / dpr), qRound(view->height() - y / dpr)};
+    }
+    std::array<double, 2> viewportSize() const {
+        const int* size = renderer->GetSize();
+        return {static_cast<double>(size[0]), static_cast<double>(size[1])};
+    }
+};
+
+ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_unique<Impl>()) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    impl_->view = new VtkOpenGLWidget(this);
+    layout->addWidget(impl_->view);
+
+    auto* window = impl_->view->renderWindow();
+    window->SetNumberOfLayers(3);
+    impl_->renderer->SetBackground(0.985, 0.985, 0.99);
+    window->AddRenderer(impl_->renderer);
+    impl_->ring.renderer->SetLayer(1);
+    impl_->dot.renderer->SetLayer(2);
+    for (vtkRenderer* layer : {impl_->ring.renderer.Get(), impl_->dot.renderer.Get()}) {
+        layer->SetActiveCamera(impl_->renderer->GetActiveCamera());
+        window->AddRenderer(layer);
+    }
+    impl_->mapper->SetInputData(impl_->poly);
+    impl_->mapper->SetColorModeToDirectScalars();
+    impl_->mapper->SetScalarModeToUsePointData();
+    impl_->actor->SetMapper(impl_->mapper);
+    // Round, flat-shaded discs: shading rims would muddy the class colours.
+    impl_->actor->GetProperty()->SetRenderPointsAsSpheres(true);
+    impl_->actor->GetProperty()->SetAmbient(1.0);
+    impl_->actor->GetProperty()->SetDiffuse(0.0);
+    impl_->actor->GetProperty()->SetSpecular(0.0);
+    impl_->renderer->AddActor(impl_->actor);
+    impl_->view->interactor()->SetInteractorStyle(impl_->style);
+
+    connect(impl_->view, &VtkOpenGLWidget::clicked, this, &ScatterMap::onViewClicked);
+}
+
+ScatterMap::~ScatterMap() = default;
+
+void ScatterMap::setPoints(const latent::LatentBatch& coords, const std::vector<QColor>& colors) {
+    impl_->coords = coords;
+    impl_->dims = coords.dim >= 3 ? 3 : 2;
+    const auto n = static_cast<vtkIdType>(coords.count);
+    vtkNew<vtkPoints> points;
+    points->SetDataTypeToFloat();
+    points->SetNumberOfPoints(n);
+    vtkNew<vtkUnsignedCharArray> rgb;
+    rgb->SetName("color");
+    rgb->SetNumberOfComponents(3);
+    rgb->SetNumberOfTuples(n);
+    for (vtkIdType i = 0; i < n; ++i) {
+        const auto row = coords.row(static_cast<std::size_t>(i));
+        points->SetPoint(i, row[0], coords.dim > 1 ? row[1] : 0.0f, coords.dim > 2 ? row[2] : 0.0f);
+        const QColor& c = colors[static_cast<std::size_t>(i)];
+        rgb->SetTypedTuple(i, std::array<unsigned char, 3>{static_cast<unsigned char>(c.red()),
+                                                           static_cast<unsigned char>(c.green()),
+                                                           static_cast<unsigned char>(c.blue())}
+                                  .data());
+    }
+    impl_->poly->SetPoints(points);
+    impl_->poly->SetVerts(vertexCells(n));
+    impl_->poly->GetPointData()->SetScalars(rgb);
+    impl_->poly->Modified();
+    impl_->style->setPlanar(impl_->dims == 2);
+    const auto dpr = static_cast<float>(impl_->view->devicePixelRatioF());
+    impl_->actor->GetProperty()->SetPointSize(kPointSize * dpr);
+    impl_->ring.actor->GetProperty()->SetPointSize(15.0f * dpr);
+    impl_->dot.actor->GetProperty()->SetPointSize(8.0f * dpr);
+    clearMarker();
+    resetCamera();
+}
+
+void ScatterMap::clear() { setPoints(latent::LatentBatch(0, 2), {}); }
+
+int ScatterMap::dimensions() const { return impl_->dims; }
+std::size_t ScatterMap::pointCount() const { return impl_->coords.count; }
+
+void ScatterMap::setMarker(const QVector3D& position, bool generated) {
+    impl_->ring.moveTo(position);
+    impl_->dot.moveTo(position);
+    impl_->dot.setColor(generated ? QColor(255, 200, 0) : QColor(Qt::white));
+    impl_->view->requestRender();
+}
+
+void ScatterMap::clearMarker() {
+    impl_->ring.actor->VisibilityOff();
+    impl_->dot.actor->VisibilityOff();
+    impl_->view->requestRender();
+}
+
+void ScatterMap::resetCamera() {
+    auto* camera = impl_->renderer->GetActiveCamera();
+    camera->SetViewUp(0, 1, 0);
+    if (impl_->dims == 3) {
+        camera->SetFocalPoint(0, 0, 0);
+        camera->SetPosition(1.0, 0.8, 1.6);
+        camera->ParallelProjectionOff();
+        impl_->renderer->ResetCamera();
+        camera->Zoom(1.4);  // ResetCamera frames the bounding sphere, which leaves wide margins
+    } else {
+        fitPlanarView();
+    }
+    impl_->renderer->ResetCameraClippingRange();
+    impl_->view->requestRender();
+}
+
+// Frames the 2-D points' bounding box with a small margin, whatever the window's shape.
+void ScatterMap::fitPlanarView() {
+    auto* camera = impl_->renderer->GetActiveCamera();
+    camera->ParallelProjectionOn();
+    double b[6] = {-1, 1, -1, 1, 0, 0};
+    if (impl_->coords.count > 0) impl_->poly->GetBounds(b);
+    const double cx = 0.5 * (b[0] + b[1]), cy = 0.5 * (b[2] + b[3]);
+    const double halfW = std::max(0.5 * (b[1] - b[0]), 1e-6);
+    const double halfH = std::max(0.5 * (b[3] - b[2]), 1e-6);
+    const double aspect = impl_->view->height() > 0
+                              ? static_cast<double>(impl_->view->width()) / impl_->view->height()
+                              : 1.0;
+    camera->SetFocalPoint(cx, cy, 0);
+    camera->SetPosition(cx, cy, 1.0 + 2.0 * std::max(halfW, halfH));
+    camera->SetParallelScale(1.06 * std::max(halfH, halfW / aspect));
+}
+
+QPoint ScatterMap::viewPositionOf(std::size_t index) const {
+    const auto row = impl_->coords.row(index);
+    const std::array<double, 3> world{row[0], impl_->coords.dim > 1 ? row[1] : 0.0,
+                                      impl_->coords.dim > 2 ? row[2] : 0.0};
+    const auto size = impl_->viewportSize();
+    const auto p = latent::worldToScreen(impl_->worldToView(), size[0], size[1], world);
+    return impl_->fromDisplay(p[0], p[1]);
+}
+
+std::optional<std::size_t> ScatterMap::pointAt(QPoint viewPos) const {
+    if (impl_->coords.count == 0) return std::nullopt;
+    const auto d = impl_->toDisplay(viewPos);
+    const auto size = impl_->viewportSize();
+    const auto hit = latent::pickNearestOnScreen(impl_->coords, impl_->worldToView(), size[0],
+                                                 size[1], d[0], d[1],
+                                                 kPickRadius * impl_->view->devicePixelRatioF());
+    if (!hit) return std::nullopt;
+    return hit->index;
+}
+
+QVector3D ScatterMap::worldAt(QPoint viewPos) const {
+    auto* r = impl_->renderer.Get();
+    double focal[4] = {0, 0, 0, 1};
+    r->GetActiveCamera()->GetFocalPoint(focal);
+    r->SetWorldPoint(focal[0], focal[1], focal[2], 1.0);
+    r->WorldToDisplay();
+    const double depth = r->GetDisplayPoint()[2];
+    const auto d = impl_->toDisplay(viewPos);
+    r->SetDisplayPoint(d[0], d[1], depth);
+    r->DisplayToWorld();
+    const double* w = r->GetWorldPoint();
+    const double scale = w[3] != 0.0 ? 1.0 / w[3] : 1.0;
+    return QVector3D(static_cast<float>(w[0] * scale), static_cast<float>(w[1] * scale),
+                     impl_->dims == 2 ? 0.0f : static_cast<float>(w[2] * scale));
+}
+
+VtkOpenGLWidget* ScatterMap::view() const { return impl_->view; }
+
+QImage ScatterMap::grabMap() const { return impl_->view->grabRendered(); }
+
+void ScatterMap::onViewClicked(QPoint pos) {
+    if (impl_->coords.count == 0) return;
+    if (const auto index = pointAt(pos)) {
+        Q_EMIT pointClicked(static_cast<qsizetype>(*index));
+    } else {
+        Q_EMIT emptySpaceClicked(worldAt(pos));
+    }
+}
+
+}  // namespace latent::ui

@@ -1,0 +1,381 @@
+#include "latent/ui/VtkOpenGLWidget.h"
+
+#include <vtkCommand.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkInteractorStyleTrackballCamera.h>
+#include <vtkNew.h>
+#include <vtkOpenGLState.h>
+
+#include <QEnterEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QOpenGLContext>
+#include <QSurfaceFormat>
+#include <QWheelEvent>
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace latent::ui {
+namespace {
+
+// A press and release closer than this (logical px) count as a click.
+constexpr int kClickSlop = 4;
+// One wheel notch in QWheelEvent::angleDelta() units (1/8 degree).
+constexpr int kWheelStep = 120;
+
+bool withinSlop(QPoint a, QPoint b) {
+    const QPoint d = a - b;
+    return d.x() * d.x() + d.y() * d.y() <= kClickSlop * kClickSlop;
+}
+
+// X11-style key names used by VTK's interactor styles (e.g. "Up", "Return").
+const char* keySymFor(int key) {
+    // clang-format off
+    static const std::pair<int, const char*> table[] = {
+        {Qt::Key_Left, "Left"}, {Qt::Key_Right, "Right"}, {Qt::Key_Up, "Up"},
+        {Qt::Key_Down, "Down"}, {Qt::Key_Return, "Return"}, {Qt::Key_Enter, "KP_Enter"},
+        {Qt::Key_Escape, "Escape"}, {Qt::Key_Tab, "Tab"}, {Qt::Key_Backspace, "BackSpace"},
+        {Qt::Key_Delete, "Delete"}, {Qt::Key_Home, "Home"}, {Qt::Key_End, "End"},
+        {Qt::Key_PageUp, "Prior"}, {Qt::Key_PageDown, "Next"}, {Qt::Key_Space, "space"},
+        {Qt::Key_Plus, "plus"}, {Qt::Key_Minus, "minus"}, {Qt::Key_Shift, "Shift_L"},
+        {Qt::Key_Control, "Control_L"}, {Qt::Key_Alt, "Alt_L"},
+    };
+    // clang-format on
+    for (const auto& [k, name] : table) {
+        if (k == key) {
+            return name;
+        }
+    }
+    return nullptr;
+}
+
+// The vtkCommand event for a button press/release, or 0 for buttons VTK ignores.
+unsigned long buttonEvent(Qt::MouseButton button, bool press) {
+    switch (button) {
+        case Qt::LeftButton:
+            return press ? vtkCommand::LeftButtonPressEvent : vtkCommand::LeftButtonReleaseEvent;
+        case Qt::MiddleButton:
+            return press ? vtkCommand::MiddleButtonPressEvent
+                         : vtkCommand::MiddleButtonReleaseEvent;
+        case Qt::RightButton:
+            return press ? vtkCommand::RightButtonPressEvent : vtkCommand::RightButtonReleaseEvent;
+        default:
+            return 0;
+    }
+}
+
+}  // namespace
+
+struct VtkOpenGLWidget::Impl {
+    explicit Impl(VtkOpenGLWidget& owner) : self(owner) {}
+    ~Impl() {
+        // The render window may outlive us if callers kept a reference.
+        for (const auto& [object, tag] : observers) {
+            object->RemoveObserver(tag);
+        }
+    }
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+
+    VtkOpenGLWidget& self;
+    vtkNew<vtkGenericOpenGLRenderWindow> window;
+    vtkNew<vtkGenericRenderWindowInteractor> interactor;
+    std::vector<std::pair<vtkObject*, unsigned long>> observers;
+    QMetaObject::Connection contextConnection;
+
+    bool glReady = false;
+    bool renderPending = true;
+    bool inPaint = false;
+    bool clickCandidate = false;
+    QPoint pressPos;
+    QPoint wheelAccum;
+
+    template <typename Method>
+    void observe(vtkObject* object, unsigned long event, Method method) {
+        observers.emplace_back(object, object->AddObserver(event, this, method));
+    }
+
+    // Not QOpenGLWidget::makeCurrent(): that also rebinds Qt's FBO, and VTK asks
+    // for this in the middle of its render (the result is a black widget).
+    void makeCurrent(vtkObject*, unsigned long, void*) {
+        if (QOpenGLContext* ctx = self.context()) {
+            ctx->makeCurrent(ctx->surface());
+        }
+    }
+    void isCurrent(vtkObject*, unsigned long, void* callData) {
+        QOpenGLContext* ctx = self.context();
+        *static_cast<bool*>(callData) = ctx != nullptr && QOpenGLContext::currentContext() == ctx;
+    }
+    // A render started outside paintGL (caller ran window->Render()): VTK's
+    // display buffer is fresh, so the next paint only needs to blit it.
+    void frameDone(vtkObject*, unsigned long, void*) {
+        if (!inPaint && window->GetSwapBuffers()) {
+            renderPending = false;
+            self.update();
+        }
+    }
+    // The interactor asked for a render; coalesce into the next paint.
+    void renderRequested(vtkObject*, unsigned long, void*) { self.requestRender(); }
+
+    void releaseGraphics() {
+        if (!glReady) {
+            return;
+        }
+        self.makeCurrent();  // fine here: no VTK render is in progress
+        window->ReleaseGraphicsResources(window);
+        window->SetReadyForRendering(false);
+        self.doneCurrent();
+        glReady = false;
+        renderPending = true;
+    }
+
+    void setPointerInfo(QPointF logical, Qt::KeyboardModifiers mods, int repeat) {
+        const qreal dpr = self.devicePixelRatioF();
+        const int x = static_cast<int>(std::lround(logical.x() * dpr));
+        const int y = static_cast<int>(std::lround(logical.y() * dpr));
+        interactor->SetEventInformationFlipY(x, y, (mods & Qt::ControlModifier) ? 1 : 0,
+                                             (mods & Qt::ShiftModifier) ? 1 : 0, 0, repeat);
+        interactor->SetAltKey((mods & Qt::AltModifier) ? 1 : 0);
+    }
+
+    void setKeyInfo(const QKeyEvent& ev) {
+        const QString text = ev.text();
+        char code = 0;
+        if (text.size() == 1 && text.at(0).unicode() > 31 && text.at(0).unicode() < 127) {
+            code = static_cast<char>(text.at(0).unicode());
+        }
+        std::string sym;
+        if (const char* named = keySymFor(ev.key())) {
+            sym = named;
+        } else if (code != 0) {
+            sym.assign(1, code);
+        }
+        const Qt::KeyboardModifiers mods = ev.modifiers();
+        interactor->SetKeyEventInformation((mods & Qt::ControlModifier) ? 1 : 0,
+                                           (mods & Qt::ShiftModifier) ? 1 : 0, code,
+                                           ev.isAutoRepeat() ? 1 : 0, sym.c_str());
+        interactor->SetAltKey((mods & Qt::AltModifier) ? 1 : 0);
+    }
+};
+
+VtkOpenGLWidget::VtkOpenGLWidget(QWidget* parent)
+    : QOpenGLWidget(parent), d_(std::make_unique<Impl>(*this)) {
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+
+    vtkGenericOpenGLRenderWindow* win = d_->window;
+    win->SetReadyForRendering(false);  // until initializeGL gives us a context
+    win->SetOwnContext(false);
+    win->SetFrameBlitModeToNoBlit();  // paintGL blits into Qt's framebuffer
+    win->SetInteractor(d_->interactor);
+    d_->observe(win, vtkCommand::WindowMakeCurrentEvent, &Impl::makeCurrent);
+    d_->observe(win, vtkCommand::WindowIsCurrentEvent, &Impl::isCurrent);
+    d_->observe(win, vtkCommand::WindowFrameEvent, &Impl::frameDone);
+
+    // Interactor renders become update() calls: rendering only happens with
+    // the widget's context current, and fast mouse moves share one frame.
+    d_->interactor->EnableRenderOff();
+    d_->observe(d_->interactor, vtkCommand::RenderEvent, &Impl::renderRequested);
+    // VTK's default style switch starts in joystick mode, which needs interactor
+    // timers this bridge does not provide.
+    vtkNew<vtkInteractorStyleTrackballCamera> style;
+    d_->interactor->SetInteractorStyle(style);
+    d_->interactor->Initialize();
+}
+
+VtkOpenGLWidget::~VtkOpenGLWidget() {
+    // QOpenGLWidget's destructor destroys the context after d_ is gone.
+    disconnect(d_->contextConnection);
+    d_->releaseGraphics();
+}
+
+vtkGenericOpenGLRenderWindow* VtkOpenGLWidget::renderWindow() const {
+    return d_->window;
+}
+
+vtkRenderWindowInteractor* VtkOpenGLWidget::interactor() const {
+    return d_->interactor;
+}
+
+void VtkOpenGLWidget::setDefaultSurfaceFormat() {
+    QSurfaceFormat fmt;
+    fmt.setRenderableType(QSurfaceFormat::OpenGL);
+    fmt.setVersion(3, 2);
+    fmt.setProfile(QSurfaceFormat::CoreProfile);
+    fmt.setSwapBehavior(QSurfaceFormat::DoubleBuffer);
+    fmt.setRedBufferSize(8);
+    fmt.setGreenBufferSize(8);
+    fmt.setBlueBufferSize(8);
+    fmt.setAlphaBufferSize(8);
+    fmt.setDepthBufferSize(24);
+    fmt.setStencilBufferSize(8);
+    // VTK multisamples in its own framebuffers; a multisampled context only costs memory.
+    fmt.setSamples(0);
+    QSurfaceFormat::setDefaultFormat(fmt);
+}
+
+void VtkOpenGLWidget::requestRender() {
+    d_->renderPending = true;
+    update();
+}
+
+QImage VtkOpenGLWidget::grabRendered() {
+    return grabFramebuffer();
+}
+
+void VtkOpenGLWidget::initializeGL() {
+    // Runs again whenever Qt recreates the context (e.g. on reparenting).
+    d_->contextConnection = connect(
+        context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] { d_->releaseGraphics(); },
+        Qt::DirectConnection);
+    vtkGenericOpenGLRenderWindow* win = d_->window;
+    win->GetState()->Reset();  // Qt changed GL state behind VTK's cache
+    win->SetReadyForRendering(true);
+    win->OpenGLInitContext();
+    d_->glReady = true;
+    d_->renderPending = true;
+}
+
+void VtkOpenGLWidget::resizeGL(int w, int h) {
+    const qreal dpr = devicePixelRatioF();
+    const int dw = static_cast<int>(std::lround(w * dpr));
+    const int dh = static_cast<int>(std::lround(h * dpr));
+    d_->window->SetSize(dw, dh);
+    d_->interactor->UpdateSize(dw, dh);
+    d_->window->SetDPI(static_cast<int>(std::lround(72 * dpr)));  // text scales with the screen
+    d_->renderPending = true;
+}
+
+void VtkOpenGLWidget::paintGL() {
+    if (!d_->glReady) {
+        return;
+    }
+    vtkGenericOpenGLRenderWindow* win = d_->window;
+    vtkOpenGLState* state = win->GetState();
+    state->Reset();  // record Qt's state so Pop() gives it back untouched
+    state->Push();
+    state->vtkglDepthFunc(GL_LEQUAL);  // Qt leaves GL_LESS; VTK assumes GL_LEQUAL
+
+    if (d_->renderPending) {
+        d_->inPaint = true;
+        d_->renderPending = false;
+        win->Render();
+        d_->inPaint = false;
+    }
+
+    const int* size = win->GetSize();
+    state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
+    GLenum drawBuffer = GL_COLOR_ATTACHMENT0;
+    state->vtkglDrawBuffers(1, &drawBuffer);
+    win->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, size[0], size[1],
+                                GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    // VTK's background alpha is 0; make the result opaque so neither Qt's
+    // compositor nor grabFramebuffer() treats it as transparent.
+    state->vtkglColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
+    state->vtkglClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    state->vtkglClear(GL_COLOR_BUFFER_BIT);
+    state->Pop();
+}
+
+void VtkOpenGLWidget::mousePressEvent(QMouseEvent* ev) {
+    const unsigned long vtkEvent = buttonEvent(ev->button(), true);
+    if (vtkEvent == 0) {
+        QOpenGLWidget::mousePressEvent(ev);
+        return;
+    }
+    if (ev->button() == Qt::LeftButton) {
+        d_->clickCandidate = true;
+        d_->pressPos = ev->position().toPoint();
+    }
+    const int repeat = ev->type() == QEvent::MouseButtonDblClick ? 1 : 0;
+    d_->setPointerInfo(ev->position(), ev->modifiers(), repeat);
+    d_->interactor->InvokeEvent(vtkEvent, nullptr);
+    ev->accept();
+}
+
+void VtkOpenGLWidget::mouseDoubleClickEvent(QMouseEvent* ev) {
+    // Qt replaces the second press with this event; VTK expects a press with repeat = 1.
+    mousePressEvent(ev);
+}
+
+void VtkOpenGLWidget::mouseReleaseEvent(QMouseEvent* ev) {
+    const unsigned long vtkEvent = buttonEvent(ev->button(), false);
+    if (vtkEvent == 0) {
+        QOpenGLWidget::mouseReleaseEvent(ev);
+        return;
+    }
+    d_->setPointerInfo(ev->position(), ev->modifiers(), 0);
+    d_->interactor->InvokeEvent(vtkEvent, nullptr);
+    ev->accept();
+
+    // Emitted after VTK saw the release, at the press position (where the user aimed).
+    if (ev->button() == Qt::LeftButton && d_->clickCandidate) {
+        d_->clickCandidate = false;
+        if (withinSlop(ev->position().toPoint(), d_->pressPos)) {
+            Q_EMIT clicked(d_->pressPos);
+        }
+    }
+}
+
+void VtkOpenGLWidget::mouseMoveEvent(QMouseEvent* ev) {
+    const QPoint pos = ev->position().toPoint();
+    // Once a drag leaves the slop circle it is no longer a click, even if it comes back.
+    if (d_->clickCandidate && !withinSlop(pos, d_->pressPos)) {
+        d_->clickCandidate = false;
+    }
+    d_->setPointerInfo(ev->position(), ev->modifiers(), 0);
+    d_->interactor->InvokeEvent(vtkCommand::MouseMoveEvent, nullptr);
+    ev->accept();
+    Q_EMIT hovered(pos);
+}
+
+void VtkOpenGLWidget::wheelEvent(QWheelEvent* ev) {
+    d_->setPointerInfo(ev->position(), ev->modifiers(), 0);
+    // Touchpads send fractions of a notch: accumulate, emit whole notches.
+    QPoint& acc = d_->wheelAccum;
+    const QPoint delta = ev->angleDelta();
+    acc.setX(delta.x() * acc.x() < 0 ? delta.x() : acc.x() + delta.x());
+    acc.setY(delta.y() * acc.y() < 0 ? delta.y() : acc.y() + delta.y());
+    const auto emitSteps = [this](int& value, unsigned long positive, unsigned long negative) {
+        for (; value >= kWheelStep; value -= kWheelStep) {
+            d_->interactor->InvokeEvent(positive, nullptr);
+        }
+        for (; value <= -kWheelStep; value += kWheelStep) {
+            d_->interactor->InvokeEvent(negative, nullptr);
+        }
+    };
+    emitSteps(acc.ry(), vtkCommand::MouseWheelForwardEvent, vtkCommand::MouseWheelBackwardEvent);
+    emitSteps(acc.rx(), vtkCommand::MouseWheelLeftEvent, vtkCommand::MouseWheelRightEvent);
+    ev->accept();
+}
+
+void VtkOpenGLWidget::enterEvent(QEnterEvent* ev) {
+    d_->setPointerInfo(ev->position(), ev->modifiers(), 0);
+    d_->interactor->InvokeEvent(vtkCommand::EnterEvent, nullptr);
+    QOpenGLWidget::enterEvent(ev);
+}
+
+void VtkOpenGLWidget::leaveEvent(QEvent* ev) {
+    d_->interactor->InvokeEvent(vtkCommand::LeaveEvent, nullptr);
+    QOpenGLWidget::leaveEvent(ev);
+}
+
+void VtkOpenGLWidget::keyPressEvent(QKeyEvent* ev) {
+    d_->setKeyInfo(*ev);
+    d_->interactor->InvokeEvent(vtkCommand::KeyPressEvent, nullptr);
+    if (d_->interactor->GetKeyCode() != 0) {
+        d_->interactor->InvokeEvent(vtkCommand::CharEvent, nullptr);
+    }
+    QOpenGLWidget::keyPressEvent(ev);  // lets parents see unhandled shortcuts
+}
+
+void VtkOpenGLWidget::keyReleaseEvent(QKeyEvent* ev) {
+    d_->setKeyInfo(*ev);
+    d_->interactor->InvokeEvent(vtkCommand::KeyReleaseEvent, nullptr);
+    QOpenGLWidget::keyReleaseEvent(ev);
+}
+
+}  // namespace latent::ui
