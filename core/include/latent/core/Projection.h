@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "latent/core/KnnGraph.h"
+#include "latent/core/LatentBatch.h"
+
+namespace latent {
+
+// How latents become map coordinates. Every method is deterministic for a fixed seed
+// and thread count, reports progress, and can be cancelled.
+enum class ProjectionMethod { Pca, Tsne, Umap, Lle, LatentAxes };
+
+const char* toString(ProjectionMethod method);
+
+struct ProjectionParams {
+    ProjectionMethod method = ProjectionMethod::Pca;
+    int dims = 2;             // 2 or 3
+    std::uint64_t seed = 42;
+    int threads = 1;
+    Metric metric = Metric::Euclidean;
+    int iterations = 0;       // 0: the method's default
+    // t-SNE
+    double perplexity = 30.0;
+    double earlyExaggeration = 12.0;
+    double learningRate = 0.0;  // 0: max(N / earlyExaggeration / 4, 50), as in the literature
+    double theta = 0.5;         // Barnes-Hut accuracy
+    // UMAP and LLE
+    int neighbours = 15;
+    double minDist = 0.1;
+    // Latent axes: which latent dimensions to show (dims of them)
+    std::vector<int> axes;
+
+    bool operator==(const ProjectionParams&) const = default;
+};
+
+// One line for titles and logs, e.g. "t-SNE 2D, perplexity 30, seed 42".
+std::string describe(const ProjectionParams& params);
+
+// Called every few iterations with the layout so far (for progressive display), the
+// fraction done and a message. Returning false cancels: the method then throws
+// Error(ErrorKind::Cancelled).
+using LayoutCallback =
+    std::function<bool(const LatentBatch& layout, double fraction, const std::string& message)>;
+
+}  // namespace latent
