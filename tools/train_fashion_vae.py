@@ -124,6 +124,9 @@ def write_log(path: Path, args, rows, summary: dict) -> None:
         f"- CPU only, {os.cpu_count()} cores, {args.threads} intra-op thread(s) (`torch.set_num_threads`)",
         f"- {platform.platform()}, Python {platform.python_version()}",
         f"- torch {torch.__version__} from `{Path(torch.__file__).parent}`",
+        "- Threads: on this 2-core VM two OpenMP threads made a training step 3-10x slower",
+        "  than one (100-step microbenchmark: 8-9 ms vs 25-200 ms per batch), hence the",
+        "  default of 1. Wall seconds well above CPU seconds mean other load on the machine.",
         "",
         "## Setup",
         "",
@@ -136,10 +139,11 @@ def write_log(path: Path, args, rows, summary: dict) -> None:
         "",
         "## Epochs",
         "",
-        "| epoch | train loss | test loss | test recon BCE | seconds |",
-        "|---:|---:|---:|---:|---:|",
+        "| epoch | train loss | test loss | test recon BCE | seconds | CPU seconds |",
+        "|---:|---:|---:|---:|---:|---:|",
     ]
-    lines += [f"| {e} | {tr:.2f} | {te:.2f} | {rc:.2f} | {s:.1f} |" for e, tr, te, rc, s in rows]
+    lines += [f"| {e} | {tr:.2f} | {te:.2f} | {rc:.2f} | {s:.1f} | {c:.1f} |"
+              for e, tr, te, rc, s, c in rows]
     lines += ["", "## Result", ""]
     lines += [f"- {k}: {v}" for k, v in summary.items()]
     lines += [
@@ -183,7 +187,7 @@ def main() -> None:
     order_gen = torch.Generator().manual_seed(args.seed)  # data order independent of other RNG use
     rows, start = [], time.perf_counter()
     for epoch in range(1, args.epochs + 1):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         model.train()
         running = 0.0
         for idx in torch.randperm(len(x_train), generator=order_gen).split(128):
@@ -195,9 +199,10 @@ def main() -> None:
             running += loss.item()
         model.eval()
         test_loss, test_recon = evaluate(model, x_test, args.seed)
-        rows.append((epoch, running / len(x_train), test_loss, test_recon, time.perf_counter() - t0))
-        print("epoch %2d  train %.2f  test %.2f  recon %.2f  %.1fs" % rows[-1], flush=True)
-    total_time = time.perf_counter() - start
+        rows.append((epoch, running / len(x_train), test_loss, test_recon,
+                     time.perf_counter() - t0, time.process_time() - c0))
+        print("epoch %2d  train %.2f  test %.2f  recon %.2f  %.1fs (cpu %.1fs)" % rows[-1], flush=True)
+    total_time, total_cpu = time.perf_counter() - start, sum(r[5] for r in rows)
 
     meta = {
         "format": "latent-explorer-model", "version": 1,
@@ -234,7 +239,8 @@ def main() -> None:
         "final train loss (per image)": f"{rows[-1][1]:.2f}",
         "final test loss (per image)": f"{rows[-1][2]:.2f}",
         "final test recon BCE, decoding mu (per image)": f"{rows[-1][3]:.2f}",
-        "total training time": f"{total_time:.0f} s ({total_time / args.epochs:.1f} s/epoch incl. eval)",
+        "total training time": f"{total_time:.0f} s wall ({total_time / args.epochs:.1f} s/epoch incl. eval), "
+                               f"{total_cpu:.0f} s CPU",
         "model file": f"`{args.out.name}`, {size / 1e6:.2f} MB ({size} bytes), float32 TorchScript",
         "export check": f"TorchScript vs eager encode/decode/forward max abs diff {diff:.2g}",
     }
