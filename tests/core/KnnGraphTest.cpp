@@ -6,17 +6,10 @@
 #include <random>
 #include <set>
 
+#include "RandomData.h"
 #include "latent/core/Error.h"
 
 namespace {
-
-latent::LatentBatch gaussian(std::size_t n, std::size_t d, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> normal;
-    latent::LatentBatch data(n, d);
-    for (float& v : data.values) v = normal(rng);
-    return data;
-}
 
 TEST(KnnGraph, ExactGraphMatchesAHandCheckedLine) {
     latent::LatentBatch line(5, 1);
@@ -31,7 +24,7 @@ TEST(KnnGraph, ExactGraphMatchesAHandCheckedLine) {
 }
 
 TEST(KnnGraph, ThreadCountDoesNotChangeTheExactGraph) {
-    const auto data = gaussian(700, 8, 1);
+    const auto data = gaussianBatch(700, 8, 1);
     const auto one = latent::exactKnnGraph(data, 10, latent::Metric::Euclidean, 1);
     const auto two = latent::exactKnnGraph(data, 10, latent::Metric::Euclidean, 2);
     EXPECT_EQ(one.indices, two.indices);
@@ -47,7 +40,7 @@ TEST(KnnGraph, CosineIgnoresLength) {
 }
 
 TEST(KnnGraph, ApproximateGraphRecallsNearlyAllTrueNeighbours) {
-    const auto data = gaussian(6000, 16, 2);
+    const auto data = gaussianBatch(6000, 16, 2);
     latent::KnnOptions options;
     options.threads = 2;
     const auto approx = latent::buildKnnGraph(data, 15, options);
@@ -67,12 +60,12 @@ TEST(KnnGraph, ApproximateGraphRecallsNearlyAllTrueNeighbours) {
 }
 
 TEST(KnnGraph, RefusesBadInputAndHonoursCancel) {
-    auto data = gaussian(50, 3, 3);
+    auto data = gaussianBatch(50, 3, 3);
     EXPECT_THROW(latent::buildKnnGraph(data, 0), latent::Error);
     EXPECT_THROW(latent::buildKnnGraph(data, 50), latent::Error);
     data.values[7] = std::nanf("");
     EXPECT_THROW(latent::buildKnnGraph(data, 5), latent::Error);
-    const auto big = gaussian(6000, 4, 4);
+    const auto big = gaussianBatch(6000, 4, 4);
     try {
         latent::buildKnnGraph(big, 5, {}, [](double, const std::string&) { return false; });
         FAIL() << "cancel ignored";

@@ -7,17 +7,10 @@
 #include <random>
 #include <set>
 
+#include "RandomData.h"
 #include "latent/core/Error.h"
 
 namespace {
-
-latent::LatentBatch gaussian(std::size_t n, std::size_t d, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> normal;
-    latent::LatentBatch data(n, d);
-    for (float& v : data.values) v = normal(rng);
-    return data;
-}
 
 std::vector<std::uint32_t> bruteForce(const latent::LatentBatch& data, const std::vector<float>& q, std::size_t k) {
     std::vector<std::pair<double, std::uint32_t>> all;
@@ -33,10 +26,10 @@ std::vector<std::uint32_t> bruteForce(const latent::LatentBatch& data, const std
 }
 
 TEST(NeighbourIndex, ExactIndexEqualsBruteForceWithTrueDistances) {
-    const auto data = gaussian(800, 16, 1);
+    const auto data = gaussianBatch(800, 16, 1);
     const auto index = latent::NeighbourIndex::build(data);
     EXPECT_TRUE(index.isExact());
-    const auto queries = gaussian(20, 16, 2);
+    const auto queries = gaussianBatch(20, 16, 2);
     for (std::size_t q = 0; q < queries.count; ++q) {
         const std::vector<float> query(queries.row(q).begin(), queries.row(q).end());
         const auto found = index.nearest(query, 10);
@@ -52,12 +45,12 @@ TEST(NeighbourIndex, ExactIndexEqualsBruteForceWithTrueDistances) {
 }
 
 TEST(NeighbourIndex, HnswIndexFindsAlmostAllTrueNeighboursOfNewQueries) {
-    const auto data = gaussian(8000, 16, 3);
+    const auto data = gaussianBatch(8000, 16, 3);
     latent::KnnOptions options;
     options.threads = 2;
     const auto index = latent::NeighbourIndex::build(data, options);
     EXPECT_FALSE(index.isExact());
-    const auto queries = gaussian(200, 16, 4);
+    const auto queries = gaussianBatch(200, 16, 4);
     std::size_t hits = 0;
     for (std::size_t q = 0; q < queries.count; ++q) {
         const std::vector<float> query(queries.row(q).begin(), queries.row(q).end());
@@ -69,7 +62,7 @@ TEST(NeighbourIndex, HnswIndexFindsAlmostAllTrueNeighboursOfNewQueries) {
 }
 
 TEST(NeighbourIndex, ExcludeLeavesThePointItselfOut) {
-    const auto data = gaussian(300, 4, 5);
+    const auto data = gaussianBatch(300, 4, 5);
     const auto index = latent::NeighbourIndex::build(data);
     const std::vector<float> self(data.row(17).begin(), data.row(17).end());
     EXPECT_EQ(index.nearest(self, 1).front().index, 17u);
@@ -93,10 +86,10 @@ TEST(NeighbourIndex, CosineRanksByAngle) {
 
 TEST(NeighbourIndex, RefusesBadInput) {
     EXPECT_THROW(latent::NeighbourIndex::build(latent::LatentBatch(0, 3)), latent::Error);
-    auto data = gaussian(10, 3, 6);
+    auto data = gaussianBatch(10, 3, 6);
     data.values[4] = INFINITY;
     EXPECT_THROW(latent::NeighbourIndex::build(data), latent::Error);
-    const auto index = latent::NeighbourIndex::build(gaussian(10, 3, 7));
+    const auto index = latent::NeighbourIndex::build(gaussianBatch(10, 3, 7));
     EXPECT_THROW(index.nearest(std::vector<float>{1, 2}, 3), latent::Error);
 }
 
