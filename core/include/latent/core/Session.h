@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "latent/core/Interpolation.h"
+#include "latent/core/Projection.h"
+
+namespace latent {
+
+struct Bookmark {
+    std::string name;
+    std::vector<float> latent;
+    std::optional<std::size_t> datasetIndex;  // when it marks a dataset item
+    bool operator==(const Bookmark&) const = default;
+};
+
+struct MorphState {
+    std::vector<float> a, b;
+    std::optional<std::size_t> aIndex, bIndex;
+    double t = 0.0;
+    InterpolationMode mode = InterpolationMode::Linear;
+    int frames = 10;
+    bool operator==(const MorphState&) const = default;
+};
+
+// Everything needed to reopen an exploration exactly: the same model and data, the same
+// map, and the same latents (stored losslessly), so the same images decode again.
+struct Session {
+    static constexpr int kVersion = 1;
+
+    std::string modelPath;
+    std::string dataDir;
+    std::string split = "test";
+    std::size_t limit = 0;
+    ProjectionParams projection;
+    std::vector<std::size_t> selection;
+    std::optional<MorphState> morph;
+    std::vector<Bookmark> bookmarks;
+    std::vector<float> currentLatent;            // the point the sliders act on
+    std::optional<std::size_t> currentIndex;     // when it is a dataset item
+
+    bool operator==(const Session&) const = default;
+};
+
+std::string sessionToJson(const Session& session);
+// Throws Error(BadFormat) for malformed JSON, a file of another format, a newer version
+// or fields of the wrong type; the message names `source` and the problem.
+Session sessionFromJson(const std::string& text, const std::string& source = "session");
+
+void saveSession(const std::filesystem::path& path, const Session& session);  // atomic
+Session loadSession(const std::filesystem::path& path);
+
+}  // namespace latent

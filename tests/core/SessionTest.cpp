@@ -1,0 +1,120 @@
+#include "latent/core/Session.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <random>
+
+#include "TempDir.h"
+#include "latent/core/Error.h"
+
+namespace {
+
+latent::Session fullSession() {
+    std::mt19937 rng(12);
+    std::normal_distribution<float> normal;
+    auto latent16 = [&] {
+        std::vector<float> z(16);
+        for (float& v : z) v = normal(rng);
+        return z;
+    };
+    latent::Session s;
+    s.modelPath = "/models/fashion_vae.pt";
+    s.dataDir = "/usr/share/datasets/fashion-mnist";
+    s.split = "train";
+    s.limit = 5000;
+    s.projection.method = latent::ProjectionMethod::Umap;
+    s.projection.dims = 3;
+    s.projection.seed = 987654321987ULL;
+    s.projection.metric = latent::Metric::Cosine;
+    s.projection.neighbours = 30;
+    s.projection.minDist = 0.25;
+    s.projection.axes = {3, 7};
+    s.selection = {1, 5, 9999};
+    s.morph = latent::MorphState{latent16(), latent16(), 12, std::nullopt, 0.37,
+                                 latent::InterpolationMode::Spherical, 16};
+    s.bookmarks = {{"odd boot", latent16(), 42}, {"généré ✓", latent16(), std::nullopt}};
+    s.currentLatent = latent16();
+    // Values whose decimal form is easy to get wrong.
+    s.currentLatent[0] = 0.1f;
+    s.currentLatent[1] = std::numeric_limits<float>::denorm_min();
+    s.currentLatent[2] = std::numeric_limits<float>::max();
+    s.currentLatent[3] = -1.0f / 3.0f;
+    s.currentIndex = 7;
+    return s;
+}
+
+latent::ErrorKind loadErrorKind(const std::string& text, std::string* message = nullptr) {
+    try {
+        latent::sessionFromJson(text, "test.session");
+    } catch (const latent::Error& e) {
+        if (message) *message = e.what();
+        return e.kind();
+    }
+    ADD_FAILURE() << "accepted: " << text;
+    return latent::ErrorKind::Io;
+}
+
+TEST(Session, RoundTripIsExactToTheLastBit) {
+    const auto s = fullSession();
+    const auto back = latent::sessionFromJson(latent::sessionToJson(s));
+    EXPECT_EQ(back, s);
+    for (std::size_t i = 0; i < s.currentLatent.size(); ++i) {
+        EXPECT_EQ(std::memcmp(&back.currentLatent[i], &s.currentLatent[i], sizeof(float)), 0);
+    }
+}
+
+TEST(Session, SaveIsAtomicAndLoadRestoresIt) {
+    TempDir dir;
+    const auto path = dir / "explore.session.json";
+    latent::saveSession(path, latent::Session{});
+    const auto s = fullSession();
+    latent::saveSession(path, s);  // replaces the old file
+    EXPECT_FALSE(std::filesystem::exists(path.string() + ".tmp"));
+    EXPECT_EQ(latent::loadSession(path), s);
+}
+
+TEST(Session, FailedSaveLeavesTheOldFileIntact) {
+    TempDir dir;
+    const auto path = dir / "keep.json";
+    latent::saveSession(path, fullSession());
+    std::filesystem::create_directory(path.string() + ".tmp");  // blocks the temporary file
+    EXPECT_THROW(latent::saveSession(path, latent::Session{}), latent::Error);
+    EXPECT_EQ(latent::loadSession(path), fullSession());
+}
+
+TEST(Session, MalformedAndForeignFilesAreRefusedWithAMessage) {
+    std::string message;
+    EXPECT_EQ(loadErrorKind("{\"format\": \"latent-explorer-session\", ", &message), latent::ErrorKind::BadFormat);
+    EXPECT_NE(message.find("not valid JSON"), std::string::npos);
+    EXPECT_EQ(loadErrorKind("{\"format\": \"tensorboard-projector\", \"version\": 1}", &message),
+              latent::ErrorKind::BadFormat);
+    EXPECT_NE(message.find("not a Latent Explorer session"), std::string::npos);
+    EXPECT_EQ(loadErrorKind("[1, 2, 3]"), latent::ErrorKind::BadFormat);
+
+    auto j = latent::sessionToJson(fullSession());
+    const auto at = j.find("\"version\": 1");
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_EQ(loadErrorKind(std::string(j).replace(at, 12, "\"version\": 9"), &message), latent::ErrorKind::BadFormat);
+    EXPECT_NE(message.find("version 9"), std::string::npos);
+    const auto model = j.find("\"model\": ");
+    EXPECT_EQ(loadErrorKind(std::string(j).replace(model, 9, "\"model\": 5, \"x\": "), &message),
+              latent::ErrorKind::BadFormat);
+    EXPECT_NE(message.find("test.session"), std::string::npos);
+    const auto method = j.find("\"umap\"");
+    EXPECT_EQ(loadErrorKind(std::string(j).replace(method, 6, "\"magic\""), &message), latent::ErrorKind::BadFormat);
+    EXPECT_NE(message.find("magic"), std::string::npos);
+}
+
+TEST(Session, MissingFileIsAnIoError) {
+    try {
+        latent::loadSession("/nonexistent/x.json");
+        FAIL();
+    } catch (const latent::Error& e) {
+        EXPECT_EQ(e.kind(), latent::ErrorKind::Io);
+    }
+}
+
+}  // namespace
