@@ -61,14 +61,16 @@ void ImagePanel::showDatasetItem(qsizetype index, const QString& className,
     note_->setText(tr("Dataset image %1, encoded to its latent mean and decoded back.").arg(index));
 }
 
-void ImagePanel::showGenerated(const QString& where) {
+void ImagePanel::showGenerated(const QString& where, bool keepPicture) {
     index_ = -1;
-    decoded_ = {};
     title_->setText(tr("Generated image"));
     originalCaption_->setText(tr("Original"));
-    decodedCaption_->setText(tr("Decoded"));
     clearPicture(original_, tr("not a dataset image"));
-    clearPicture(decodedPicture_, tr("decoding…"));
+    if (!keepPicture) {
+        decoded_ = {};
+        decodedCaption_->setText(tr("Decoded"));
+        clearPicture(decodedPicture_, tr("decoding…"));
+    }
     note_->setText(tr("Decoded from the latent at %1. No dataset image lies here: "
                       "this is what the model generates for that point.")
                        .arg(where));

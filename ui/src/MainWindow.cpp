@@ -12,11 +12,15 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "latent/core/DimensionStats.h"
+#include "latent/ui/BatchDecoder.h"
 #include "latent/ui/ClassLegend.h"
 #include "latent/ui/ClassPalette.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/LiveDecoder.h"
+#include "latent/ui/MorphPanel.h"
 #include "latent/ui/ScatterMap.h"
+#include "latent/ui/TraversalPanel.h"
 #include "latent/ui/WorkspaceLoader.h"
 
 namespace latent::ui {
@@ -42,6 +46,9 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       panel_(new ImagePanel(this)),
       legend_(new ClassLegend(this)),
       decoder_(new LiveDecoder(this)),
+      stripDecoder_(new BatchDecoder(this)),
+      traversal_(new TraversalPanel(this)),
+      morph_(new MorphPanel(this)),
       loader_(new WorkspaceLoader(this)) {
     sinceStart_.start();
     setWindowTitle(tr("Latent Explorer"));
@@ -66,6 +73,10 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     key->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     key->setWidget(legend_);
     addDockWidget(Qt::RightDockWidgetArea, key);
+    buildExplorationDocks();
+    tabifyDockWidget(key, findChild<QDockWidget*>("traverseDock"));
+    tabifyDockWidget(key, findChild<QDockWidget*>("morphDock"));
+    key->raise();
 
     buildMenusAndToolbar();
     buildStatusBar();
@@ -89,6 +100,51 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::buildExplorationDocks() {
+    auto* traverse = new QDockWidget(tr("Traverse"), this);
+    traverse->setObjectName("traverseDock");
+    traverse->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    traverse->setWidget(traversal_);
+    addDockWidget(Qt::RightDockWidgetArea, traverse);
+    auto* morph = new QDockWidget(tr("Morph"), this);
+    morph->setObjectName("morphDock");
+    morph->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    morph->setWidget(morph_);
+    addDockWidget(Qt::RightDockWidgetArea, morph);
+
+    connect(traversal_, &TraversalPanel::pointEdited, this, [this](const std::vector<float>& z) {
+        setCurrent(z, tr("%1, edited with the sliders").arg(currentLabel_.section(',', 0, 0)), true);
+    });
+    connect(morph_, &MorphPanel::setFromSelectionRequested, this, [this](bool isA) {
+        if (currentLatent_.empty()) {
+            status_->setText(tr("Select a point on the map first."));
+            return;
+        }
+        morph_->setEndpoint(isA, currentLatent_, currentLabel_);
+    });
+    connect(morph_, &MorphPanel::frameRequested, this, [this](const std::vector<float>& z, double t) {
+        setCurrent(z, tr("morph frame at t = %1 (%2)")
+                          .arg(t, 0, 'f', 2)
+                          .arg(morph_->mode() == latent::InterpolationMode::Spherical ? tr("slerp") : tr("linear")),
+                   false);
+    });
+    connect(morph_, &MorphPanel::stripRequested, stripDecoder_, &BatchDecoder::request);
+    connect(stripDecoder_, &BatchDecoder::decoded, morph_, &MorphPanel::setStrip);
+    connect(stripDecoder_, &BatchDecoder::failed, this, [this](const QString& m) { status_->setText(m); });
+}
+
+void MainWindow::setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders) {
+    if (!workspace_) return;
+    currentLatent_ = latent;
+    currentLabel_ = label;
+    if (!fromSliders) traversal_->setPoint(latent);
+    const auto coords = workspace_->pca(dims_).transform(latent);
+    map_->setMarker(QVector3D(coords[0], coords.size() > 1 ? coords[1] : 0.0f, coords.size() > 2 ? coords[2] : 0.0f),
+                    true);
+    panel_->showGenerated(label, true);
+    decoder_->request(latent);
+}
 
 void MainWindow::buildMenusAndToolbar() {
     auto* file = menuBar()->addMenu(tr("&File"));
@@ -161,6 +217,8 @@ void MainWindow::onLoadFailed(const QString& message) {
 void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     workspace_ = std::move(workspace);
     decoder_->setModel(workspace_->model);
+    stripDecoder_->setModel(workspace_->model);
+    traversal_->setStatistics(latent::summariseDimensions(workspace_->latents));
     const auto& dataset = workspace_->dataset;
     std::vector<QString> names;
     std::vector<std::size_t> counts(dataset.classNames.size(), 0);
@@ -216,7 +274,10 @@ void MainWindow::onPointClicked(qsizetype index) {
                               coords.size() > 2 ? coords[2] : 0.0f),
                     false);
     const auto z = workspace_->latents.row(i);
-    decoder_->request({z.begin(), z.end()});
+    currentLatent_.assign(z.begin(), z.end());
+    currentLabel_ = tr("#%1 · %2").arg(index).arg(QString::fromStdString(dataset.className(i)));
+    traversal_->setPoint(currentLatent_);
+    decoder_->request(currentLatent_);
     status_->setText(tr("Image %1 selected.").arg(index));
 }
 
@@ -233,7 +294,10 @@ void MainWindow::onEmptySpaceClicked(QVector3D world) {
                              "components at the data mean)")
                               .arg(parts.join(", ")));
     map_->setMarker(world, true);
-    decoder_->request(pca.inverse(coords));
+    currentLatent_ = pca.inverse(coords);
+    currentLabel_ = tr("generated at %1").arg(parts.join(", "));
+    traversal_->setPoint(currentLatent_);
+    decoder_->request(currentLatent_);
     status_->setText(tr("Decoding the latent at %1.").arg(parts.join(", ")));
 }
 

@@ -16,8 +16,10 @@ public:
 
     // A dataset item: its original is shown at once; the decoded image follows.
     void showDatasetItem(qsizetype index, const QString& className, const latent::Image& original);
-    // A point that is not in the dataset; `where` says where it came from.
-    void showGenerated(const QString& where);
+    // A point that is not in the dataset; `where` says where it came from. With
+    // `keepPicture` the last decoded image stays until the new one arrives (no flicker
+    // while a slider is dragged).
+    void showGenerated(const QString& where, bool keepPicture = false);
     void setDecoded(const latent::Image& decoded, double milliseconds);
     void showError(const QString& message);
 

@@ -13,9 +13,12 @@ class QToolButton;
 
 namespace latent::ui {
 
+class BatchDecoder;
 class ClassLegend;
 class ImagePanel;
 class LiveDecoder;
+class MorphPanel;
+class TraversalPanel;
 class ScatterMap;
 class WorkspaceLoader;
 
@@ -35,6 +38,10 @@ public:
     ScatterMap* map() const { return map_; }
     ImagePanel* imagePanel() const { return panel_; }
     ClassLegend* legend() const { return legend_; }
+    TraversalPanel* traversal() const { return traversal_; }
+    MorphPanel* morph() const { return morph_; }
+    // The latent the exploration panels act on (a clicked point, an edit, a morph frame).
+    const std::vector<float>& currentLatent() const { return currentLatent_; }
     const latent::Workspace* workspace() const { return workspace_.get(); }
     int dimensions() const { return dims_; }
 
@@ -56,6 +63,10 @@ private:
     void onEmptySpaceClicked(QVector3D world);
     void showMap();
     void setBusy(bool busy);
+    // Makes `latent` the current point: decodes it, marks it on the map, and (unless it
+    // came from the sliders) moves the traversal sliders to it.
+    void setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders);
+    void buildExplorationDocks();
 
     latent::WorkspaceRequest request_;
     int dims_;
@@ -65,6 +76,11 @@ private:
     ImagePanel* panel_;
     ClassLegend* legend_;
     LiveDecoder* decoder_;
+    BatchDecoder* stripDecoder_;
+    TraversalPanel* traversal_;
+    MorphPanel* morph_;
+    std::vector<float> currentLatent_;
+    QString currentLabel_;
     WorkspaceLoader* loader_;
     QLabel* status_;
     QProgressBar* progress_;

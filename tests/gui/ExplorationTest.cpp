@@ -1,0 +1,101 @@
+#include <gtest/gtest.h>
+
+#include <QComboBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTest>
+
+#include "GuiChecks.h"
+#include "WindowFixture.h"
+#include "latent/core/Interpolation.h"
+#include "latent/ui/DimensionSlider.h"
+#include "latent/ui/ImagePanel.h"
+#include "latent/ui/MorphPanel.h"
+#include "latent/ui/TraversalPanel.h"
+
+namespace {
+
+using latent::ui::MainWindow;
+
+class ExplorationTest : public WindowFixture {
+protected:
+    // Clicks the map on a well-separated point and waits for its reconstruction.
+    std::size_t clickPoint(std::size_t skip) {
+        const std::size_t target = mostIsolatedPoint(*window->map(), skip);
+        QSignalSpy shown(window.get(), &MainWindow::decodedShown);
+        QTest::mouseClick(window->map()->view(), Qt::LeftButton, Qt::NoModifier,
+                          window->map()->viewPositionOf(target));
+        EXPECT_TRUE(shown.wait(10000));
+        EXPECT_EQ(window->imagePanel()->currentIndex(), static_cast<qsizetype>(target));
+        return target;
+    }
+
+    void pressMorphButton(const QString& text) {
+        for (auto* button : window->morph()->findChildren<QPushButton*>()) {
+            if (button->text() == text) {
+                QTest::mouseClick(button, Qt::LeftButton);
+                return;
+            }
+        }
+        FAIL() << "no button " << text.toStdString();
+    }
+
+    std::vector<float> latentOf(std::size_t index) const {
+        const auto row = window->workspace()->latents.row(index);
+        return {row.begin(), row.end()};
+    }
+};
+
+TEST_F(ExplorationTest, ScrubbingTheMorphShowsCoreDecodeAtT) {
+    openWindow(2, 3000);
+    const std::size_t a = clickPoint(0);
+    pressMorphButton("Set A");
+    const std::size_t b = clickPoint(3);
+    ASSERT_NE(a, b);
+    pressMorphButton("Set B");
+    ASSERT_TRUE(window->morph()->isReady());
+
+    for (int mode : {0, 1}) {
+        window->morph()->modeChooser()->setCurrentIndex(mode);
+        for (int step : {350, 820}) {
+            QSignalSpy shown(window.get(), &MainWindow::decodedShown);
+            window->morph()->scrubSlider()->setValue(step);
+            ASSERT_TRUE(shown.wait(10000));
+            QTest::qWait(50);  // a later frame of the same request would replace this one
+            const double t = static_cast<double>(step) / latent::ui::MorphPanel::kScrubSteps;
+            const auto expected = latent::interpolate(
+                latentOf(a), latentOf(b), t,
+                mode == 1 ? latent::InterpolationMode::Spherical : latent::InterpolationMode::Linear);
+            EXPECT_EQ(window->currentLatent(), expected);
+            expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), expected));
+        }
+    }
+}
+
+TEST_F(ExplorationTest, DraggingATraversalSliderDecodesTheEditedLatent) {
+    openWindow(2, 3000);
+    const std::size_t target = clickPoint(0);
+    const std::vector<float> origin = latentOf(target);
+    ASSERT_TRUE(window->traversal()->isEnabled());
+    auto* slider = window->traversal()->sliderFor(5);
+    ASSERT_NE(slider, nullptr);
+    QSignalSpy shown(window.get(), &MainWindow::decodedShown);
+    slider->slider()->setValue(900);
+    ASSERT_TRUE(shown.wait(10000));
+    auto expected = origin;
+    expected[5] = static_cast<float>(slider->valueAtStep(900));
+    EXPECT_EQ(window->currentLatent(), expected);
+    expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), expected));
+    // The marker follows the edited latent on the map.
+    EXPECT_NE(window->imagePanel()->title(), QString());
+}
+
+TEST_F(ExplorationTest, TraversalListsTheMostImportantDimensionsFirst) {
+    openWindow(2, 3000);
+    auto* first = window->traversal()->findChildren<latent::ui::DimensionSlider*>().front();
+    const auto stats = latent::summariseDimensions(window->workspace()->latents);
+    EXPECT_EQ(first->dimension(), latent::rankDimensions(stats).front());
+}
+
+}  // namespace

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QWidget>
+#include <optional>
+#include <vector>
+
+#include "latent/core/Image.h"
+#include "latent/core/Interpolation.h"
+#include "latent/core/LatentBatch.h"
+
+class QCheckBox;
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QTimer;
+
+namespace latent::ui {
+
+// Morph between two latents A and B: a scrub slider decodes the frame at t live, a strip
+// shows N evenly spaced frames, and play animates t. Linear or spherical interpolation;
+// t can run past B to 1.5 to extrapolate.
+class MorphPanel : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kScrubSteps = 1000;
+
+    explicit MorphPanel(QWidget* parent = nullptr);
+
+    void setEndpoint(bool isA, const std::vector<float>& latent, const QString& label);
+    bool isReady() const { return a_.has_value() && b_.has_value(); }
+    double t() const;
+    latent::InterpolationMode mode() const;
+    std::vector<float> latentAt(double t) const;
+    // Frames for the strip, at evenly spaced t over the scrub range.
+    latent::LatentBatch stripLatents() const;
+    void setStrip(const std::vector<latent::Image>& frames);
+
+    QSlider* scrubSlider() const { return scrub_; }
+    QComboBox* modeChooser() const { return mode_; }
+
+Q_SIGNALS:
+    void frameRequested(const std::vector<float>& latent, double t);
+    void stripRequested(const latent::LatentBatch& frames);
+    void setFromSelectionRequested(bool isA);
+
+private:
+    double tMax() const;
+    void requestFrame();
+    void requestStrip();
+    void swapEnds();
+    void togglePlay();
+    void refreshLabels();
+
+    std::optional<std::vector<float>> a_, b_;
+    QString aLabel_, bLabel_;
+    QLabel* ends_;
+    QComboBox* mode_;
+    QCheckBox* extrapolate_;
+    QSlider* scrub_;
+    QLabel* tLabel_;
+    QSpinBox* frames_;
+    QHBoxLayout* strip_;
+    QPushButton* play_;
+    QTimer* timer_;
+};
+
+}  // namespace latent::ui

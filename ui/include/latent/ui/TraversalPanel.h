@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QWidget>
+#include <vector>
+
+#include "latent/core/DimensionStats.h"
+
+class QVBoxLayout;
+class QLabel;
+
+namespace latent::ui {
+
+class DimensionSlider;
+
+// A slider per latent dimension for the current point, most important dimensions first,
+// inactive ones dimmed. Dragging a slider edits that dimension of the point live.
+class TraversalPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit TraversalPanel(QWidget* parent = nullptr);
+
+    void setStatistics(const std::vector<latent::DimensionSummary>& summaries);
+    // The point the sliders start from (a click on the map, or the morph's frame).
+    void setPoint(const std::vector<float>& latent);
+    const std::vector<float>& point() const { return point_; }
+    DimensionSlider* sliderFor(std::size_t dimension) const;
+
+Q_SIGNALS:
+    void pointEdited(const std::vector<float>& latent);
+
+private:
+    void resetToOrigin();
+    void randomise();
+
+    QVBoxLayout* rows_;
+    QLabel* summary_;
+    std::vector<DimensionSlider*> sliders_;  // indexed by dimension
+    std::vector<latent::DimensionSummary> summaries_;
+    std::vector<float> origin_;  // the point as it was set, for Reset
+    std::vector<float> point_;
+    unsigned randomSeed_ = 1;
+};
+
+}  // namespace latent::ui
