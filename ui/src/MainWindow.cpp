@@ -63,20 +63,12 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     column->addWidget(map_, 1);
     setCentralWidget(central);
 
-    auto* side = new QDockWidget(tr("Selection"), this);
-    side->setObjectName("selectionDock");
-    side->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    side->setWidget(panel_);
-    addDockWidget(Qt::RightDockWidgetArea, side);
-    auto* key = new QDockWidget(tr("Classes"), this);
-    key->setObjectName("legendDock");
-    key->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    key->setWidget(legend_);
-    addDockWidget(Qt::RightDockWidgetArea, key);
-    buildExplorationDocks();
-    tabifyDockWidget(key, findChild<QDockWidget*>("traverseDock"));
-    tabifyDockWidget(key, findChild<QDockWidget*>("morphDock"));
+    addSideDock(tr("Selection"), "selectionDock", panel_);
+    auto* key = addSideDock(tr("Classes"), "legendDock", legend_);
+    tabifyDockWidget(key, addSideDock(tr("Traverse"), "traverseDock", traversal_));
+    tabifyDockWidget(key, addSideDock(tr("Morph"), "morphDock", morph_));
     key->raise();
+    connectExplorationPanels();
 
     buildMenusAndToolbar();
     buildStatusBar();
@@ -101,18 +93,16 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::buildExplorationDocks() {
-    auto* traverse = new QDockWidget(tr("Traverse"), this);
-    traverse->setObjectName("traverseDock");
-    traverse->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    traverse->setWidget(traversal_);
-    addDockWidget(Qt::RightDockWidgetArea, traverse);
-    auto* morph = new QDockWidget(tr("Morph"), this);
-    morph->setObjectName("morphDock");
-    morph->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    morph->setWidget(morph_);
-    addDockWidget(Qt::RightDockWidgetArea, morph);
+QDockWidget* MainWindow::addSideDock(const QString& title, const char* name, QWidget* content) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(content);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    return dock;
+}
 
+void MainWindow::connectExplorationPanels() {
     connect(traversal_, &TraversalPanel::pointEdited, this, [this](const std::vector<float>& z) {
         setCurrent(z, tr("%1, edited with the sliders").arg(currentLabel_.section(',', 0, 0)), true);
     });

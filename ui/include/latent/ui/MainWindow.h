@@ -7,6 +7,7 @@
 #include "latent/core/Workspace.h"
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QToolButton;
@@ -66,7 +67,8 @@ private:
     // Makes `latent` the current point: decodes it, marks it on the map, and (unless it
     // came from the sliders) moves the traversal sliders to it.
     void setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders);
-    void buildExplorationDocks();
+    QDockWidget* addSideDock(const QString& title, const char* name, QWidget* content);
+    void connectExplorationPanels();
 
     latent::WorkspaceRequest request_;
     int dims_;
