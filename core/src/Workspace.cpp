@@ -39,8 +39,13 @@ Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& prog
     if (ws.dataset.classNames.empty()) ws.dataset.classNames = ws.model->info().classNames;
 
     const auto encodeStart = std::chrono::steady_clock::now();
-    ws.latents = encodeDataset(*ws.model, ws.dataset, request.batchSize, subRange(progress, 0.05, 0.95));
+    ws.latents = encodeDataset(*ws.model, ws.dataset, request.batchSize, subRange(progress, 0.05, 0.85));
     ws.encodeSeconds = secondsSince(encodeStart);
+
+    KnnOptions knn;
+    knn.threads = request.threads;
+    ws.neighbours = std::make_shared<NeighbourIndex>(
+        NeighbourIndex::build(ws.latents, knn, subRange(progress, 0.85, 0.95)));
 
     report(progress, 0.95, "Projecting with PCA");
     const auto projectStart = std::chrono::steady_clock::now();

@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTest>
+#include <QToolButton>
+#include <algorithm>
 
 #include "GuiChecks.h"
 #include "WindowFixture.h"
@@ -12,6 +14,7 @@
 #include "latent/ui/DimensionSlider.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/MorphPanel.h"
+#include "latent/ui/NeighboursPanel.h"
 #include "latent/ui/TraversalPanel.h"
 
 namespace {
@@ -96,6 +99,31 @@ TEST_F(ExplorationTest, TraversalListsTheMostImportantDimensionsFirst) {
     auto* first = window->traversal()->findChildren<latent::ui::DimensionSlider*>().front();
     const auto stats = latent::summariseDimensions(window->workspace()->latents);
     EXPECT_EQ(first->dimension(), latent::rankDimensions(stats).front());
+}
+
+TEST_F(ExplorationTest, NeighboursOfAPointMatchBruteForceAndClickingOneSelectsIt) {
+    openWindow(2, 3000);
+    const std::size_t target = clickPoint(0);
+    const auto& found = window->neighbours()->neighbours();
+    ASSERT_EQ(found.size(), 12u);
+    // Brute force over the latents (3,000 points: the index is exact below 4,096).
+    const auto& z = window->workspace()->latents;
+    std::vector<std::pair<double, std::size_t>> all;
+    for (std::size_t i = 0; i < z.count; ++i) {
+        if (i == target) continue;
+        double d = 0.0;
+        for (std::size_t j = 0; j < z.dim; ++j) d += std::pow(z.row(i)[j] - z.row(target)[j], 2);
+        all.emplace_back(d, i);
+    }
+    std::sort(all.begin(), all.end());
+    for (std::size_t m = 0; m < found.size(); ++m) EXPECT_EQ(found[m].index, all[m].second);
+
+    auto buttons = window->neighbours()->findChildren<QToolButton*>();
+    ASSERT_EQ(buttons.size(), 12);
+    QSignalSpy shown(window.get(), &MainWindow::decodedShown);
+    QTest::mouseClick(buttons.front(), Qt::LeftButton);
+    ASSERT_TRUE(shown.wait(10000));
+    EXPECT_EQ(window->imagePanel()->currentIndex(), static_cast<qsizetype>(all[0].second));
 }
 
 }  // namespace

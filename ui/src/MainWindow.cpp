@@ -19,6 +19,7 @@
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/LiveDecoder.h"
 #include "latent/ui/MorphPanel.h"
+#include "latent/ui/NeighboursPanel.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/TraversalPanel.h"
 #include "latent/ui/WorkspaceLoader.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       stripDecoder_(new BatchDecoder(this)),
       traversal_(new TraversalPanel(this)),
       morph_(new MorphPanel(this)),
+      neighbours_(new NeighboursPanel(this)),
       loader_(new WorkspaceLoader(this)) {
     sinceStart_.start();
     setWindowTitle(tr("Latent Explorer"));
@@ -67,6 +69,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     auto* key = addSideDock(tr("Classes"), "legendDock", legend_);
     tabifyDockWidget(key, addSideDock(tr("Traverse"), "traverseDock", traversal_));
     tabifyDockWidget(key, addSideDock(tr("Morph"), "morphDock", morph_));
+    tabifyDockWidget(key, addSideDock(tr("Neighbours"), "neighboursDock", neighbours_));
     key->raise();
     connectExplorationPanels();
 
@@ -119,6 +122,13 @@ void MainWindow::connectExplorationPanels() {
                           .arg(morph_->mode() == latent::InterpolationMode::Spherical ? tr("slerp") : tr("linear")),
                    false);
     });
+    connect(neighbours_, &NeighboursPanel::itemActivated, this, &MainWindow::selectItem);
+    connect(neighbours_, &NeighboursPanel::neighboursChanged, this,
+            [this](const std::vector<latent::Neighbour>& found) {
+                std::vector<QVector3D> positions;
+                for (const auto& n : found) positions.push_back(map_->positionOf(n.index));
+                map_->setHighlights(positions);
+            });
     connect(morph_, &MorphPanel::stripRequested, stripDecoder_, &BatchDecoder::request);
     connect(stripDecoder_, &BatchDecoder::decoded, morph_, &MorphPanel::setStrip);
     connect(stripDecoder_, &BatchDecoder::failed, this, [this](const QString& m) { status_->setText(m); });
@@ -133,6 +143,7 @@ void MainWindow::setCurrent(const std::vector<float>& latent, const QString& lab
     map_->setMarker(QVector3D(coords[0], coords.size() > 1 ? coords[1] : 0.0f, coords.size() > 2 ? coords[2] : 0.0f),
                     true);
     panel_->showGenerated(label, true);
+    neighbours_->setQuery(latent, std::nullopt);
     decoder_->request(latent);
 }
 
@@ -209,6 +220,7 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     decoder_->setModel(workspace_->model);
     stripDecoder_->setModel(workspace_->model);
     traversal_->setStatistics(latent::summariseDimensions(workspace_->latents));
+    neighbours_->setWorkspace(workspace_);
     const auto& dataset = workspace_->dataset;
     std::vector<QString> names;
     std::vector<std::size_t> counts(dataset.classNames.size(), 0);
@@ -232,7 +244,16 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
 void MainWindow::setDimensions(int dims) {
     dims_ = dims == 3 ? 3 : 2;
     (dims_ == 3 ? view3d_ : view2d_)->setChecked(true);
-    if (workspace_) showMap();
+    if (!workspace_) return;
+    showMap();
+    // The map was rebuilt: put the current point and its neighbours back on it.
+    if (!currentLatent_.empty()) {
+        const auto coords = workspace_->pca(dims_).transform(currentLatent_);
+        map_->setMarker(QVector3D(coords[0], coords[1], coords.size() > 2 ? coords[2] : 0.0f), true);
+    }
+    std::vector<QVector3D> positions;
+    for (const auto& n : neighbours_->neighbours()) positions.push_back(map_->positionOf(n.index));
+    map_->setHighlights(positions);
 }
 
 void MainWindow::showMap() {
@@ -267,6 +288,7 @@ void MainWindow::onPointClicked(qsizetype index) {
     currentLatent_.assign(z.begin(), z.end());
     currentLabel_ = tr("#%1 · %2").arg(index).arg(QString::fromStdString(dataset.className(i)));
     traversal_->setPoint(currentLatent_);
+    neighbours_->setQuery(currentLatent_, i);
     decoder_->request(currentLatent_);
     status_->setText(tr("Image %1 selected.").arg(index));
 }
@@ -287,6 +309,7 @@ void MainWindow::onEmptySpaceClicked(QVector3D world) {
     currentLatent_ = pca.inverse(coords);
     currentLabel_ = tr("generated at %1").arg(parts.join(", "));
     traversal_->setPoint(currentLatent_);
+    neighbours_->setQuery(currentLatent_, std::nullopt);
     decoder_->request(currentLatent_);
     status_->setText(tr("Decoding the latent at %1.").arg(parts.join(", ")));
 }

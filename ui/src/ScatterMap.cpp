@@ -37,38 +37,40 @@ vtkNew<vtkCellArray> vertexCells(vtkIdType count) {
     return cells;
 }
 
-// A single point drawn in its own renderer layer, so it stays on top of the map.
-struct MarkerLayer {
-    vtkNew<vtkRenderer> renderer;
+// Points drawn as flat discs of one colour, used for markers and highlights. They live in
+// overlay renderer layers, so they stay on top of the map.
+struct MarkerSet {
     vtkNew<vtkPoints> points;
     vtkNew<vtkPolyData> poly;
     vtkNew<vtkPolyDataMapper> mapper;
     vtkNew<vtkActor> actor;
+    float size;
 
-    MarkerLayer(float size, const QColor& color) {
-        points->InsertNextPoint(0, 0, 0);
+    MarkerSet(float pointSize, const QColor& color) : size(pointSize) {
         poly->SetPoints(points);
-        poly->SetVerts(vertexCells(1));
         mapper->SetInputData(poly);
         actor->SetMapper(mapper);
-        actor->GetProperty()->SetPointSize(size);
         actor->GetProperty()->SetRenderPointsAsSpheres(true);
         actor->GetProperty()->SetAmbient(1.0);
         actor->GetProperty()->SetDiffuse(0.0);
         setColor(color);
         actor->VisibilityOff();
-        renderer->AddActor(actor);
-        renderer->InteractiveOff();
     }
     void setColor(const QColor& c) {
         actor->GetProperty()->SetAmbientColor(c.redF(), c.greenF(), c.blueF());
         actor->GetProperty()->SetColor(c.redF(), c.greenF(), c.blueF());
     }
-    void moveTo(const QVector3D& p) {
-        points->SetPoint(0, p.x(), p.y(), p.z());
+    void setPositions(const std::vector<QVector3D>& positions) {
+        points->SetNumberOfPoints(static_cast<vtkIdType>(positions.size()));
+        for (std::size_t i = 0; i < positions.size(); ++i) {
+            const auto& p = positions[i];
+            points->SetPoint(static_cast<vtkIdType>(i), p.x(), p.y(), p.z());
+        }
         points->Modified();
-        actor->VisibilityOn();
+        poly->SetVerts(vertexCells(static_cast<vtkIdType>(positions.size())));
+        actor->SetVisibility(!positions.empty());
     }
+    void scaleFor(double dpr) { actor->GetProperty()->SetPointSize(size * static_cast<float>(dpr)); }
 };
 
 }  // namespace
@@ -80,8 +82,12 @@ struct ScatterMap::Impl {
     vtkNew<vtkPolyDataMapper> mapper;
     vtkNew<vtkActor> actor;
     vtkNew<MapInteractorStyle> style;
-    MarkerLayer ring{15.0f, QColor(20, 20, 20)};
-    MarkerLayer dot{8.0f, Qt::white};
+    vtkNew<vtkRenderer> outlineLayer;  // dark discs under ...
+    vtkNew<vtkRenderer> fillLayer;     // ... lighter discs: together they draw rings
+    MarkerSet highlightOutline{10.0f, QColor(30, 30, 30)};
+    MarkerSet highlightFill{5.0f, QColor(255, 255, 255)};
+    MarkerSet ring{15.0f, QColor(20, 20, 20)};
+    MarkerSet dot{8.0f, Qt::white};
     latent::LatentBatch coords;
     int dims = 2;
 
@@ -119,12 +125,17 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
     window->SetNumberOfLayers(3);
     impl_->renderer->SetBackground(0.985, 0.985, 0.99);
     window->AddRenderer(impl_->renderer);
-    impl_->ring.renderer->SetLayer(1);
-    impl_->dot.renderer->SetLayer(2);
-    for (vtkRenderer* layer : {impl_->ring.renderer.Get(), impl_->dot.renderer.Get()}) {
+    impl_->outlineLayer->SetLayer(1);
+    impl_->fillLayer->SetLayer(2);
+    for (vtkRenderer* layer : {impl_->outlineLayer.Get(), impl_->fillLayer.Get()}) {
         layer->SetActiveCamera(impl_->renderer->GetActiveCamera());
+        layer->InteractiveOff();
         window->AddRenderer(layer);
     }
+    impl_->outlineLayer->AddActor(impl_->highlightOutline.actor);
+    impl_->outlineLayer->AddActor(impl_->ring.actor);
+    impl_->fillLayer->AddActor(impl_->highlightFill.actor);
+    impl_->fillLayer->AddActor(impl_->dot.actor);
     impl_->mapper->SetInputData(impl_->poly);
     impl_->mapper->SetColorModeToDirectScalars();
     impl_->mapper->SetScalarModeToUsePointData();
@@ -169,9 +180,11 @@ void ScatterMap::setPoints(const latent::LatentBatch& coords, const std::vector<
     impl_->style->setPlanar(impl_->dims == 2);
     const auto dpr = static_cast<float>(impl_->view->devicePixelRatioF());
     impl_->actor->GetProperty()->SetPointSize(kPointSize * dpr);
-    impl_->ring.actor->GetProperty()->SetPointSize(15.0f * dpr);
-    impl_->dot.actor->GetProperty()->SetPointSize(8.0f * dpr);
+    for (MarkerSet* m : {&impl_->ring, &impl_->dot, &impl_->highlightOutline, &impl_->highlightFill}) {
+        m->scaleFor(dpr);
+    }
     clearMarker();
+    setHighlights({});
     resetCamera();
 }
 
@@ -181,8 +194,8 @@ int ScatterMap::dimensions() const { return impl_->dims; }
 std::size_t ScatterMap::pointCount() const { return impl_->coords.count; }
 
 void ScatterMap::setMarker(const QVector3D& position, bool generated) {
-    impl_->ring.moveTo(position);
-    impl_->dot.moveTo(position);
+    impl_->ring.setPositions({position});
+    impl_->dot.setPositions({position});
     impl_->dot.setColor(generated ? QColor(255, 200, 0) : QColor(Qt::white));
     impl_->view->requestRender();
 }
@@ -191,6 +204,17 @@ void ScatterMap::clearMarker() {
     impl_->ring.actor->VisibilityOff();
     impl_->dot.actor->VisibilityOff();
     impl_->view->requestRender();
+}
+
+void ScatterMap::setHighlights(const std::vector<QVector3D>& positions) {
+    impl_->highlightOutline.setPositions(positions);
+    impl_->highlightFill.setPositions(positions);
+    impl_->view->requestRender();
+}
+
+QVector3D ScatterMap::positionOf(std::size_t index) const {
+    const auto row = impl_->coords.row(index);
+    return {row[0], impl_->coords.dim > 1 ? row[1] : 0.0f, impl_->coords.dim > 2 ? row[2] : 0.0f};
 }
 
 void ScatterMap::resetCamera() {

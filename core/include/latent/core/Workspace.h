@@ -8,6 +8,7 @@
 #include "latent/core/Dataset.h"
 #include "latent/core/LatentBatch.h"
 #include "latent/core/Model.h"
+#include "latent/core/NeighbourIndex.h"
 #include "latent/core/Pca.h"
 #include "latent/core/Progress.h"
 
@@ -22,6 +23,7 @@ struct Workspace {
     Pca pca3;
     LatentBatch coords2;  // N x 2
     LatentBatch coords3;  // N x 3
+    std::shared_ptr<const NeighbourIndex> neighbours;  // over the latents (Euclidean)
     double encodeSeconds = 0.0;
     double projectSeconds = 0.0;
 
@@ -35,6 +37,7 @@ struct WorkspaceRequest {
     std::string split = "test";
     std::size_t limit = 0;          // use only the first `limit` images (0: all)
     std::size_t batchSize = 256;
+    int threads = 1;  // for building the neighbour index
 };
 
 // Loads the model and the dataset, encodes and projects it: the work behind "open".

@@ -19,6 +19,7 @@ class ClassLegend;
 class ImagePanel;
 class LiveDecoder;
 class MorphPanel;
+class NeighboursPanel;
 class TraversalPanel;
 class ScatterMap;
 class WorkspaceLoader;
@@ -41,6 +42,7 @@ public:
     ClassLegend* legend() const { return legend_; }
     TraversalPanel* traversal() const { return traversal_; }
     MorphPanel* morph() const { return morph_; }
+    NeighboursPanel* neighbours() const { return neighbours_; }
     // The latent the exploration panels act on (a clicked point, an edit, a morph frame).
     const std::vector<float>& currentLatent() const { return currentLatent_; }
     const latent::Workspace* workspace() const { return workspace_.get(); }
@@ -81,6 +83,7 @@ private:
     BatchDecoder* stripDecoder_;
     TraversalPanel* traversal_;
     MorphPanel* morph_;
+    NeighboursPanel* neighbours_;
     std::vector<float> currentLatent_;
     QString currentLabel_;
     WorkspaceLoader* loader_;

@@ -31,6 +31,9 @@ public:
     // Marks the current point (ring); `generated` picks a colour for decoded-only points.
     void setMarker(const QVector3D& position, bool generated);
     void clearMarker();
+    // Rings around other points of interest (e.g. the current point's neighbours).
+    void setHighlights(const std::vector<QVector3D>& positions);
+    QVector3D positionOf(std::size_t index) const;
     void resetCamera();
 
     // Where point `index` is drawn, in logical pixels of view().

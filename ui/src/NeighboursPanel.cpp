@@ -1,0 +1,84 @@
+#include "latent/ui/NeighboursPanel.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "latent/ui/ImageConvert.h"
+
+namespace latent::ui {
+namespace {
+constexpr int kThumbSide = 56;
+constexpr int kColumns = 4;
+}  // namespace
+
+NeighboursPanel::NeighboursPanel(QWidget* parent) : QWidget(parent) {
+    auto* column = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    heading_ = new QLabel(tr("Select a point to see its nearest dataset images."), this);
+    heading_->setWordWrap(true);
+    k_ = new QSpinBox(this);
+    k_->setRange(1, 64);
+    k_->setValue(12);
+    k_->setPrefix(tr("k = "));
+    top->addWidget(heading_, 1);
+    top->addWidget(k_);
+    column->addLayout(top);
+    auto* host = new QWidget(this);
+    grid_ = new QGridLayout(host);
+    grid_->setSpacing(4);
+    column->addWidget(host);
+    column->addStretch(1);
+    connect(k_, &QSpinBox::valueChanged, this, &NeighboursPanel::refresh);
+}
+
+void NeighboursPanel::setWorkspace(std::shared_ptr<const latent::Workspace> workspace) {
+    workspace_ = std::move(workspace);
+    query_.clear();
+    refresh();
+}
+
+void NeighboursPanel::setQuery(const std::vector<float>& latent, std::optional<std::size_t> self) {
+    query_ = latent;
+    self_ = self;
+    refresh();
+}
+
+void NeighboursPanel::refresh() {
+    while (QLayoutItem* item = grid_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    found_.clear();
+    if (!workspace_ || !workspace_->neighbours || query_.size() != workspace_->neighbours->dim()) {
+        Q_EMIT neighboursChanged(found_);
+        return;
+    }
+    // A k-nearest query is a fraction of a millisecond (HNSW or a 10k brute force): fine here.
+    found_ = workspace_->neighbours->nearest(query_, static_cast<std::size_t>(k_->value()), self_);
+    heading_->setText(tr("%1 nearest dataset images (Euclidean distance in the latent space)").arg(found_.size()));
+    const auto& dataset = workspace_->dataset;
+    for (std::size_t i = 0; i < found_.size(); ++i) {
+        const auto& n = found_[i];
+        auto* button = new QToolButton(this);
+        const QImage img = toQImage(dataset.image(n.index));
+        button->setIcon(QPixmap::fromImage(img.scaled(kThumbSide, kThumbSide, Qt::KeepAspectRatio, Qt::FastTransformation)));
+        button->setIconSize(QSize(kThumbSide, kThumbSide));
+        button->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+        button->setText(QString::number(static_cast<double>(n.distance), 'f', 2));
+        button->setToolTip(tr("#%1 · %2, distance %3")
+                               .arg(n.index)
+                               .arg(QString::fromStdString(dataset.className(n.index)))
+                               .arg(static_cast<double>(n.distance), 0, 'f', 3));
+        button->setAutoRaise(true);
+        const auto index = static_cast<qsizetype>(n.index);
+        connect(button, &QToolButton::clicked, this, [this, index] { Q_EMIT itemActivated(index); });
+        grid_->addWidget(button, static_cast<int>(i) / kColumns, static_cast<int>(i) % kColumns);
+    }
+    Q_EMIT neighboursChanged(found_);
+}
+
+}  // namespace latent::ui
