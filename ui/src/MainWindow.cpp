@@ -3,6 +3,7 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -114,7 +115,7 @@ void MainWindow::connectExplorationPanels() {
             status_->setText(tr("Select a point on the map first."));
             return;
         }
-        morph_->setEndpoint(isA, currentLatent_, currentLabel_);
+        morph_->setEndpoint(isA, currentLatent_, currentLabel_, currentIndex_);
     });
     connect(morph_, &MorphPanel::frameRequested, this, [this](const std::vector<float>& z, double t) {
         setCurrent(z, tr("morph frame at t = %1 (%2)")
@@ -137,6 +138,7 @@ void MainWindow::connectExplorationPanels() {
 void MainWindow::setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders) {
     if (!workspace_) return;
     currentLatent_ = latent;
+    currentIndex_.reset();
     currentLabel_ = label;
     if (!fromSliders) traversal_->setPoint(latent);
     const auto coords = workspace_->pca(dims_).transform(latent);
@@ -149,6 +151,19 @@ void MainWindow::setCurrent(const std::vector<float>& latent, const QString& lab
 
 void MainWindow::buildMenusAndToolbar() {
     auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Session…"), QKeySequence::Open, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), {}, tr("Sessions (*.json)"));
+        if (path.isEmpty()) return;
+        const QString error = openSessionFrom(path);
+        if (!error.isEmpty()) QMessageBox::warning(this, tr("Open Session"), error);
+    });
+    file->addAction(tr("&Save Session…"), QKeySequence::Save, this, [this] {
+        QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), tr("session.json"), tr("Sessions (*.json)"));
+        if (path.isEmpty()) return;
+        const QString error = saveSessionTo(path);
+        if (!error.isEmpty()) QMessageBox::warning(this, tr("Save Session"), error);
+    });
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     auto* viewMenu = menuBar()->addMenu(tr("&View"));
@@ -239,6 +254,11 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
                          .arg(workspace_->encodeSeconds, 0, 'f', 2)
                          .arg(static_cast<double>(sinceStart_.elapsed()) / 1000.0, 0, 'f', 2));
     Q_EMIT workspaceReady();
+    if (pendingSession_) {
+        const latent::Session session = std::move(*pendingSession_);
+        pendingSession_.reset();
+        applySession(session);
+    }
 }
 
 void MainWindow::setDimensions(int dims) {
@@ -286,7 +306,8 @@ void MainWindow::onPointClicked(qsizetype index) {
                     false);
     const auto z = workspace_->latents.row(i);
     currentLatent_.assign(z.begin(), z.end());
-    currentLabel_ = tr("#%1 · %2").arg(index).arg(QString::fromStdString(dataset.className(i)));
+    currentIndex_ = i;
+    currentLabel_ = labelFor(i);
     traversal_->setPoint(currentLatent_);
     neighbours_->setQuery(currentLatent_, i);
     decoder_->request(currentLatent_);
@@ -307,11 +328,86 @@ void MainWindow::onEmptySpaceClicked(QVector3D world) {
                               .arg(parts.join(", ")));
     map_->setMarker(world, true);
     currentLatent_ = pca.inverse(coords);
+    currentIndex_.reset();
     currentLabel_ = tr("generated at %1").arg(parts.join(", "));
     traversal_->setPoint(currentLatent_);
     neighbours_->setQuery(currentLatent_, std::nullopt);
     decoder_->request(currentLatent_);
     status_->setText(tr("Decoding the latent at %1.").arg(parts.join(", ")));
+}
+
+QString MainWindow::labelFor(std::size_t index) const {
+    const std::string name = workspace_ ? workspace_->dataset.className(index) : std::string();
+    return name.empty() ? tr("#%1").arg(index) : tr("#%1 · %2").arg(index).arg(QString::fromStdString(name));
+}
+
+latent::Session MainWindow::captureSession() const {
+    latent::Session s;
+    s.modelPath = request_.modelPath.string();
+    s.dataDir = request_.dataDir.string();
+    s.split = request_.split;
+    s.limit = request_.limit;
+    s.projection.dims = dims_;
+    s.morph = morph_->state();
+    s.currentLatent = currentLatent_;
+    s.currentIndex = currentIndex_;
+    return s;
+}
+
+QString MainWindow::saveSessionTo(const QString& path) {
+    try {
+        latent::saveSession(path.toStdString(), captureSession());
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    status_->setText(tr("Session saved to %1.").arg(path));
+    return {};
+}
+
+QString MainWindow::openSessionFrom(const QString& path) {
+    latent::Session session;
+    try {
+        session = latent::loadSession(path.toStdString());
+    } catch (const std::exception& e) {
+        status_->setText(tr("Session not opened: %1").arg(QString::fromStdString(e.what())));
+        return QString::fromStdString(e.what());
+    }
+    const bool sameData = workspace_ && session.modelPath == request_.modelPath.string() &&
+                          session.dataDir == request_.dataDir.string() && session.split == request_.split &&
+                          session.limit == request_.limit;
+    if (sameData) {
+        applySession(session);
+        return {};
+    }
+    request_.modelPath = session.modelPath;
+    request_.dataDir = session.dataDir;
+    request_.split = session.split;
+    request_.limit = session.limit;
+    pendingSession_ = std::move(session);
+    startLoading();
+    return {};
+}
+
+void MainWindow::applySession(const latent::Session& s) {
+    setDimensions(s.projection.dims);
+    if (s.morph && (s.morph->a.size() == workspace_->latents.dim)) {
+        auto label = [this](const std::optional<std::size_t>& i, const QString& fallback) {
+            return i && *i < workspace_->dataset.count ? labelFor(*i) : fallback;
+        };
+        morph_->restore(*s.morph, label(s.morph->aIndex, tr("A from the session")),
+                        label(s.morph->bIndex, tr("B from the session")));
+    }
+    if (s.currentLatent.size() == workspace_->latents.dim) {
+        if (s.currentIndex && *s.currentIndex < workspace_->dataset.count) {
+            selectItem(static_cast<qsizetype>(*s.currentIndex));
+        }
+        const auto z = s.currentIndex ? workspace_->latents.row(*s.currentIndex) : std::span<const float>{};
+        if (!s.currentIndex || !std::equal(z.begin(), z.end(), s.currentLatent.begin())) {
+            setCurrent(s.currentLatent, tr("the point saved in the session"), false);
+        }
+    }
+    status_->setText(tr("Session restored."));
+    Q_EMIT sessionRestored();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

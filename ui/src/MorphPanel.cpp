@@ -6,9 +6,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTimer>
+#include <cmath>
 
 #include "latent/ui/ImageConvert.h"
 
@@ -96,7 +98,8 @@ latent::LatentBatch MorphPanel::stripLatents() const {
     return latent::interpolationPath(*a_, *b_, static_cast<std::size_t>(frames_->value()), mode(), 0.0, tMax());
 }
 
-void MorphPanel::setEndpoint(bool isA, const std::vector<float>& latent, const QString& label) {
+void MorphPanel::setEndpoint(bool isA, const std::vector<float>& latent, const QString& label,
+                             std::optional<std::size_t> datasetIndex) {
     if (latent.empty()) return;
     if (isReady() && latent.size() != a_->size()) {  // a new model: start over
         a_.reset();
@@ -104,8 +107,30 @@ void MorphPanel::setEndpoint(bool isA, const std::vector<float>& latent, const Q
     }
     (isA ? a_ : b_) = latent;
     (isA ? aLabel_ : bLabel_) = label;
+    (isA ? aIndex_ : bIndex_) = datasetIndex;
     refreshLabels();
     requestFrame();
+    requestStrip();
+}
+
+std::optional<latent::MorphState> MorphPanel::state() const {
+    if (!isReady()) return std::nullopt;
+    return latent::MorphState{*a_, *b_, aIndex_, bIndex_, t(), mode(), frames_->value()};
+}
+
+void MorphPanel::restore(const latent::MorphState& state, const QString& aLabel, const QString& bLabel) {
+    const QSignalBlocker blockMode(mode_), blockExtrapolate(extrapolate_), blockFrames(frames_), blockScrub(scrub_);
+    a_ = state.a;
+    b_ = state.b;
+    aIndex_ = state.aIndex;
+    bIndex_ = state.bIndex;
+    aLabel_ = aLabel;
+    bLabel_ = bLabel;
+    mode_->setCurrentIndex(state.mode == latent::InterpolationMode::Spherical ? 1 : 0);
+    extrapolate_->setChecked(state.t > 1.0);
+    frames_->setValue(state.frames);
+    scrub_->setValue(static_cast<int>(std::lround(state.t / tMax() * kScrubSteps)));
+    refreshLabels();
     requestStrip();
 }
 

@@ -3,7 +3,9 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <memory>
+#include <optional>
 
+#include "latent/core/Session.h"
 #include "latent/core/Workspace.h"
 
 class QAction;
@@ -37,6 +39,13 @@ public:
     // Selects dataset item `index` as a click on it would (ignored when out of range).
     void selectItem(qsizetype index);
 
+    // What a session file stores about this window, and back. Opening a session that
+    // names another model or dataset reloads first; a bad file is refused with a message
+    // and the current session stays as it is. Both return an error message, or "".
+    latent::Session captureSession() const;
+    QString saveSessionTo(const QString& path);
+    QString openSessionFrom(const QString& path);
+
     ScatterMap* map() const { return map_; }
     ImagePanel* imagePanel() const { return panel_; }
     ClassLegend* legend() const { return legend_; }
@@ -50,6 +59,7 @@ public:
 
 Q_SIGNALS:
     void workspaceReady();
+    void sessionRestored();
     void loadFailed(const QString& message);
     void decodedShown();
 
@@ -59,6 +69,8 @@ protected:
 private:
     void buildMenusAndToolbar();
     void buildStatusBar();
+    void applySession(const latent::Session& session);
+    QString labelFor(std::size_t index) const;
     void onWorkspace(std::shared_ptr<latent::Workspace> workspace);
     void onProgress(double fraction, const QString& message);
     void onLoadFailed(const QString& message);
@@ -85,7 +97,9 @@ private:
     MorphPanel* morph_;
     NeighboursPanel* neighbours_;
     std::vector<float> currentLatent_;
+    std::optional<std::size_t> currentIndex_;
     QString currentLabel_;
+    std::optional<latent::Session> pendingSession_;  // applied once its workspace is loaded
     WorkspaceLoader* loader_;
     QLabel* status_;
     QProgressBar* progress_;

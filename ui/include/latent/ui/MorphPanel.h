@@ -7,6 +7,7 @@
 #include "latent/core/Image.h"
 #include "latent/core/Interpolation.h"
 #include "latent/core/LatentBatch.h"
+#include "latent/core/Session.h"
 
 class QCheckBox;
 class QComboBox;
@@ -29,7 +30,11 @@ public:
 
     explicit MorphPanel(QWidget* parent = nullptr);
 
-    void setEndpoint(bool isA, const std::vector<float>& latent, const QString& label);
+    void setEndpoint(bool isA, const std::vector<float>& latent, const QString& label,
+                     std::optional<std::size_t> datasetIndex = std::nullopt);
+    // The morph as a session stores it (nothing until A and B are set), and back.
+    std::optional<latent::MorphState> state() const;
+    void restore(const latent::MorphState& state, const QString& aLabel, const QString& bLabel);
     bool isReady() const { return a_.has_value() && b_.has_value(); }
     double t() const;
     latent::InterpolationMode mode() const;
@@ -55,6 +60,7 @@ private:
     void refreshLabels();
 
     std::optional<std::vector<float>> a_, b_;
+    std::optional<std::size_t> aIndex_, bIndex_;
     QString aLabel_, bLabel_;
     QLabel* ends_;
     QComboBox* mode_;
