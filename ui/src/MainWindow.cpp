@@ -14,6 +14,8 @@
 #include <QVBoxLayout>
 
 #include "latent/core/DimensionStats.h"
+#include "latent/core/ExplorationExport.h"
+#include "latent/ui/BackgroundTask.h"
 #include "latent/ui/BatchDecoder.h"
 #include "latent/ui/ClassLegend.h"
 #include "latent/ui/ClassPalette.h"
@@ -163,6 +165,11 @@ void MainWindow::buildMenusAndToolbar() {
         const QString error = saveSessionTo(path);
         if (!error.isEmpty()) QMessageBox::warning(this, tr("Save Session"), error);
     });
+    file->addSeparator();
+    auto* exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("Morph strip (PNG)…"), this, [this] { exportMorph(false); });
+    exportMenu->addAction(tr("Morph animation (GIF)…"), this, [this] { exportMorph(true); });
+    exportMenu->addAction(tr("Traversal grid of the current point (PNG)…"), this, &MainWindow::exportTraversal);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -334,6 +341,53 @@ void MainWindow::onEmptySpaceClicked(QVector3D world) {
     neighbours_->setQuery(currentLatent_, std::nullopt);
     decoder_->request(currentLatent_);
     status_->setText(tr("Decoding the latent at %1.").arg(parts.join(", ")));
+}
+
+void MainWindow::runExport(const QString& what, std::function<void()> work) {
+    status_->setText(tr("Exporting %1…").arg(what));
+    runInBackground(this, std::move(work), [this, what](const QString& error) {
+        if (error.isEmpty()) {
+            status_->setText(tr("Exported %1.").arg(what));
+        } else {
+            status_->setText(tr("Export failed: %1").arg(error));
+            QMessageBox::warning(this, tr("Export"), error);
+        }
+    });
+}
+
+void MainWindow::exportMorph(bool animated) {
+    const auto state = morph_->state();
+    if (!workspace_ || !state) {
+        status_->setText(tr("Set A and B in the Morph panel first."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Morph"), animated ? "morph.gif" : "morph.png",
+                                                      animated ? tr("GIF (*.gif)") : tr("PNG (*.png)"));
+    if (path.isEmpty()) return;
+    latent::MorphExport job{state->a, state->b, state->mode, static_cast<std::size_t>(state->frames),
+                            state->t > 1.0 ? 1.5 : 1.0, 4};
+    runExport(path, [model = workspace_->model, job, animated, file = path.toStdString()] {
+        if (animated) {
+            latent::exportMorphAnimation(*model, job, 12, file);
+        } else {
+            latent::exportMorphStrip(*model, job, file);
+        }
+    });
+}
+
+void MainWindow::exportTraversal() {
+    if (!workspace_ || currentLatent_.empty()) {
+        status_->setText(tr("Select a point first."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Traversal Grid"), "traversal.png", tr("PNG (*.png)"));
+    if (path.isEmpty()) return;
+    auto summaries = latent::summariseDimensions(workspace_->latents);
+    auto ranked = latent::rankDimensions(summaries);
+    ranked.resize(std::min<std::size_t>(ranked.size(), 8));  // the dimensions that matter most
+    runExport(path, [model = workspace_->model, point = currentLatent_, summaries, ranked, file = path.toStdString()] {
+        latent::exportTraversalGrid(*model, point, summaries, ranked, 10, 2, file);
+    });
 }
 
 QString MainWindow::labelFor(std::size_t index) const {

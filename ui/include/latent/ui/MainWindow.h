@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -70,6 +71,9 @@ private:
     void buildMenusAndToolbar();
     void buildStatusBar();
     void applySession(const latent::Session& session);
+    void runExport(const QString& what, std::function<void()> work);
+    void exportMorph(bool animated);
+    void exportTraversal();
     QString labelFor(std::size_t index) const;
     void onWorkspace(std::shared_ptr<latent::Workspace> workspace);
     void onProgress(double fraction, const QString& message);

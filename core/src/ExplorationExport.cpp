@@ -1,0 +1,44 @@
+#include "latent/core/ExplorationExport.h"
+
+#include "latent/core/Error.h"
+#include "latent/core/GifWriter.h"
+#include "latent/core/ImageIo.h"
+#include "latent/core/Traversal.h"
+
+namespace latent {
+namespace {
+
+LatentBatch morphLatents(const MorphExport& m) {
+    return interpolationPath(m.a, m.b, m.frames, m.mode, 0.0, m.tEnd);
+}
+
+}  // namespace
+
+void exportMorphStrip(const Model& model, const MorphExport& morph, const std::filesystem::path& path) {
+    writePng(path, decodeToGrid(model, morphLatents(morph), static_cast<int>(morph.frames), morph.scale));
+}
+
+void exportMorphAnimation(const Model& model, const MorphExport& morph, int delayCentiseconds,
+                          const std::filesystem::path& path) {
+    if (delayCentiseconds < 1) throw Error(ErrorKind::InvalidArgument, "a frame delay must be at least 1/100 s");
+    std::vector<Raster> frames;
+    for (const Image& image : model.decode(morphLatents(morph))) frames.push_back(toRaster(image, morph.scale));
+    writeAnimatedGif(path, frames, {delayCentiseconds, true});
+}
+
+void exportTraversalGrid(const Model& model, std::span<const float> point,
+                         const std::vector<DimensionSummary>& summaries,
+                         const std::vector<std::size_t>& dims, std::size_t steps, int scale,
+                         const std::filesystem::path& path) {
+    std::vector<TraversalRange> ranges;
+    for (std::size_t d : dims) {
+        if (d >= summaries.size()) {
+            throw Error(ErrorKind::InvalidArgument, "no statistics for dimension " + std::to_string(d));
+        }
+        ranges.push_back(dataRange(summaries[d]));
+    }
+    const auto latents = traversalLatents(point, dims, steps, ranges);
+    writePng(path, decodeToGrid(model, latents, static_cast<int>(steps), scale));
+}
+
+}  // namespace latent
