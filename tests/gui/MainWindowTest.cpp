@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "DecodeChecks.h"
 #include "WindowFixture.h"
 #include "latent/ui/ClassLegend.h"
 #include "latent/ui/ImagePanel.h"
@@ -37,18 +38,6 @@ std::size_t mostIsolatedPoint(const latent::ui::ScatterMap& map) {
         }
     }
     return best;
-}
-
-void expectSameImage(const latent::Image& a, const latent::Image& b) {
-    ASSERT_EQ(a.shape, b.shape);
-    ASSERT_EQ(a.pixels.size(), b.pixels.size());
-    for (std::size_t p = 0; p < a.pixels.size(); ++p) ASSERT_FLOAT_EQ(a.pixels[p], b.pixels[p]) << "pixel " << p;
-}
-
-latent::Image coreDecode(const latent::Workspace& ws, const std::vector<float>& z) {
-    latent::LatentBatch batch(1, z.size());
-    batch.values = z;
-    return ws.model->decode(batch).front();
 }
 
 class MainWindowTest : public WindowFixture {};

@@ -18,6 +18,11 @@ public:
     void showDatasetItem(qsizetype index, const QString& className, const latent::Image& original);
     // A point that is not in the dataset; `where` says where it came from.
     void showGenerated(const QString& where);
+    // For a latent interpolated from nearby map points (non-linear maps): how far the
+    // position is from the nearest data point, in typical point spacings. Hidden otherwise.
+    void setDataDistance(double spacings);
+    QString dataDistanceText() const;  // "" when hidden
+    bool dataDistanceIsWarning() const { return farFromData_; }
     void setDecoded(const latent::Image& decoded, double milliseconds);
     void showError(const QString& message);
 
@@ -36,6 +41,8 @@ private:
     QLabel* decodedCaption_;
     QLabel* decodedPicture_;
     QLabel* note_;
+    QLabel* distance_;
+    bool farFromData_ = false;
     qsizetype index_ = -1;
     latent::Image decoded_;
 };
