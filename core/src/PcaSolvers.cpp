@@ -73,27 +73,36 @@ inline void rowTimes(const float* c, const float* q, std::size_t d, std::size_t 
 // 16 for maps of 2 to 6 components.
 constexpr std::size_t kFastWidth = 16;
 
-// block += C^T (C Q) for four centred rows C (4 x D) and Q (D x 16): each row of Q and of the
-// block is loaded once for four rows, and the fixed width lets the compiler keep the four
-// partial products in vector registers.
-[[gnu::always_inline]] inline void covarianceTimesFourRows(const float* c, std::size_t d,
-                                                           const float* q, float* block) {
-    float y0[kFastWidth] = {}, y1[kFastWidth] = {}, y2[kFastWidth] = {}, y3[kFastWidth] = {};
+// Y = C Q for four centred rows C (4 x D) and Q (D x 16): each row of Q is loaded once for
+// four rows, and the fixed width lets the compiler keep Y in vector registers.
+[[gnu::always_inline]] inline void fourRowsTimesQ(const float* c, std::size_t d, const float* q,
+                                                  float (&y)[4][kFastWidth]) {
+    for (auto& row : y) std::fill(row, row + kFastWidth, 0.0f);
     const float *c0 = c, *c1 = c + d, *c2 = c + 2 * d, *c3 = c + 3 * d;
     for (std::size_t j = 0; j < d; ++j) {
         const float* qj = q + j * kFastWidth;
         const float a0 = c0[j], a1 = c1[j], a2 = c2[j], a3 = c3[j];
         for (std::size_t m = 0; m < kFastWidth; ++m) {
-            y0[m] += a0 * qj[m];
-            y1[m] += a1 * qj[m];
-            y2[m] += a2 * qj[m];
-            y3[m] += a3 * qj[m];
+            y[0][m] += a0 * qj[m];
+            y[1][m] += a1 * qj[m];
+            y[2][m] += a2 * qj[m];
+            y[3][m] += a3 * qj[m];
         }
     }
-    for (std::size_t j = 0; j < d; ++j) {
-        float* bj = block + j * kFastWidth;
-        const float a0 = c0[j], a1 = c1[j], a2 = c2[j], a3 = c3[j];
-        for (std::size_t m = 0; m < kFastWidth; ++m) bj[m] += a0 * y0[m] + a1 * y1[m] + a2 * y2[m] + a3 * y3[m];
+}
+
+// Centres rows [i, i + 4) of x into scratch (4 x D); rows past `rows` become zero, so they
+// add nothing to any product.
+[[gnu::always_inline]] inline void centreFourRows(const float* x, std::size_t i, std::size_t rows,
+                                                  std::size_t d, const float* mean, float* scratch) {
+    for (std::size_t rr = 0; rr < 4; ++rr) {
+        float* cr = scratch + rr * d;
+        if (i + rr < rows) {
+            const float* xr = x + (i + rr) * d;
+            for (std::size_t j = 0; j < d; ++j) cr[j] = xr[j] - mean[j];
+        } else {
+            std::fill(cr, cr + d, 0.0f);
+        }
     }
 }
 
@@ -103,19 +112,39 @@ constexpr std::size_t kFastWidth = 16;
 __attribute__((target_clones("arch=haswell", "default"))) void covarianceTimesRowsFast(
     const float* x, std::size_t rows, std::size_t d, const float* mean, const float* q,
     float* block, float* scratch) {
+    float y[4][kFastWidth];
     for (std::size_t i = 0; i < rows; i += 4) {
-        const std::size_t r = std::min<std::size_t>(4, rows - i);
-        for (std::size_t rr = 0; rr < 4; ++rr) {  // rows past the end are zero: they add nothing
-            float* cr = scratch + rr * d;
-            if (rr < r) {
-                const float* xr = x + (i + rr) * d;
-                for (std::size_t j = 0; j < d; ++j) cr[j] = xr[j] - mean[j];
-            } else {
-                std::fill(cr, cr + d, 0.0f);
+        centreFourRows(x, i, rows, d, mean, scratch);
+        fourRowsTimesQ(scratch, d, q, y);
+        const float *c0 = scratch, *c1 = scratch + d, *c2 = scratch + 2 * d, *c3 = scratch + 3 * d;
+        for (std::size_t j = 0; j < d; ++j) {
+            float* bj = block + j * kFastWidth;
+            const float a0 = c0[j], a1 = c1[j], a2 = c2[j], a3 = c3[j];
+            for (std::size_t m = 0; m < kFastWidth; ++m) {
+                bj[m] += a0 * y[0][m] + a1 * y[1][m] + a2 * y[2][m] + a3 * y[3][m];
             }
         }
-        covarianceTimesFourRows(scratch, d, q, block);
     }
+}
+
+// gram += (Xc Q)^T (Xc Q) (16 x 16) over `rows` rows of x; returns their sum of squares.
+__attribute__((target_clones("arch=haswell", "default"))) double projectedGramRowsFast(
+    const float* x, std::size_t rows, std::size_t d, const float* mean, const float* q,
+    float* gram, float* scratch) {
+    float y[4][kFastWidth];
+    double squares = 0.0;
+    for (std::size_t i = 0; i < rows; i += 4) {
+        centreFourRows(x, i, rows, d, mean, scratch);
+        for (std::size_t j = 0; j < 4 * d; ++j) squares += static_cast<double>(scratch[j]) * scratch[j];
+        fourRowsTimesQ(scratch, d, q, y);
+        for (std::size_t a = 0; a < kFastWidth; ++a) {
+            float* ga = gram + a * kFastWidth;
+            for (std::size_t b = 0; b < kFastWidth; ++b) {
+                ga[b] += y[0][a] * y[0][b] + y[1][a] * y[1][b] + y[2][a] * y[2][b] + y[3][a] * y[3][b];
+            }
+        }
+    }
+    return squares;
 }
 
 // The same for any sketch width, one row at a time.
@@ -168,19 +197,26 @@ std::vector<double> projectedGram(const LatentBatch& data, const std::vector<flo
     std::vector<std::vector<double>> partials(rowChunkCount(data.count, threads),
                                               std::vector<double>(l * l + 1, 0.0));
     forEachRowChunk(data.count, threads, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-        std::vector<float> c(d), y(l);
+        std::vector<float> c(4 * d), y(l), block(l * l, 0.0f);
         auto& g = partials[chunk];
-        for (std::size_t i = begin; i < end; ++i) {
-            const float* x = data.values.data() + i * d;
-            double squares = 0.0;
-            for (std::size_t j = 0; j < d; ++j) {
-                c[j] = x[j] - mean[j];
-                squares += static_cast<double>(c[j]) * c[j];
+        for (std::size_t first = begin; first < end; first += kFlushRows) {
+            const std::size_t rows = std::min(kFlushRows, end - first);
+            const float* x = data.values.data() + first * d;
+            if (l == kFastWidth) {
+                g[l * l] += projectedGramRowsFast(x, rows, d, mean.data(), qf.data(), block.data(), c.data());
+            } else {
+                for (std::size_t i = 0; i < rows; ++i) {
+                    for (std::size_t j = 0; j < d; ++j) {
+                        c[j] = x[i * d + j] - mean[j];
+                        g[l * l] += static_cast<double>(c[j]) * c[j];
+                    }
+                    rowTimes(c.data(), qf.data(), d, l, y.data());
+                    for (std::size_t a = 0; a < l; ++a)
+                        for (std::size_t b = 0; b < l; ++b) block[a * l + b] += y[a] * y[b];
+                }
             }
-            rowTimes(c.data(), qf.data(), d, l, y.data());
-            g[l * l] += squares;
-            for (std::size_t a = 0; a < l; ++a)
-                for (std::size_t b = 0; b < l; ++b) g[a * l + b] += static_cast<double>(y[a]) * y[b];
+            for (std::size_t t = 0; t < l * l; ++t) g[t] += block[t];
+            std::fill(block.begin(), block.end(), 0.0f);
         }
     });
     return sumPartials(partials);
