@@ -44,6 +44,7 @@ BENCHMARK(BM_PcaTo3dFashionMnist70k)
     ->Arg(2)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
+    ->MeasureProcessCPUTime()  // CPU of all threads: comparable with the peer's on a busy machine
     ->Repetitions(5)
     ->ReportAggregatesOnly(true);
 

@@ -40,13 +40,12 @@ ProjectionResult projectPca(const std::shared_ptr<const LatentBatch>& latents,
                         std::to_string(dims) + " dimensions; this one has " +
                         std::to_string(latents->dim));
     }
-    const auto start = std::chrono::steady_clock::now();
     PcaOptions options;
     options.threads = p.threads;
     options.seed = p.seed;
     Pca pca = Pca::fit(*latents, dims, options, asProgress(callback));
     LatentBatch coords = pca.transform(*latents, p.threads);
-    return pcaProjection(std::move(pca), std::move(coords), p, secondsSince(start));
+    return pcaProjection(std::move(pca), std::move(coords), p, 0.0);
 }
 
 ProjectionResult projectOnAxes(const std::shared_ptr<const LatentBatch>& latents,
@@ -56,13 +55,11 @@ ProjectionResult projectOnAxes(const std::shared_ptr<const LatentBatch>& latents
                     "a " + std::to_string(p.dims) + "D latent-axes map needs " +
                         std::to_string(p.dims) + " axes, got " + std::to_string(p.axes.size()));
     }
-    const auto start = std::chrono::steady_clock::now();
     ProjectionResult r;
     r.params = p;
     LatentAxes axes = LatentAxes::fit(*latents, p.axes);
     r.coords = axes.transform(*latents);
     r.inverse = std::move(axes);
-    r.seconds = secondsSince(start);
     return r;
 }
 
@@ -81,7 +78,14 @@ DecodedPosition ProjectionResult::decode(std::span<const float> position) const 
 }
 
 bool isAvailable(ProjectionMethod method) {
-    return method == ProjectionMethod::Pca || method == ProjectionMethod::LatentAxes;
+    switch (method) {
+        case ProjectionMethod::Pca:
+        case ProjectionMethod::LatentAxes: return true;
+        case ProjectionMethod::Tsne:
+        case ProjectionMethod::Umap:
+        case ProjectionMethod::Lle: return false;
+    }
+    return false;
 }
 
 ProjectionParams normalized(ProjectionParams p) {
@@ -114,15 +118,21 @@ ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const Proje
                          const LayoutCallback& callback) {
     const ProjectionParams p = normalized(params);
     checkInput(latents, p);
-    switch (p.method) {
-        case ProjectionMethod::Pca: return projectPca(latents, p, callback);
-        case ProjectionMethod::LatentAxes: return projectOnAxes(latents, p);
-        case ProjectionMethod::Tsne:
-        case ProjectionMethod::Umap:
-        case ProjectionMethod::Lle: break;
-    }
-    throw Error(ErrorKind::InvalidArgument,
-                std::string(toString(p.method)) + " is not available in this build");
+    const auto start = std::chrono::steady_clock::now();
+    ProjectionResult result = [&] {
+        switch (p.method) {
+            case ProjectionMethod::Pca: return projectPca(latents, p, callback);
+            case ProjectionMethod::LatentAxes: return projectOnAxes(latents, p);
+            // Methods merged from other branches return layoutProjection(latents, layout, p).
+            case ProjectionMethod::Tsne:
+            case ProjectionMethod::Umap:
+            case ProjectionMethod::Lle: break;
+        }
+        throw Error(ErrorKind::InvalidArgument,
+                    std::string(toString(p.method)) + " is not available in this build");
+    }();
+    result.seconds = secondsSince(start);
+    return result;
 }
 
 ProjectionResult pcaProjection(Pca pca, LatentBatch coords, const ProjectionParams& params,
@@ -135,6 +145,20 @@ ProjectionResult pcaProjection(Pca pca, LatentBatch coords, const ProjectionPara
     r.seconds = seconds;
     r.explainedVarianceRatio = pca.explainedVarianceRatio();
     r.inverse = std::move(pca);
+    return r;
+}
+
+ProjectionResult layoutProjection(std::shared_ptr<const LatentBatch> latents, LatentBatch layout,
+                                  const ProjectionParams& params) {
+    if (layout.dim != static_cast<std::size_t>(params.dims)) {
+        throw Error(ErrorKind::InvalidArgument,
+                    "a " + std::to_string(params.dims) + "D map needs " + std::to_string(params.dims) +
+                        " columns, the layout has " + std::to_string(layout.dim));
+    }
+    ProjectionResult r;
+    r.params = normalized(params);
+    r.inverse = InverseMap(layout, std::move(latents));
+    r.coords = std::move(layout);
     return r;
 }
 

@@ -70,15 +70,20 @@ TEST(Projector, LatentAxesMapIsTheChosenDimensions) {
 
 TEST(Projector, InterpolatedMapsReportTheirDistanceFromData) {
     const auto z = randomLatents(30, 4);
-    latent::ProjectionResult r;
-    r.params.method = latent::ProjectionMethod::Tsne;
-    r.coords = latent::project(z, {}).coords;  // any layout will do
-    r.inverse = latent::InverseMap(r.coords, z);
+    latent::ProjectionParams tsne;
+    tsne.method = latent::ProjectionMethod::Tsne;
+    tsne.minDist = 0.5;  // ignored by t-SNE
+    // Any layout will do: take PCA's.
+    const auto r = latent::layoutProjection(z, latent::project(z, {}).coords, tsne);
+    EXPECT_EQ(r.params.minDist, latent::ProjectionParams{}.minDist);
+    ASSERT_TRUE(std::holds_alternative<latent::InverseMap>(r.inverse));
     const auto onPoint = r.decode(r.coords.row(3));
     EXPECT_FALSE(onPoint.exact);
     EXPECT_EQ(onPoint.spacingsFromData, 0.0);
     EXPECT_EQ(onPoint.latent, std::vector<float>(z->row(3).begin(), z->row(3).end()));
     EXPECT_GT(r.decode(std::vector<float>{1e4f, 1e4f}).spacingsFromData, 100.0);
+    tsne.dims = 3;
+    EXPECT_THROW(latent::layoutProjection(z, r.coords, tsne), latent::Error);
 }
 
 TEST(Projector, MethodsThisBuildLacksAreRefusedByName) {

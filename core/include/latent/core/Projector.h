@@ -52,6 +52,13 @@ ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const Proje
 ProjectionResult pcaProjection(Pca pca, LatentBatch coords, const ProjectionParams& params,
                                double seconds);
 
+// The result for a layout computed by a method without an inverse of its own (t-SNE, UMAP,
+// LLE): the map decodes through an InverseMap of the layout (project() sets the seconds).
+// Throws Error(InvalidArgument) when the layout does not have one row of params.dims values
+// per latent.
+ProjectionResult layoutProjection(std::shared_ptr<const LatentBatch> latents, LatentBatch layout,
+                                  const ProjectionParams& params);
+
 // Parses a command-line projection: "pca", "tsne", "umap", "lle" or "axes:I,J[,K]"
 // (latent dimensions). Other fields come from `base`; "axes" also sets dims to the axis
 // count. Throws Error(InvalidArgument) with the accepted forms.
