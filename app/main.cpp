@@ -112,7 +112,15 @@ int main(int argc, char** argv) {
     cli.add_flag("--timings", gui.timings, "print startup timings to stderr once the map is shown");
     cli.add_option("--select", gui.select, "select this dataset item once the map is shown");
     cli.add_option("--projection", gui.projection,
-                   "map projection: pca, tsne, umap, lle, or axes:I,J[,K] (latent dimensions)");
+                   "map projection: pca, tsne, umap, lle, or axes:I,J[,K] (latent dimensions)")
+        ->check([](const std::string& spec) {
+            try {
+                latent::parseProjectionSpec(spec);
+                return std::string();
+            } catch (const latent::Error& e) {
+                return std::string(e.what());
+            }
+        });
     cli.add_option("--screenshot", gui.screenshot, "save a screenshot once the map is shown, then quit");
 
     GridOptions grid;
