@@ -104,6 +104,9 @@ ProjectionPanel::ProjectionPanel(QWidget* parent)
     column->addWidget(summary_);
     column->addStretch(1);
 
+    // As wide as the widest set of rows, so the map does not change width with the method.
+    for (int row = 0; row < form_->rowCount(); ++row) form_->setRowVisible(row, true);
+    setMinimumWidth(sizeHint().width());
     setParams(latent::ProjectionParams{});
     threads_->setValue(threads_->maximum());
     setRunning(false);
