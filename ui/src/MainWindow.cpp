@@ -24,6 +24,7 @@
 #include "latent/ui/WorkspaceLoader.h"
 
 namespace latent::ui {
+
 MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* parent)
     : QMainWindow(parent),
       request_(std::move(request)),

@@ -141,14 +141,22 @@ void ProjectionRunner::deliverProgress(const std::shared_ptr<Job>& job) {
 void ProjectionRunner::deliverEnd(const std::shared_ptr<Job>& job) {
     if (job != running_) return;  // superseded or cancelled by a newer run
     running_.reset();
-    std::lock_guard lock(job->mutex);
-    if (job->result) {
-        cache_.insert(job->key, job->result);
-        Q_EMIT finished(job->result, false);
-    } else if (job->wasCancelled || job->cancel) {
+    std::shared_ptr<const latent::ProjectionResult> result;
+    QString error;
+    bool wasCancelled = false;
+    {
+        std::lock_guard lock(job->mutex);
+        result = job->result;
+        error = job->error;
+        wasCancelled = job->wasCancelled || job->cancel;
+    }
+    if (result) {
+        cache_.insert(job->key, result);
+        Q_EMIT finished(result, false);
+    } else if (wasCancelled) {
         Q_EMIT cancelled();
     } else {
-        Q_EMIT failed(job->error);
+        Q_EMIT failed(error);
     }
 }
 
