@@ -10,8 +10,10 @@
 #include "latent/core/Error.h"
 #include "latent/core/ImageIo.h"
 #include "latent/core/Model.h"
+#include "latent/core/Projector.h"
 #include "latent/core/ReconstructionGrid.h"
 #include "latent/ui/MainWindow.h"
+#include "latent/ui/ProjectionPanel.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
 namespace {
@@ -23,6 +25,7 @@ struct GuiOptions {
     qsizetype select = -1;
     bool timings = false;
     std::string screenshot;
+    std::string projection = "pca";
 };
 
 struct GridOptions {
@@ -50,6 +53,9 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
     QApplication::setApplicationName("Latent Explorer");
     latent::setInferenceThreads(o.threads);
     latent::ui::MainWindow window(o.request, o.dims);
+    latent::ProjectionParams projection = window.projectionPanel()->params();
+    projection.dims = o.dims;
+    window.setProjection(latent::parseProjectionSpec(o.projection, projection));
     if (o.timings) {
         QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window, [&] {
             const auto* ws = window.workspace();
@@ -62,20 +68,28 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
         });
     }
     if (o.select >= 0) {
-        QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window,
-                         [&] { window.selectItem(o.select); });
+        QObject::connect(&window, &latent::ui::MainWindow::projectionShown, &window,
+                         [&] { window.selectItem(o.select); }, Qt::SingleShotConnection);
     }
     if (!o.screenshot.empty()) {
         // Grab the window once the map is up, then quit: used for docs and smoke checks.
-        QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window, [&] {
-            QTimer::singleShot(800, &window, [&] {
-                const bool saved = window.grab().save(QString::fromStdString(o.screenshot));
-                std::cerr << (saved ? "saved " : "could not save ") << o.screenshot << "\n";
-                QApplication::exit(saved ? 0 : 1);
-            });
-        });
+        QObject::connect(
+            &window, &latent::ui::MainWindow::projectionShown, &window,
+            [&] {
+                QTimer::singleShot(800, &window, [&] {
+                    const bool saved = window.grab().save(QString::fromStdString(o.screenshot));
+                    std::cerr << (saved ? "saved " : "could not save ") << o.screenshot << "\n";
+                    QApplication::exit(saved ? 0 : 1);
+                });
+            },
+            Qt::SingleShotConnection);
         QObject::connect(&window, &latent::ui::MainWindow::loadFailed, &window,
                          [] { QApplication::exit(1); });
+        QObject::connect(&window, &latent::ui::MainWindow::projectionFailed, &window,
+                         [](const QString& message) {
+                             std::cerr << "latent-explorer: " << message.toStdString() << "\n";
+                             QApplication::exit(1);
+                         });
     }
     window.show();
     window.startLoading();
@@ -97,6 +111,16 @@ int main(int argc, char** argv) {
     cli.add_option("--threads", gui.threads, "inference threads")->check(CLI::Range(1, 64));
     cli.add_flag("--timings", gui.timings, "print startup timings to stderr once the map is shown");
     cli.add_option("--select", gui.select, "select this dataset item once the map is shown");
+    cli.add_option("--projection", gui.projection,
+                   "map projection: pca, tsne, umap, lle, or axes:I,J[,K] (latent dimensions)")
+        ->check([](const std::string& spec) {
+            try {
+                latent::parseProjectionSpec(spec);
+                return std::string();
+            } catch (const latent::Error& e) {
+                return std::string(e.what());
+            }
+        });
     cli.add_option("--screenshot", gui.screenshot, "save a screenshot once the map is shown, then quit");
 
     GridOptions grid;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "PcaSolvers.h"
+#include "RowChunks.h"
 #include "latent/core/Error.h"
 
 namespace latent {
@@ -72,7 +74,8 @@ std::vector<double> symmetricEigen(std::vector<double> a, std::size_t n,
     return values;
 }
 
-Pca Pca::fit(const LatentBatch& data, std::size_t components) {
+Pca Pca::fit(const LatentBatch& data, std::size_t components, const PcaOptions& options,
+             const ProgressFn& progress) {
     const std::size_t n = data.count, d = data.dim;
     if (n < 2) throw Error(ErrorKind::InvalidArgument, "PCA needs at least 2 points");
     if (components < 1 || components > d) {
@@ -84,30 +87,22 @@ Pca Pca::fit(const LatentBatch& data, std::size_t components) {
     }
     Pca pca;
     pca.components_ = components;
-    pca.mean_.assign(d, 0.0);
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j < d; ++j) pca.mean_[j] += data.values[i * d + j];
-    for (double& m : pca.mean_) m /= static_cast<double>(n);
-
-    std::vector<double> cov(d * d, 0.0);
-    std::vector<double> centred(d);
-    for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t j = 0; j < d; ++j) centred[j] = data.values[i * d + j] - pca.mean_[j];
-        for (std::size_t r = 0; r < d; ++r)
-            for (std::size_t c = r; c < d; ++c) cov[r * d + c] += centred[r] * centred[c];
-    }
-    for (std::size_t r = 0; r < d; ++r) {
-        for (std::size_t c = r; c < d; ++c) {
-            cov[r * d + c] /= static_cast<double>(n - 1);
-            cov[c * d + r] = cov[r * d + c];
-        }
-    }
-    std::vector<double> vectors;
-    const std::vector<double> values = symmetricEigen(cov, d, vectors);
-    pca.totalVariance_ = std::accumulate(values.begin(), values.end(), 0.0);
-    pca.variance_.assign(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(components));
-    pca.axes_.assign(vectors.begin(), vectors.begin() + static_cast<std::ptrdiff_t>(components * d));
+    pca.mean_ = detail::columnMeans(data, options.threads);
+    pca.randomized_ = options.solver == PcaSolver::Randomized ||
+                      (options.solver == PcaSolver::Auto &&
+                       prefersRandomized(d, components, options.oversampling));
+    auto basis = pca.randomized_
+                     ? detail::randomizedPcaBasis(data, pca.mean_, components, options, progress)
+                     : detail::exactPcaBasis(data, pca.mean_, components, options.threads);
+    pca.axes_ = std::move(basis.axes);
+    pca.variance_ = std::move(basis.variance);
+    pca.totalVariance_ = basis.totalVariance;
+    if (progress && !progress(1.0, "PCA done")) throw Error(ErrorKind::Cancelled, "PCA cancelled");
     return pca;
+}
+
+bool Pca::prefersRandomized(std::size_t dim, std::size_t components, std::size_t oversampling) {
+    return dim > 64 && 4 * (components + oversampling) <= dim;
 }
 
 std::span<const double> Pca::axis(std::size_t c) const {
@@ -136,12 +131,25 @@ std::vector<float> Pca::transform(std::span<const float> point) const {
     return out;
 }
 
-LatentBatch Pca::transform(const LatentBatch& data) const {
-    LatentBatch out(data.count, components_);
-    for (std::size_t i = 0; i < data.count; ++i) {
-        const auto projected = transform(data.row(i));
-        std::copy(projected.begin(), projected.end(), out.row(i).begin());
+LatentBatch Pca::transform(const LatentBatch& data, int threads) const {
+    if (data.dim != inputDim()) {
+        throw Error(ErrorKind::InvalidArgument, "PCA input of size " + std::to_string(data.dim) +
+                                                    ", expected " + std::to_string(inputDim()));
     }
+    LatentBatch out(data.count, components_);
+    detail::forEachRowChunk(data.count, threads, [&](std::size_t, std::size_t begin, std::size_t end) {
+        std::vector<double> centred(inputDim());
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto x = data.row(i);
+            for (std::size_t j = 0; j < x.size(); ++j) centred[j] = x[j] - mean_[j];
+            for (std::size_t c = 0; c < components_; ++c) {
+                const auto ax = axis(c);
+                double sum = 0.0;
+                for (std::size_t j = 0; j < centred.size(); ++j) sum += centred[j] * ax[j];
+                out.values[i * components_ + c] = static_cast<float>(sum);
+            }
+        }
+    });
     return out;
 }
 

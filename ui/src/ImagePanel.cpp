@@ -8,7 +8,10 @@
 namespace latent::ui {
 namespace {
 
-constexpr int kPictureSide = 168;  // 6x a 28-pixel image: large, and an integer scale
+constexpr int kPictureSide = 168;
+// Beyond this many typical spacings from the nearest data point an interpolated latent is
+// mostly a guess: the cue turns to a warning.
+constexpr double kFarFromData = 2.0;  // 6x a 28-pixel image: large, and an integer scale
 
 QLabel* makePicture(QWidget* parent) {
     auto* label = new QLabel(parent);
@@ -37,13 +40,17 @@ ImagePanel::ImagePanel(QWidget* parent) : QWidget(parent) {
                        this);
     note_->setWordWrap(true);
     note_->setStyleSheet("color: #5b6570;");
+    distance_ = new QLabel(this);
+    distance_->setWordWrap(true);
+    distance_->hide();
     grid->addWidget(title_, 0, 0, 1, 2);
     grid->addWidget(originalCaption_, 1, 0);
     grid->addWidget(decodedCaption_, 1, 1);
     grid->addWidget(original_, 2, 0);
     grid->addWidget(decodedPicture_, 2, 1);
     grid->addWidget(note_, 3, 0, 1, 2);
-    grid->setRowStretch(4, 1);
+    grid->addWidget(distance_, 4, 0, 1, 2);
+    grid->setRowStretch(5, 1);
     clearPicture(original_, {});
     clearPicture(decodedPicture_, {});
 }
@@ -52,6 +59,8 @@ void ImagePanel::showDatasetItem(qsizetype index, const QString& className,
                                  const latent::Image& original) {
     index_ = index;
     decoded_ = {};
+    distance_->hide();
+    farFromData_ = false;
     title_->setText(className.isEmpty() ? tr("#%1").arg(index)
                                         : tr("#%1 · %2").arg(index).arg(className));
     originalCaption_->setText(tr("Original"));
@@ -63,6 +72,8 @@ void ImagePanel::showDatasetItem(qsizetype index, const QString& className,
 
 void ImagePanel::showGenerated(const QString& where, bool keepPicture) {
     index_ = -1;
+    distance_->hide();
+    farFromData_ = false;
     title_->setText(tr("Generated image"));
     originalCaption_->setText(tr("Original"));
     clearPicture(original_, tr("not a dataset image"));
@@ -75,6 +86,19 @@ void ImagePanel::showGenerated(const QString& where, bool keepPicture) {
                       "this is what the model generates for that point.")
                        .arg(where));
 }
+
+void ImagePanel::setDataDistance(double spacings) {
+    farFromData_ = spacings > kFarFromData;
+    QString text = tr("Interpolated from the nearest map points: %1× the typical spacing from the "
+                      "nearest data point.")
+                       .arg(spacings, 0, 'f', spacings < 10 ? 1 : 0);
+    if (farFromData_) text += tr(" Far from the data: the decoded image is a guess.");
+    distance_->setText(text);
+    distance_->setStyleSheet(farFromData_ ? "color: #b45309; font-weight: 600;" : "color: #2f6f4f;");
+    distance_->show();
+}
+
+QString ImagePanel::dataDistanceText() const { return distance_->isHidden() ? QString() : distance_->text(); }
 
 void ImagePanel::setDecoded(const latent::Image& decoded, double milliseconds) {
     decoded_ = decoded;

@@ -20,26 +20,18 @@
 #include "latent/ui/ClassLegend.h"
 #include "latent/ui/ClassPalette.h"
 #include "latent/ui/ImagePanel.h"
+#include "latent/core/Error.h"
 #include "latent/ui/LiveDecoder.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/NeighboursPanel.h"
+#include "latent/ui/ProjectionPanel.h"
+#include "latent/ui/ProjectionRunner.h"
+#include "latent/ui/ProjectionText.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/TraversalPanel.h"
 #include "latent/ui/WorkspaceLoader.h"
 
 namespace latent::ui {
-namespace {
-
-QString percent(double ratio) { return QString::number(ratio * 100.0, 'f', 0) + "%"; }
-
-// 10000 -> "10,000", whatever the system locale (often C on Linux desktops and CI).
-QString count(std::size_t n) {
-    QString digits = QString::number(n);
-    for (auto i = digits.size() - 3; i > 0; i -= 3) digits.insert(i, QLatin1Char(','));
-    return digits;
-}
-
-}  // namespace
 
 MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* parent)
     : QMainWindow(parent),
@@ -54,7 +46,9 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       traversal_(new TraversalPanel(this)),
       morph_(new MorphPanel(this)),
       neighbours_(new NeighboursPanel(this)),
-      loader_(new WorkspaceLoader(this)) {
+      loader_(new WorkspaceLoader(this)),
+      projectionPanel_(new ProjectionPanel(this)),
+      projector_(new ProjectionRunner(this)) {
     sinceStart_.start();
     setWindowTitle(tr("Latent Explorer"));
     resize(1280, 800);
@@ -78,6 +72,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
 
     buildMenusAndToolbar();
     buildStatusBar();
+    buildProjectionDock();
 
     connect(loader_, &WorkspaceLoader::progress, this, &MainWindow::onProgress);
     connect(loader_, &WorkspaceLoader::finished, this, &MainWindow::onWorkspace);
@@ -143,9 +138,7 @@ void MainWindow::setCurrent(const std::vector<float>& latent, const QString& lab
     currentIndex_.reset();
     currentLabel_ = label;
     if (!fromSliders) traversal_->setPoint(latent);
-    const auto coords = workspace_->pca(dims_).transform(latent);
-    map_->setMarker(QVector3D(coords[0], coords.size() > 1 ? coords[1] : 0.0f, coords.size() > 2 ? coords[2] : 0.0f),
-                    true);
+    markCurrentPoint();
     panel_->showGenerated(label, true);
     neighbours_->setQuery(latent, std::nullopt);
     decoder_->request(latent);
@@ -213,6 +206,47 @@ void MainWindow::buildStatusBar() {
     setBusy(false);
 }
 
+void MainWindow::buildProjectionDock() {
+    auto* dock = new QDockWidget(tr("Projection"), this);
+    dock->setObjectName("projectionDock");
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(projectionPanel_);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    projectionPanel_->setDims(dims_);
+
+    connect(projectionPanel_, &ProjectionPanel::runRequested, this, &MainWindow::runProjection);
+    connect(projectionPanel_, &ProjectionPanel::cancelRequested, projector_, &ProjectionRunner::cancel);
+    connect(cancel_, &QToolButton::clicked, projector_, &ProjectionRunner::cancel);
+    connect(projector_, &ProjectionRunner::started, this, [this](const latent::ProjectionParams& p) {
+        projectionPanel_->setRunning(true);
+        setBusy(true);
+        progress_->setValue(0);
+        status_->setText(tr("Projecting: %1…").arg(QString::fromStdString(latent::describe(p))));
+    });
+    connect(projector_, &ProjectionRunner::progress, this, &MainWindow::onProgress);
+    connect(projector_, &ProjectionRunner::layoutUpdated, this, [this](const latent::LatentBatch& layout) {
+        if (layout.count == colors_.size()) map_->setPoints(layout, colors_);
+    });
+    connect(projector_, &ProjectionRunner::finished, this, &MainWindow::showProjection);
+    connect(projector_, &ProjectionRunner::failed, this, [this](const QString& message) {
+        projectionPanel_->setRunning(false);
+        setBusy(false);
+        status_->setText(tr("Could not project: %1").arg(message));
+        Q_EMIT projectionFailed(message);
+        if (!projection_ && workspace_) {  // never leave the map empty: fall back to PCA
+            auto p = projectionPanel_->params();
+            p.method = latent::ProjectionMethod::Pca;
+            setProjection(p);
+        }
+    });
+    connect(projector_, &ProjectionRunner::cancelled, this, [this] {
+        projectionPanel_->setRunning(false);
+        setBusy(false);
+        status_->setText(tr("Projection cancelled; the map shows the previous one."));
+        if (projection_) map_->setPoints(projection_->coords, colors_);
+    });
+}
+
 void MainWindow::setBusy(bool busy) {
     progress_->setVisible(busy);
     cancel_->setVisible(busy);
@@ -239,6 +273,7 @@ void MainWindow::onLoadFailed(const QString& message) {
 
 void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     workspace_ = std::move(workspace);
+    projection_.reset();
     decoder_->setModel(workspace_->model);
     stripDecoder_->setModel(workspace_->model);
     traversal_->setStatistics(latent::summariseDimensions(workspace_->latents));
@@ -251,11 +286,20 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
         if (label >= 0 && static_cast<std::size_t>(label) < counts.size()) ++counts[static_cast<std::size_t>(label)];
     }
     legend_->setClasses(names, counts);
-    showMap();
+    colors_.resize(dataset.count);
+    for (std::size_t i = 0; i < dataset.count; ++i) {
+        colors_[i] = i < dataset.labels.size() ? classColor(dataset.labels[i]) : unlabelledColor();
+    }
     setBusy(false);
+    projectionPanel_->setLatentDim(static_cast<int>(workspace_->latents.dim));
+    projector_->setSource(std::shared_ptr<const latent::LatentBatch>(workspace_, &workspace_->latents),
+                          request_.dataDir.string() + "|" + request_.split + "|" + std::to_string(request_.limit),
+                          request_.modelPath.string());
+    seedProjectionCache();
+    runProjection();  // the workspace's own PCA maps are cached: PCA shows at once
     const auto& info = workspace_->model->info();
     status_->setText(tr("Ready: %1 images encoded by %2 (%3-d latent) in %4 s; map shown %5 s after start.")
-                         .arg(count(dataset.count))
+                         .arg(groupedCount(dataset.count))
                          .arg(QString::fromStdString(info.name))
                          .arg(info.latentDim)
                          .arg(workspace_->encodeSeconds, 0, 'f', 2)
@@ -268,46 +312,72 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     }
 }
 
+// The workspace already holds PCA maps in 2D and 3D: offer them as finished projections.
+void MainWindow::seedProjectionCache() {
+    const auto& ws = *workspace_;
+    for (int dims : {2, 3}) {
+        if (ws.pca(dims).components() != static_cast<std::size_t>(dims)) continue;
+        latent::ProjectionParams p = projectionPanel_->params();
+        p.method = latent::ProjectionMethod::Pca;
+        p.dims = dims;
+        projector_->addToCache(std::make_shared<const latent::ProjectionResult>(
+            latent::pcaProjection(ws.pca(dims), ws.coords(dims), p, ws.projectSeconds / 2)));
+    }
+}
+
 void MainWindow::setDimensions(int dims) {
     dims_ = dims == 3 ? 3 : 2;
     (dims_ == 3 ? view3d_ : view2d_)->setChecked(true);
+    projectionPanel_->setDims(dims_);
+    if (workspace_) runProjection();
+}
+
+void MainWindow::setProjection(const latent::ProjectionParams& params) {
+    projectionPanel_->setParams(params);
+    dims_ = params.dims == 3 ? 3 : 2;
+    (dims_ == 3 ? view3d_ : view2d_)->setChecked(true);
+    if (workspace_) runProjection();
+}
+
+void MainWindow::runProjection() {
     if (!workspace_) return;
-    showMap();
+    const auto params = projectionPanel_->params();
+    dims_ = params.dims;
+    (dims_ == 3 ? view3d_ : view2d_)->setChecked(true);
+    projector_->run(params);
+}
+
+void MainWindow::showProjection(std::shared_ptr<const latent::ProjectionResult> result, bool fromCache) {
+    projection_ = std::move(result);
+    projectionPanel_->setRunning(false);
+    setBusy(false);
+    map_->setPoints(projection_->coords, colors_);
     // The map was rebuilt: put the current point and its neighbours back on it.
-    if (!currentLatent_.empty()) {
-        const auto coords = workspace_->pca(dims_).transform(currentLatent_);
-        map_->setMarker(QVector3D(coords[0], coords[1], coords.size() > 2 ? coords[2] : 0.0f), true);
-    }
+    markCurrentPoint();
     std::vector<QVector3D> positions;
     for (const auto& n : neighbours_->neighbours()) positions.push_back(map_->positionOf(n.index));
     map_->setHighlights(positions);
+    mapTitle_->setText(latent::ui::mapTitle(*projection_, workspace_->dataset));
+    const QString how = fromCache ? tr("cached; computed in %1 s") : tr("computed in %1 s");
+    projectionPanel_->setSummary(QString::fromStdString(latent::describe(projection_->params)) + ": " +
+                                 how.arg(projection_->seconds, 0, 'f', 3));
+    status_->setText(tr("Showing %1.").arg(QString::fromStdString(latent::describe(projection_->params))));
+    Q_EMIT projectionShown();
 }
 
-void MainWindow::showMap() {
-    const auto& dataset = workspace_->dataset;
-    std::vector<QColor> colors(dataset.count);
-    for (std::size_t i = 0; i < dataset.count; ++i) {
-        colors[i] = i < dataset.labels.size() ? classColor(dataset.labels[i]) : unlabelledColor();
-    }
-    map_->setPoints(workspace_->coords(dims_), colors);
-    const auto ratio = workspace_->pca(dims_).explainedVarianceRatio();
-    double kept = 0.0;
-    for (double r : ratio) kept += r;
-    mapTitle_->setText(tr("PCA %1D of %2 latents · %3 · %4 of the latent variance shown")
-                           .arg(dims_)
-                           .arg(count(dataset.count))
-                           .arg(QString::fromStdString(dataset.name))
-                           .arg(percent(kept)));
-}
+QString MainWindow::mapTitle() const { return mapTitle_->text(); }
 
 void MainWindow::selectItem(qsizetype index) { onPointClicked(index); }
 
 void MainWindow::onPointClicked(qsizetype index) {
-    if (!workspace_ || index < 0 || static_cast<std::size_t>(index) >= workspace_->dataset.count) return;
+    if (!workspace_ || !projection_ || index < 0 ||
+        static_cast<std::size_t>(index) >= workspace_->dataset.count) {
+        return;
+    }
     const auto i = static_cast<std::size_t>(index);
     const auto& dataset = workspace_->dataset;
     panel_->showDatasetItem(index, QString::fromStdString(dataset.className(i)), dataset.image(i));
-    const auto coords = workspace_->coords(dims_).row(i);
+    const auto coords = projection_->coords.row(i);
     map_->setMarker(QVector3D(coords[0], coords.size() > 1 ? coords[1] : 0.0f,
                               coords.size() > 2 ? coords[2] : 0.0f),
                     false);
@@ -322,25 +392,27 @@ void MainWindow::onPointClicked(qsizetype index) {
 }
 
 void MainWindow::onEmptySpaceClicked(QVector3D world) {
-    if (!workspace_) return;
-    const auto& pca = workspace_->pca(dims_);
+    if (!workspace_ || !projection_) return;
     std::vector<float> coords = {world.x(), world.y(), world.z()};
-    coords.resize(pca.components());
-    QStringList parts;
-    for (std::size_t c = 0; c < coords.size(); ++c) {
-        parts << QString("PC%1 = %2").arg(c + 1).arg(static_cast<double>(coords[c]), 0, 'f', 2);
+    coords.resize(projection_->coords.dim);
+    latent::DecodedPosition decoded;
+    try {
+        decoded = projection_->decode(coords);
+    } catch (const latent::Error& e) {
+        panel_->showError(QString::fromStdString(e.what()));
+        return;
     }
-    panel_->showGenerated(tr("%1 (exact inverse of the PCA projection; the other principal "
-                             "components at the data mean)")
-                              .arg(parts.join(", ")));
+    const QString where = positionText(*projection_, coords);
+    panel_->showGenerated(tr("%1 (%2)").arg(where, inverseDescription(*projection_)));
+    if (!decoded.exact) panel_->setDataDistance(decoded.spacingsFromData);
     map_->setMarker(world, true);
-    currentLatent_ = pca.inverse(coords);
+    currentLatent_ = std::move(decoded.latent);
     currentIndex_.reset();
-    currentLabel_ = tr("generated at %1").arg(parts.join(", "));
+    currentLabel_ = tr("generated at %1").arg(where);
     traversal_->setPoint(currentLatent_);
     neighbours_->setQuery(currentLatent_, std::nullopt);
     decoder_->request(currentLatent_);
-    status_->setText(tr("Decoding the latent at %1.").arg(parts.join(", ")));
+    status_->setText(tr("Decoding the latent at %1.").arg(where));
 }
 
 void MainWindow::runExport(const QString& what, std::function<void()> work) {
@@ -390,6 +462,20 @@ void MainWindow::exportTraversal() {
     });
 }
 
+void MainWindow::markCurrentPoint() {
+    if (!projection_ || currentLatent_.empty()) return;
+    if (currentIndex_ && *currentIndex_ < map_->pointCount()) {
+        map_->setMarker(map_->positionOf(*currentIndex_), false);
+        return;
+    }
+    const auto at = projection_->place(currentLatent_);
+    if (!at) {  // a layout without a transform: the point has no place on this map
+        map_->clearMarker();
+        return;
+    }
+    map_->setMarker(QVector3D((*at)[0], at->size() > 1 ? (*at)[1] : 0.0f, at->size() > 2 ? (*at)[2] : 0.0f), true);
+}
+
 QString MainWindow::labelFor(std::size_t index) const {
     const std::string name = workspace_ ? workspace_->dataset.className(index) : std::string();
     return name.empty() ? tr("#%1").arg(index) : tr("#%1 · %2").arg(index).arg(QString::fromStdString(name));
@@ -401,7 +487,7 @@ latent::Session MainWindow::captureSession() const {
     s.dataDir = request_.dataDir.string();
     s.split = request_.split;
     s.limit = request_.limit;
-    s.projection.dims = dims_;
+    s.projection = latent::normalized(projectionPanel_->params());
     s.morph = morph_->state();
     s.currentLatent = currentLatent_;
     s.currentIndex = currentIndex_;
@@ -443,7 +529,7 @@ QString MainWindow::openSessionFrom(const QString& path) {
 }
 
 void MainWindow::applySession(const latent::Session& s) {
-    setDimensions(s.projection.dims);
+    setProjection(s.projection);
     if (s.morph && (s.morph->a.size() == workspace_->latents.dim)) {
         auto label = [this](const std::optional<std::size_t>& i, const QString& fallback) {
             return i && *i < workspace_->dataset.count ? labelFor(*i) : fallback;
@@ -466,6 +552,7 @@ void MainWindow::applySession(const latent::Session& s) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     loader_->cancel();
+    projector_->cancel();
     event->accept();
 }
 

@@ -20,6 +20,11 @@ public:
     // `keepPicture` the last decoded image stays until the new one arrives (no flicker
     // while a slider is dragged).
     void showGenerated(const QString& where, bool keepPicture = false);
+    // For a latent interpolated from nearby map points (non-linear maps): how far the
+    // position is from the nearest data point, in typical point spacings. Hidden otherwise.
+    void setDataDistance(double spacings);
+    QString dataDistanceText() const;  // "" when hidden
+    bool dataDistanceIsWarning() const { return farFromData_; }
     void setDecoded(const latent::Image& decoded, double milliseconds);
     void showError(const QString& message);
 
@@ -38,6 +43,8 @@ private:
     QLabel* decodedCaption_;
     QLabel* decodedPicture_;
     QLabel* note_;
+    QLabel* distance_;
+    bool farFromData_ = false;
     qsizetype index_ = -1;
     latent::Image decoded_;
 };

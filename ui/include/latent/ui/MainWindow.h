@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <functional>
@@ -7,6 +8,9 @@
 #include <optional>
 
 #include "latent/core/Session.h"
+#include <vector>
+
+#include "latent/core/Projector.h"
 #include "latent/core/Workspace.h"
 
 class QAction;
@@ -24,6 +28,8 @@ class LiveDecoder;
 class MorphPanel;
 class NeighboursPanel;
 class TraversalPanel;
+class ProjectionPanel;
+class ProjectionRunner;
 class ScatterMap;
 class WorkspaceLoader;
 
@@ -37,6 +43,9 @@ public:
 
     void startLoading();
     void setDimensions(int dims);
+    // Shows the map projected as `params` say (at once if cached, else when computed);
+    // before the workspace is loaded, it sets the projection the map opens with.
+    void setProjection(const latent::ProjectionParams& params);
     // Selects dataset item `index` as a click on it would (ignored when out of range).
     void selectItem(qsizetype index);
 
@@ -55,7 +64,11 @@ public:
     NeighboursPanel* neighbours() const { return neighbours_; }
     // The latent the exploration panels act on (a clicked point, an edit, a morph frame).
     const std::vector<float>& currentLatent() const { return currentLatent_; }
+    ProjectionPanel* projectionPanel() const { return projectionPanel_; }
+    QString mapTitle() const;
     const latent::Workspace* workspace() const { return workspace_.get(); }
+    // The projection on show (nullptr before the first one).
+    const latent::ProjectionResult* projection() const { return projection_.get(); }
     int dimensions() const { return dims_; }
 
 Q_SIGNALS:
@@ -63,6 +76,8 @@ Q_SIGNALS:
     void sessionRestored();
     void loadFailed(const QString& message);
     void decodedShown();
+    void projectionShown();
+    void projectionFailed(const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -75,22 +90,28 @@ private:
     void exportMorph(bool animated);
     void exportTraversal();
     QString labelFor(std::size_t index) const;
+    void buildProjectionDock();
     void onWorkspace(std::shared_ptr<latent::Workspace> workspace);
     void onProgress(double fraction, const QString& message);
     void onLoadFailed(const QString& message);
     void onPointClicked(qsizetype index);
     void onEmptySpaceClicked(QVector3D world);
-    void showMap();
+    void runProjection();
+    void showProjection(std::shared_ptr<const latent::ProjectionResult> result, bool fromCache);
+    void seedProjectionCache();
     void setBusy(bool busy);
     // Makes `latent` the current point: decodes it, marks it on the map, and (unless it
     // came from the sliders) moves the traversal sliders to it.
     void setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders);
     QDockWidget* addSideDock(const QString& title, const char* name, QWidget* content);
     void connectExplorationPanels();
+    void markCurrentPoint();
 
     latent::WorkspaceRequest request_;
     int dims_;
     std::shared_ptr<latent::Workspace> workspace_;
+    std::shared_ptr<const latent::ProjectionResult> projection_;
+    std::vector<QColor> colors_;  // one per dataset item
     ScatterMap* map_;
     QLabel* mapTitle_;
     ImagePanel* panel_;
@@ -105,6 +126,8 @@ private:
     QString currentLabel_;
     std::optional<latent::Session> pendingSession_;  // applied once its workspace is loaded
     WorkspaceLoader* loader_;
+    ProjectionPanel* projectionPanel_;
+    ProjectionRunner* projector_;
     QLabel* status_;
     QProgressBar* progress_;
     QToolButton* cancel_;

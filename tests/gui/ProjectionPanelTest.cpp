@@ -1,0 +1,131 @@
+#include <gtest/gtest.h>
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "GuiChecks.h"
+#include "WindowFixture.h"
+#include "latent/core/Projector.h"
+#include "latent/ui/ImagePanel.h"
+#include "latent/ui/ProjectionPanel.h"
+
+namespace {
+
+using latent::ProjectionMethod;
+using latent::ui::MainWindow;
+
+class ProjectionPanelTest : public WindowFixture {
+protected:
+    // Chooses a method (and axes) in the panel and presses Run; waits for the new map.
+    void runFromPanel(ProjectionMethod method, std::vector<int> axes = {}) {
+        auto* panel = window->projectionPanel();
+        auto p = panel->params();
+        p.method = method;
+        if (!axes.empty()) p.axes = std::move(axes);
+        panel->setParams(p);
+        QSignalSpy shown(window.get(), &MainWindow::projectionShown);
+        QTest::mouseClick(panel->runButton(), Qt::LeftButton);
+        ASSERT_TRUE(shown.count() > 0 || shown.wait(20000)) << "no map for " << latent::toString(method);
+        settle();
+    }
+
+    std::vector<QPoint> viewPositions(const std::vector<std::size_t>& items) const {
+        std::vector<QPoint> out;
+        for (std::size_t i : items) out.push_back(window->map()->viewPositionOf(i));
+        return out;
+    }
+};
+
+TEST_F(ProjectionPanelTest, MethodsThisBuildLacksAreDisabled) {
+    openWindow(2, 500);
+    for (auto m : {ProjectionMethod::Pca, ProjectionMethod::Tsne, ProjectionMethod::Umap,
+                   ProjectionMethod::Lle, ProjectionMethod::LatentAxes}) {
+        EXPECT_EQ(window->projectionPanel()->isMethodEnabled(m), latent::isAvailable(m)) << latent::toString(m);
+    }
+    EXPECT_EQ(window->projection()->params.method, ProjectionMethod::Pca);
+    EXPECT_TRUE(window->mapTitle().startsWith("PCA 2D")) << window->mapTitle().toStdString();
+}
+
+TEST_F(ProjectionPanelTest, LatentAxesThenBackToPcaUpdatesTheMapAndDecodesExactly) {
+    openWindow(2, 2000);
+    const auto* ws = window->workspace();
+    auto* map = window->map();
+    const std::vector<std::size_t> items = {0, 100, 500, 1500};
+    const auto pcaPositions = viewPositions(items);
+    const std::vector<float> pcaCoords = window->projection()->coords.values;
+
+    runFromPanel(ProjectionMethod::LatentAxes, {3, 1});
+    const auto* shown = window->projection();
+    ASSERT_EQ(shown->params.method, ProjectionMethod::LatentAxes);
+    EXPECT_TRUE(window->mapTitle().startsWith("Latent axes 2D, dims 3 1")) << window->mapTitle().toStdString();
+    for (std::size_t i : items) {
+        EXPECT_EQ(shown->coords.row(i)[0], ws->latents.row(i)[3]);
+        EXPECT_EQ(shown->coords.row(i)[1], ws->latents.row(i)[1]);
+    }
+    const auto axesPositions = viewPositions(items);
+    EXPECT_NE(axesPositions, pcaPositions);
+
+    // Empty space decodes the mean latent with dimensions 3 and 1 set to the click.
+    const QPoint corner(12, 12);
+    ASSERT_FALSE(map->pointAt(corner).has_value());
+    const QVector3D world = map->worldAt(corner);
+    QSignalSpy decoded(window.get(), &MainWindow::decodedShown);
+    QTest::mouseClick(map->view(), Qt::LeftButton, Qt::NoModifier, corner);
+    ASSERT_TRUE(decoded.wait(10000));
+    latent::ProjectionParams axes;
+    axes.method = ProjectionMethod::LatentAxes;
+    axes.axes = {3, 1};
+    const auto latents = std::make_shared<const latent::LatentBatch>(ws->latents);
+    const auto expected = latent::project(latents, axes).decode(std::vector<float>{world.x(), world.y()});
+    EXPECT_EQ(expected.latent[3], world.x());
+    EXPECT_EQ(expected.latent[1], world.y());
+    EXPECT_EQ(window->imagePanel()->currentIndex(), -1);
+    EXPECT_TRUE(window->imagePanel()->dataDistanceText().isEmpty());  // exact: no distance cue
+    expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*ws, expected.latent));
+
+    // Back to PCA: cached, so it is on screen as soon as Run is pressed.
+    auto p = window->projectionPanel()->params();
+    p.method = ProjectionMethod::Pca;
+    window->projectionPanel()->setParams(p);
+    QSignalSpy again(window.get(), &MainWindow::projectionShown);
+    QTest::mouseClick(window->projectionPanel()->runButton(), Qt::LeftButton);
+    EXPECT_EQ(again.count(), 1);
+    settle();
+    EXPECT_EQ(window->projection()->params.method, ProjectionMethod::Pca);
+    EXPECT_EQ(window->projection()->coords.values, pcaCoords);
+    EXPECT_NE(viewPositions(items), axesPositions);  // the map moved back
+}
+
+TEST_F(ProjectionPanelTest, TheThreeDToggleIsTheDimsParameter) {
+    openWindow(2, 800);
+    runFromPanel(ProjectionMethod::LatentAxes, {0, 1, 2});
+    EXPECT_EQ(window->projection()->coords.dim, 2u);
+    QSignalSpy shown(window.get(), &MainWindow::projectionShown);
+    window->setDimensions(3);
+    ASSERT_TRUE(shown.count() > 0 || shown.wait(10000));
+    settle();
+    EXPECT_EQ(window->map()->dimensions(), 3);
+    EXPECT_EQ(window->projectionPanel()->params().dims, 3);
+    const auto* ws = window->workspace();
+    for (std::size_t c = 0; c < 3; ++c) EXPECT_EQ(window->projection()->coords.row(7)[c], ws->latents.row(7)[c]);
+    window->setDimensions(2);
+    EXPECT_EQ(window->projection()->coords.dim, 2u);  // cached: switched at once
+}
+
+TEST(ImagePanelDistanceCue, SaysHowFarFromTheDataAndWarnsWhenFar) {
+    latent::ui::ImagePanel panel;
+    panel.showGenerated("x = 1, y = 2");
+    EXPECT_TRUE(panel.dataDistanceText().isEmpty());
+    panel.setDataDistance(0.4);
+    EXPECT_TRUE(panel.dataDistanceText().contains(QString::fromUtf8("0.4× the typical spacing")))
+        << panel.dataDistanceText().toStdString();
+    EXPECT_FALSE(panel.dataDistanceIsWarning());
+    panel.setDataDistance(6.0);
+    EXPECT_TRUE(panel.dataDistanceIsWarning());
+    EXPECT_TRUE(panel.dataDistanceText().contains("guess"));
+    panel.showGenerated("x = 0, y = 0");
+    EXPECT_TRUE(panel.dataDistanceText().isEmpty());
+}
+
+}  // namespace
