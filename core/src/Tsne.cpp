@@ -213,7 +213,9 @@ LatentBatch runTsne(const LatentBatch& data, const ProjectionParams& params,
 
     KnnOptions knn;
     knn.metric = params.metric;
-    knn.threads = params.threads;
+    // One thread: hnswlib's parallel insertion makes the graph depend on thread timing,
+    // which would break "same seed, same map" above the exact-search limit.
+    knn.threads = 1;
     knn.seed = params.seed;
     ProgressFn knnProgress;
     if (callback) {

@@ -125,6 +125,15 @@ TEST(Tsne, SameSeedSameOutputAndTheThreadCountDoesNotMatter) {
     EXPECT_EQ(latent::runTsne(data, p).values, first.values);
 }
 
+TEST(Tsne, SameOutputAboveTheExactNeighbourSearchLimit) {
+    // Above 4,096 points the neighbours come from HNSW: its graph must not depend on
+    // thread timing either. Few iterations: only repeatability is checked here.
+    const auto data = blobs(5, 900, 8, 6.0f, 8);
+    auto p = tsneParams(20);
+    p.perplexity = 5;
+    EXPECT_EQ(latent::runTsne(data, p).values, latent::runTsne(data, p).values);
+}
+
 // Every point's nearest neighbour in the layout, and how far apart the clusters are
 // compared with their size: the smallest distance between two cluster means over the
 // largest mean distance of a cluster's points to their own mean.

@@ -8,7 +8,8 @@ namespace latent {
 // Barnes-Hut t-SNE (van der Maaten 2014) to params.dims = 2 or 3 dimensions.
 //
 // - Affinities: perplexity-calibrated Gaussians over the 3 * perplexity + 1 nearest
-//   neighbours from buildKnnGraph (exact for small inputs, HNSW above), symmetrised.
+//   neighbours from buildKnnGraph (exact for small inputs, HNSW above, built on one
+//   thread so the graph does not depend on thread timing), symmetrised.
 // - Initialisation: the first principal components, scaled so the first has standard
 //   deviation 1e-4 (as scikit-learn's default), so the map's global layout follows the
 //   data's main directions rather than the seed.
