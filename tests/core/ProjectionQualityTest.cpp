@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <random>
 
@@ -88,11 +89,12 @@ TEST(Trustworthiness, SampleEstimatesTheExactScoreAndIgnoresThreads) {
     const double sampled = latent::trustworthiness(high, low, 10, 400, 7, 2);
     EXPECT_GT(exact, 0.5);
     EXPECT_LT(exact, 0.95);
-    EXPECT_NEAR(sampled, exact, 0.01);  // measured difference: 0.0005
+    EXPECT_NEAR(sampled, exact, 0.02);  // measured: 0.6896 exact, 0.6975 sampled
     EXPECT_NE(sampled, exact);          // it really is a sample
     EXPECT_EQ(sampled, latent::trustworthiness(high, low, 10, 400, 7, 1));
 
     const double kept = latent::knnPreservation(high, low, 10, 1500, 0, 2);
+    // Measured 0.0035 apart.
     EXPECT_NEAR(latent::knnPreservation(high, low, 10, 400, 7, 1), kept, 0.02);
     EXPECT_GT(kept, 0.0);
     EXPECT_LT(kept, 1.0);

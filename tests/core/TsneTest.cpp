@@ -3,6 +3,8 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <string>
+#include <vector>
 
 #include "../../core/src/BarnesHutTree.h"
 #include "latent/core/Dataset.h"
