@@ -1,0 +1,31 @@
+#pragma once
+
+#include "latent/core/LatentBatch.h"
+#include "latent/core/Projection.h"
+
+namespace latent {
+
+// Barnes-Hut t-SNE (van der Maaten 2014) to params.dims = 2 or 3 dimensions.
+//
+// - Affinities: perplexity-calibrated Gaussians over the 3 * perplexity + 1 nearest
+//   neighbours from buildKnnGraph (exact for small inputs, HNSW above, built on one
+//   thread so the graph does not depend on thread timing), symmetrised.
+// - Initialisation: the first principal components, scaled so the first has standard
+//   deviation 1e-4 (as scikit-learn's default), so the map's global layout follows the
+//   data's main directions rather than the seed.
+// - Optimisation: params.iterations (0: 1000) steps of gradient descent with momentum and
+//   per-coordinate gains (delta-bar-delta); the first quarter (at most 250 steps) with P
+//   multiplied by params.earlyExaggeration and momentum 0.5, then momentum 0.8.
+//   params.learningRate follows scikit-learn's convention (0: max(N / exaggeration / 4,
+//   50)); the gradient is scaled to match it.
+// - Repulsion by a Barnes-Hut quadtree/octree with params.theta (0: exact), attraction
+//   over the sparse P, both spread over params.threads threads. The result depends only
+//   on the input, the seed and the parameters, not on the thread count.
+//
+// `callback` gets the layout every 10 iterations (and the starting layout while the
+// neighbours are searched); returning false throws Error(Cancelled). Bad parameters or
+// NaN/Inf input throw Error(InvalidArgument) with a message naming the problem.
+LatentBatch runTsne(const LatentBatch& data, const ProjectionParams& params,
+                    const LayoutCallback& callback = {});
+
+}  // namespace latent

@@ -1,0 +1,252 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "../../core/src/BarnesHutTree.h"
+#include "latent/core/Dataset.h"
+#include "latent/core/Error.h"
+#include "latent/core/Model.h"
+#include "latent/core/ProjectionQuality.h"
+#include "latent/core/Tsne.h"
+
+namespace {
+
+// `clusters` Gaussian blobs of `perCluster` points in `dim` dimensions, unit spread,
+// centres drawn with spread `separation`. labels receives each point's blob.
+latent::LatentBatch blobs(std::size_t clusters, std::size_t perCluster, std::size_t dim,
+                          float separation, unsigned seed, std::vector<int>* labels = nullptr) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> normal;
+    std::vector<float> centres(clusters * dim);
+    for (float& c : centres) c = separation * normal(rng);
+    latent::LatentBatch data(clusters * perCluster, dim);
+    for (std::size_t i = 0; i < data.count; ++i) {
+        const std::size_t c = i % clusters;
+        for (std::size_t d = 0; d < dim; ++d)
+            data.values[i * dim + d] = centres[c * dim + d] + normal(rng);
+        if (labels) labels->push_back(static_cast<int>(c));
+    }
+    return data;
+}
+
+latent::ProjectionParams tsneParams(int iterations, int threads = 2) {
+    latent::ProjectionParams p;
+    p.method = latent::ProjectionMethod::Tsne;
+    p.iterations = iterations;
+    p.threads = threads;
+    return p;
+}
+
+TEST(BarnesHutTree, MatchesExactRepulsionWithThetaZeroAndIsCloseWithThetaHalf) {
+    const std::size_t n = 800;
+    std::mt19937 rng(5);
+    std::normal_distribution<float> normal;
+    std::vector<float> y(n * 2);
+    for (float& v : y) v = 5.0f * normal(rng);
+    y[2] = y[0];  // two coincident points must not divide by zero
+    y[3] = y[1];
+    latent::BarnesHutTree<2> tree(n);
+    tree.build(y.data());
+    EXPECT_LE(tree.nodeCount(), 2 * n);
+    // Relative to the total force magnitude: single points near the middle of the cloud
+    // feel almost no net force, so their own relative error says little.
+    double error = 0.0, magnitude = 0.0, worstZ = 0.0;
+    for (std::size_t s = 0; s < n; ++s) {
+        const std::size_t i = tree.order()[s];
+        double exact[2] = {0, 0}, z = 0.0;
+        for (std::size_t j = 0; j < n; ++j) {
+            if (j == i) continue;
+            const double dx = y[i * 2] - y[j * 2], dy = y[i * 2 + 1] - y[j * 2 + 1];
+            const double q = 1.0 / (1.0 + dx * dx + dy * dy);
+            z += q;
+            exact[0] += q * q * dx;
+            exact[1] += q * q * dy;
+        }
+        double all[2] = {0, 0}, approx[2] = {0, 0};
+        EXPECT_NEAR(tree.repulsion(s, 0.0f, all), z, 1e-5 * z);
+        EXPECT_NEAR(all[0], exact[0], 1e-5 * z);
+        EXPECT_NEAR(all[1], exact[1], 1e-5 * z);
+        const double zApprox = tree.repulsion(s, 0.25f, approx);  // theta 0.5, squared
+        worstZ = std::max(worstZ, std::abs(zApprox - z) / z);
+        error += std::hypot(approx[0] - exact[0], approx[1] - exact[1]);
+        magnitude += std::hypot(exact[0], exact[1]);
+    }
+    // theta = 0.5 measured: worst Z error 2.1 %, force error 2.5 % of the total force.
+    EXPECT_LT(worstZ, 0.03);
+    EXPECT_LT(error / magnitude, 0.04);
+}
+
+TEST(Tsne, RefusesBadParametersWithAMessage) {
+    const auto data = blobs(2, 30, 3, 5.0f, 1);
+    auto expectRefused = [&](latent::ProjectionParams p, const latent::LatentBatch& input,
+                             const std::string& mentions) {
+        try {
+            latent::runTsne(input, p);
+            ADD_FAILURE() << "accepted: " << mentions;
+        } catch (const latent::Error& e) {
+            EXPECT_EQ(e.kind(), latent::ErrorKind::InvalidArgument);
+            EXPECT_NE(std::string(e.what()).find(mentions), std::string::npos) << e.what();
+        }
+    };
+    auto p = tsneParams(50);
+    p.perplexity = 60;  // sklearn likewise requires perplexity < N
+    expectRefused(p, data, "perplexity");
+    p = tsneParams(50);
+    p.perplexity = 5;
+    p.dims = 4;
+    expectRefused(p, data, "2 or 3");
+    p.dims = 2;
+    p.theta = -0.1;
+    expectRefused(p, data, "theta");
+    p = tsneParams(50);
+    p.perplexity = std::numeric_limits<double>::quiet_NaN();
+    expectRefused(p, data, "perplexity");
+    auto broken = data;
+    p = tsneParams(50);
+    p.perplexity = 5;
+    broken.values[7] = std::numeric_limits<float>::infinity();
+    expectRefused(p, broken, "NaN");
+    broken.values[7] = std::numeric_limits<float>::quiet_NaN();
+    expectRefused(p, broken, "NaN");
+}
+
+TEST(Tsne, SameSeedSameOutputAndTheThreadCountDoesNotMatter) {
+    const auto data = blobs(3, 100, 8, 6.0f, 2);
+    auto p = tsneParams(200);
+    p.perplexity = 15;
+    const auto first = latent::runTsne(data, p);
+    const auto second = latent::runTsne(data, p);
+    ASSERT_EQ(first.count, data.count);
+    ASSERT_EQ(first.dim, 2u);
+    EXPECT_EQ(first.values, second.values);
+    p.threads = 1;
+    EXPECT_EQ(latent::runTsne(data, p).values, first.values);
+}
+
+TEST(Tsne, SameOutputAboveTheExactNeighbourSearchLimit) {
+    // Above 4,096 points the neighbours come from HNSW: its graph must not depend on
+    // thread timing either. Few iterations: only repeatability is checked here.
+    const auto data = blobs(5, 900, 8, 6.0f, 8);
+    auto p = tsneParams(20);
+    p.perplexity = 5;
+    EXPECT_EQ(latent::runTsne(data, p).values, latent::runTsne(data, p).values);
+}
+
+// Every point's nearest neighbour in the layout, and how far apart the clusters are
+// compared with their size: the smallest distance between two cluster means over the
+// largest mean distance of a cluster's points to their own mean.
+void expectClustersApart(const latent::LatentBatch& y, const std::vector<int>& labels,
+                         std::size_t clusters) {
+    std::size_t sameCluster = 0;
+    for (std::size_t i = 0; i < y.count; ++i) {
+        double best = std::numeric_limits<double>::max();
+        std::size_t nearest = i;
+        for (std::size_t j = 0; j < y.count; ++j) {
+            double d2 = 0.0;
+            for (std::size_t c = 0; c < y.dim; ++c) d2 += std::pow(y.row(i)[c] - y.row(j)[c], 2.0);
+            if (j != i && d2 < best) best = d2, nearest = j;
+        }
+        sameCluster += labels[i] == labels[nearest];
+    }
+    EXPECT_EQ(sameCluster, y.count);
+
+    std::vector<double> mean(clusters * y.dim, 0.0), spread(clusters, 0.0);
+    const double perCluster = static_cast<double>(y.count / clusters);
+    for (std::size_t i = 0; i < y.count; ++i)
+        for (std::size_t c = 0; c < y.dim; ++c)
+            mean[labels[i] * y.dim + c] += y.row(i)[c] / perCluster;
+    auto dist = [&](const float* p, const double* m) {
+        double d2 = 0.0;
+        for (std::size_t c = 0; c < y.dim; ++c) d2 += (p[c] - m[c]) * (p[c] - m[c]);
+        return std::sqrt(d2);
+    };
+    for (std::size_t i = 0; i < y.count; ++i) {
+        spread[labels[i]] += dist(y.row(i).data(), &mean[labels[i] * y.dim]) / perCluster;
+    }
+    double closest = std::numeric_limits<double>::max();
+    for (std::size_t a = 0; a < clusters; ++a) {
+        for (std::size_t b = a + 1; b < clusters; ++b) {
+            std::vector<float> ma(mean.begin() + a * y.dim, mean.begin() + (a + 1) * y.dim);
+            closest = std::min(closest, dist(ma.data(), &mean[b * y.dim]));
+        }
+    }
+    // Above 2, discs of the mean radius around the cluster means cannot overlap; 3 leaves a
+    // margin. Measured: 6.5 for the 2-D test, 8.6 for the 3-D one.
+    EXPECT_GT(closest / *std::max_element(spread.begin(), spread.end()), 3.0);
+}
+
+TEST(Tsne, KeepsWellSeparatedClustersApartIn2D) {
+    std::vector<int> labels;
+    const auto data = blobs(5, 200, 10, 8.0f, 3, &labels);
+    const auto y = latent::runTsne(data, tsneParams(500));
+    expectClustersApart(y, labels, 5);
+}
+
+TEST(Tsne, KeepsWellSeparatedClustersApartIn3D) {
+    std::vector<int> labels;
+    const auto data = blobs(4, 100, 10, 8.0f, 4, &labels);
+    auto p = tsneParams(400);
+    p.dims = 3;
+    p.perplexity = 20;
+    const auto y = latent::runTsne(data, p);
+    ASSERT_EQ(y.dim, 3u);
+    expectClustersApart(y, labels, 4);
+}
+
+TEST(Tsne, IsTrustworthyOnEncodedFashionMnist) {
+    const auto model = latent::Model::load(LATENT_DEFAULT_MODEL);
+    const auto images = latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, "test");
+    const std::size_t n = 1500;
+    const auto pixels = images.floatPixels(0, n);
+    const auto latents = model->encode(pixels.data(), n);
+    const auto y = latent::runTsne(latents, tsneParams(0));
+    const double t = latent::trustworthiness(latents, y, 15, n, 0, 2);
+    // Measured 0.9744 (default parameters, seed 42, 2 threads); the threshold sits a little
+    // below, leaving room for harmless numeric changes.
+    EXPECT_GT(t, 0.96);
+}
+
+TEST(Tsne, CancelsWithinTenIterationsOfTheCallbackSayingNo) {
+    const auto data = blobs(3, 60, 5, 6.0f, 6);
+    int calls = 0;
+    std::string lastMessage;
+    auto stopAtThird = [&](const latent::LatentBatch& layout, double fraction,
+                           const std::string& message) {
+        EXPECT_EQ(layout.count, data.count);
+        EXPECT_GT(fraction, 0.0);
+        lastMessage = message;
+        return ++calls < 3;
+    };
+    try {
+        latent::runTsne(data, tsneParams(1000), stopAtThird);
+        ADD_FAILURE() << "not cancelled";
+    } catch (const latent::Error& e) {
+        EXPECT_EQ(e.kind(), latent::ErrorKind::Cancelled);
+    }
+    EXPECT_EQ(calls, 3);
+    EXPECT_NE(lastMessage.find("iteration 30 of 1000"), std::string::npos) << lastMessage;
+}
+
+TEST(Tsne, ReportsTheLayoutEveryTenIterations) {
+    const auto data = blobs(2, 40, 4, 6.0f, 7);
+    int calls = 0;
+    double lastFraction = 0.0;
+    latent::LatentBatch lastLayout;
+    auto record = [&](const latent::LatentBatch& layout, double fraction, const std::string&) {
+        ++calls;
+        EXPECT_GE(fraction, lastFraction);
+        lastFraction = fraction;
+        lastLayout = layout;
+        return true;
+    };
+    const auto y = latent::runTsne(data, tsneParams(100), record);
+    EXPECT_EQ(calls, 10);
+    EXPECT_DOUBLE_EQ(lastFraction, 1.0);
+    EXPECT_EQ(lastLayout.values, y.values);
+}
+
+}  // namespace
