@@ -14,6 +14,7 @@ PACKAGES=(
   xvfb xauth libgl1-mesa-dri
   dataset-fashion-mnist
   python3-torch python3-numpy
+  umap-learn python3-sklearn
 )
 
 missing=()
