@@ -27,8 +27,10 @@ UmapCurve fitUmapCurve(double minDist, double spread = 1.0);
 // count. The SGD splits the points into `threads` fixed ranges; each thread owns the edges
 // whose head lies in its range, moves only its own points, has its own seeded RNG, and reads
 // other threads' points from a copy taken at the start of every epoch. So no two threads
-// write the same memory and no read races a write. (The approximate kNN graph used above
-// 4096 points is built with threads too; see KnnGraph.h.)
+// write the same memory and no read races a write. One caveat is upstream: above 4096
+// points the kNN graph comes from HNSW, whose parallel insertion order (threads > 1) is not
+// fixed, so a neighbour could differ between runs (none of 140,000 did in a measured pair
+// of builds of 10,000 latents); with threads = 1 the graph is fixed (see KnnGraph.h).
 class UmapModel {
 public:
     // Fits a map of `data` with params.dims (2 or 3), params.neighbours (n_neighbors,
