@@ -2,7 +2,7 @@
 // labels and our embedding as .npy files for bench_umap.py, which runs umap-learn on the
 // same latents and scores both with the same trustworthiness code.
 //
-//   bench_umap --points 10000|70000 --threads 2 --out /tmp/latent-umap-bench
+//   bench_umap --points 10000|70000 --threads 2 [--seed 42] --out /tmp/latent-umap-bench
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -48,6 +48,7 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 int main(int argc, char** argv) {
     std::size_t points = 10000;
     int threads = 2;
+    std::uint64_t seed = 42;
     std::filesystem::path outDir = "/tmp/latent-umap-bench";
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i], value = argv[i + 1];
@@ -55,6 +56,8 @@ int main(int argc, char** argv) {
             points = std::stoul(value);
         else if (flag == "--threads")
             threads = std::stoi(value);
+        else if (flag == "--seed")
+            seed = std::stoull(value);
         else if (flag == "--out")
             outDir = value;
         else {
@@ -91,7 +94,7 @@ int main(int argc, char** argv) {
         latent::ProjectionParams params;
         params.method = latent::ProjectionMethod::Umap;
         params.threads = threads;
-        params.seed = 42;
+        params.seed = seed;
         // The first layout the callback sees is the initialisation: graph + init time.
         const auto start = std::chrono::steady_clock::now();
         const std::clock_t cpuStart = std::clock();  // all threads of the process

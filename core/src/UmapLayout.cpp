@@ -57,7 +57,7 @@ public:
     }
 
     // Runs edge e in epoch `epoch` if it is due. `tail` and `negative(k)` give read access to
-    // other points; `head` is written. The attraction is applied `pulls` times over: 2 in
+    // other points; `head` is written and takes `pulls` successive attraction steps: 2 in
     // training, where only the head moves but umap-learn moves both ends of both directions
     // of every edge, so each point gets two pulls per edge per sampling period there too.
     template <typename PointOf>
@@ -67,12 +67,12 @@ public:
         const int dims = dims_;
         const auto a = static_cast<float>(settings_.curve.a);
         const auto b = static_cast<float>(settings_.curve.b);
-        const float d2 = squaredDistance(head, tail, dims);
-        if (d2 > 0.0f) {
+        for (int pull = 0; pull < pulls; ++pull) {
+            const float d2 = squaredDistance(head, tail, dims);
+            if (d2 <= 0.0f) break;
             const float powB = std::pow(d2, b);
             const float coef = -2.0f * a * b * (powB / d2) / (a * powB + 1.0f);
-            for (int c = 0; c < dims; ++c)
-                head[c] += pulls * clip(coef * (head[c] - tail[c])) * alpha;
+            for (int c = 0; c < dims; ++c) head[c] += clip(coef * (head[c] - tail[c])) * alpha;
         }
         const double perSample = edges_.epochsPerSample[e];
         nextSample_[e] += perSample;
