@@ -214,10 +214,12 @@ TEST(Tsne, CancelsWithinTenIterationsOfTheCallbackSayingNo) {
     const auto data = blobs(3, 60, 5, 6.0f, 6);
     int calls = 0;
     std::string lastMessage;
+    // The neighbour search may report progress first; count the optimiser's reports.
     auto stopAtThird = [&](const latent::LatentBatch& layout, double fraction,
                            const std::string& message) {
         EXPECT_EQ(layout.count, data.count);
         EXPECT_GT(fraction, 0.0);
+        if (message.find("iteration") == std::string::npos) return true;
         lastMessage = message;
         return ++calls < 3;
     };
@@ -236,9 +238,10 @@ TEST(Tsne, ReportsTheLayoutEveryTenIterations) {
     int calls = 0;
     double lastFraction = 0.0;
     latent::LatentBatch lastLayout;
-    auto record = [&](const latent::LatentBatch& layout, double fraction, const std::string&) {
-        ++calls;
+    auto record = [&](const latent::LatentBatch& layout, double fraction, const std::string& message) {
         EXPECT_GE(fraction, lastFraction);
+        if (message.find("iteration") == std::string::npos) return true;  // neighbour search
+        ++calls;
         lastFraction = fraction;
         lastLayout = layout;
         return true;

@@ -1,0 +1,121 @@
+// Times our UMAP on the bundled model's latents of Fashion-MNIST and writes the latents,
+// labels and our embedding as .npy files for bench_umap.py, which runs umap-learn on the
+// same latents and scores both with the same trustworthiness code.
+//
+//   bench_umap --points 10000|70000 --threads 2 [--seed 42] --out /tmp/latent-umap-bench
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "latent/core/Dataset.h"
+#include "latent/core/EncodeDataset.h"
+#include "latent/core/Error.h"
+#include "latent/core/Model.h"
+#include "latent/core/Umap.h"
+
+namespace {
+
+// A little-endian NumPy file of a 1-D or 2-D array ("<f4" or "<i4").
+template <typename T>
+void writeNpy(const std::filesystem::path& path, const std::vector<T>& values, std::size_t rows,
+              std::size_t cols, const char* type) {
+    std::string header = std::string("{'descr': '") + type +
+                         "', 'fortran_order': False, 'shape': (" + std::to_string(rows) +
+                         (cols ? ", " + std::to_string(cols) + "), }" : ",), }");
+    header.append(64 - (10 + header.size() + 1) % 64, ' ');
+    header.push_back('\n');
+    std::ofstream out(path, std::ios::binary);
+    out.write("\x93NUMPY\x01\x00", 8);
+    const auto length = static_cast<std::uint16_t>(header.size());
+    out.put(static_cast<char>(length & 0xff)).put(static_cast<char>(length >> 8));
+    out << header;
+    out.write(reinterpret_cast<const char*>(values.data()),
+              static_cast<std::streamsize>(values.size() * sizeof(T)));
+    if (!out) throw latent::Error(latent::ErrorKind::Io, "cannot write " + path.string());
+}
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::size_t points = 10000;
+    int threads = 2;
+    std::uint64_t seed = 42;
+    std::filesystem::path outDir = "/tmp/latent-umap-bench";
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string flag = argv[i], value = argv[i + 1];
+        if (flag == "--points")
+            points = std::stoul(value);
+        else if (flag == "--threads")
+            threads = std::stoi(value);
+        else if (flag == "--seed")
+            seed = std::stoull(value);
+        else if (flag == "--out")
+            outDir = value;
+        else {
+            std::cerr << "unknown flag " << flag << "\n";
+            return 2;
+        }
+    }
+    if (points != 10000 && points != 70000) {
+        std::cerr << "--points is 10000 (test split) or 70000 (train + test)\n";
+        return 2;
+    }
+    try {
+        std::filesystem::create_directories(outDir);
+        const auto model = latent::Model::load(LATENT_DEFAULT_MODEL);
+        latent::setInferenceThreads(threads);
+        auto encode = [&](const std::string& split) {
+            return latent::encodeDataset(
+                *model, latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, split));
+        };
+        latent::LatentBatch latents = encode("test");
+        std::vector<std::int32_t> labels;
+        for (int l : latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, "test").labels)
+            labels.push_back(l);
+        if (points == 70000) {
+            const auto train = encode("train");
+            latents.values.insert(latents.values.end(), train.values.begin(), train.values.end());
+            latents.count += train.count;
+            for (int l : latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, "train").labels)
+                labels.push_back(l);
+        }
+        writeNpy(outDir / "latents.npy", latents.values, latents.count, latents.dim, "<f4");
+        writeNpy(outDir / "labels.npy", labels, labels.size(), 0, "<i4");
+
+        latent::ProjectionParams params;
+        params.method = latent::ProjectionMethod::Umap;
+        params.threads = threads;
+        params.seed = seed;
+        // The first layout the callback sees is the initialisation: graph + init time.
+        const auto start = std::chrono::steady_clock::now();
+        const std::clock_t cpuStart = std::clock();  // all threads of the process
+        double initSeconds = 0.0;
+        const auto umap = latent::UmapModel::fit(
+            latents, params, [&](const latent::LatentBatch& layout, double, const std::string&) {
+                if (layout.count > 0 && initSeconds == 0.0) initSeconds = secondsSince(start);
+                return true;
+            });
+        const double seconds = secondsSince(start);
+        const double cpuSeconds = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+        writeNpy(outDir / "ours.npy", umap.embedding().values, latents.count, 2, "<f4");
+        std::printf(
+            "{\"points\": %zu, \"dim\": %zu, \"threads\": %d, \"seconds\": %.3f, \"cpu_seconds\": "
+            "%.3f, "
+            "\"graph_and_init_seconds\": %.3f, \"init\": \"%s\"}\n",
+            latents.count, latents.dim, threads, seconds, cpuSeconds, initSeconds,
+            umap.initialisation().c_str());
+    } catch (const std::exception& e) {
+        std::cerr << "bench_umap: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

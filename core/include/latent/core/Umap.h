@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "latent/core/LatentBatch.h"
+#include "latent/core/Projection.h"
+
+namespace latent {
+
+// The a, b of UMAP's low-dimensional similarity 1 / (1 + a d^(2b)), least-squares fitted to
+// the curve that is 1 up to min_dist and decays as exp(-(d - min_dist) / spread) after it.
+struct UmapCurve {
+    double a = 0.0;
+    double b = 0.0;
+};
+UmapCurve fitUmapCurve(double minDist, double spread = 1.0);
+
+// UMAP (McInnes, Healy & Melville 2018), written from the paper and umap-learn's
+// documentation: a kNN graph, a fuzzy simplicial set (per-point rho and sigma, fuzzy union),
+// a spectral initialisation (PCA when the eigensolver does not converge), and SGD with
+// negative sampling.
+//
+// Determinism: the result depends only on the data, the parameters, the seed and the thread
+// count. The SGD splits the points into `threads` fixed ranges; each thread owns the edges
+// whose head lies in its range, moves only its own points, has its own seeded RNG, and reads
+// other threads' points from a copy taken at the start of every epoch. So no two threads
+// write the same memory and no read races a write. One caveat is upstream: above 4096
+// points the kNN graph comes from HNSW, whose parallel insertion order (threads > 1) is not
+// fixed, so a neighbour could differ between runs (none of 140,000 did in a measured pair
+// of builds of 10,000 latents); with threads = 1 the graph is fixed (see KnnGraph.h).
+class UmapModel {
+public:
+    // Fits a map of `data` with params.dims (2 or 3), params.neighbours (n_neighbors,
+    // counting the point itself, as umap-learn does), params.minDist, params.metric,
+    // params.iterations (epochs; 0: 500 up to 10,000 points, else 200), params.seed and
+    // params.threads. `cb` gets the layout every few epochs; while the neighbour graph is
+    // being built it gets an empty layout. Throws Error(InvalidArgument) for bad parameters
+    // or NaN/Inf input and Error(Cancelled) when `cb` returns false.
+    static UmapModel fit(const LatentBatch& data, const ProjectionParams& params,
+                         const LayoutCallback& cb = {});
+
+    const LatentBatch& embedding() const { return embedding_; }
+    const ProjectionParams& params() const { return params_; }
+    const UmapCurve& curve() const { return curve_; }
+    // How the layout was initialised: "spectral" or "PCA (spectral did not converge)".
+    const std::string& initialisation() const { return initialisation_; }
+
+    // Places new points on this map without moving the map: each starts at the
+    // membership-weighted mean of its neighbours' positions among the training points and is
+    // then optimised alone (a third of the training epochs, learning rate 1/4, as
+    // umap-learn). Each point has its own RNG stream, so the result does not depend on the
+    // thread count. Throws Error(InvalidArgument) for a dimension mismatch or NaN/Inf.
+    LatentBatch transform(const LatentBatch& newPoints) const;
+
+private:
+    LatentBatch data_;
+    LatentBatch embedding_;
+    ProjectionParams params_;
+    UmapCurve curve_;
+    std::string initialisation_;
+    int epochs_ = 0;
+};
+
+}  // namespace latent

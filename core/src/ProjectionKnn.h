@@ -1,0 +1,29 @@
+#pragma once
+
+// Internal to core: the neighbour graph a projection method builds from its parameters,
+// reporting its progress through the method's LayoutCallback (with an empty layout, since
+// there is none yet) as the first `share` of the method's progress.
+
+#include <cstddef>
+
+#include "latent/core/KnnGraph.h"
+#include "latent/core/Projection.h"
+
+namespace latent::detail {
+
+inline KnnGraph projectionKnnGraph(const LatentBatch& data, std::size_t k,
+                                   const ProjectionParams& params, const LayoutCallback& cb,
+                                   double share) {
+    KnnOptions options;
+    options.metric = params.metric;
+    options.threads = params.threads;
+    options.seed = params.seed;
+    const LatentBatch noLayout;
+    ProgressFn progress;
+    if (cb) {
+        progress = [&](double f, const std::string& msg) { return cb(noLayout, share * f, msg); };
+    }
+    return buildKnnGraph(data, k, options, progress);
+}
+
+}  // namespace latent::detail

@@ -1,0 +1,193 @@
+// UMAP's stochastic gradient descent: attraction along sampled edges, repulsion from
+// negative samples, linearly decaying learning rate, gradients clipped at 4.
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+#include "UmapGraph.h"
+
+namespace latent::umap {
+namespace {
+
+constexpr float kClip = 4.0f;
+
+// splitmix64: small, fast, and good enough to pick negative samples.
+class SampleRng {
+public:
+    explicit SampleRng(std::uint64_t seed) : state_(seed) {}
+    std::uint64_t next() {
+        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    // Multiply-shift instead of a modulo: no division in the SGD's inner loop.
+    std::uint32_t below(std::size_t n) {
+        return static_cast<std::uint32_t>(((next() >> 32) * static_cast<std::uint64_t>(n)) >> 32);
+    }
+
+private:
+    std::uint64_t state_;
+};
+
+std::uint64_t streamSeed(std::uint64_t seed, std::uint64_t stream) {
+    SampleRng mix(seed ^ (0xD1B54A32D192ED03ull * (stream + 1)));
+    return mix.next();
+}
+
+float clip(float g) {
+    return std::clamp(g, -kClip, kClip);
+}
+
+float squaredDistance(const float* x, const float* y, int dims) {
+    float d2 = 0.0f;
+    for (int c = 0; c < dims; ++c) d2 += (x[c] - y[c]) * (x[c] - y[c]);
+    return d2;
+}
+
+// The sampling state of every edge and the two gradient steps.
+class EdgeSampler {
+public:
+    EdgeSampler(const LayoutEdges& edges, const SgdSettings& s, int dims)
+        : edges_(edges), settings_(s), nextSample_(edges.epochsPerSample), dims_(dims) {
+        nextNegative_.resize(edges.epochsPerSample.size());
+        for (std::size_t e = 0; e < nextNegative_.size(); ++e) {
+            nextNegative_[e] = edges.epochsPerSample[e] / s.negativeSamples;
+        }
+    }
+
+    // Runs edge e in epoch `epoch` if it is due. `tail` and `negative(k)` give read access to
+    // other points; `head` is written and takes `pulls` successive attraction steps: 2 in
+    // training, where only the head moves but umap-learn moves both ends of both directions
+    // of every edge, so each point gets two pulls per edge per sampling period there too.
+    template <typename PointOf>
+    void run(std::size_t e, int epoch, float alpha, float* head, const float* tail,
+             std::size_t negativePool, PointOf negative, SampleRng& rng, int pulls) {
+        if (nextSample_[e] > epoch) return;
+        const int dims = dims_;
+        const auto a = static_cast<float>(settings_.curve.a);
+        const auto b = static_cast<float>(settings_.curve.b);
+        for (int pull = 0; pull < pulls; ++pull) {
+            const float d2 = squaredDistance(head, tail, dims);
+            if (d2 <= 0.0f) break;
+            const float powB = std::pow(d2, b);
+            const float coef = -2.0f * a * b * (powB / d2) / (a * powB + 1.0f);
+            for (int c = 0; c < dims; ++c) head[c] += clip(coef * (head[c] - tail[c])) * alpha;
+        }
+        const double perSample = edges_.epochsPerSample[e];
+        nextSample_[e] += perSample;
+        const double perNegative = perSample / settings_.negativeSamples;
+        const auto negatives = static_cast<int>((epoch - nextNegative_[e]) / perNegative);
+        for (int n = 0; n < negatives; ++n) {
+            const float* other = negative(rng.below(negativePool));
+            if (other == head) continue;
+            const float dn2 = squaredDistance(head, other, dims);
+            const float coef =
+                dn2 > 0.0f ? 2.0f * b / ((0.001f + dn2) * (a * std::pow(dn2, b) + 1.0f)) : 0.0f;
+            for (int c = 0; c < dims; ++c) {
+                // Coincident points get the largest push so they separate.
+                const float g = coef > 0.0f ? clip(coef * (head[c] - other[c])) : kClip;
+                head[c] += g * alpha;
+            }
+        }
+        nextNegative_[e] += negatives * perNegative;
+    }
+
+private:
+    const LayoutEdges& edges_;
+    const SgdSettings& settings_;
+    std::vector<double> nextSample_;
+    std::vector<double> nextNegative_;
+    int dims_;
+};
+
+// Splits the points into `parts` contiguous ranges holding about equal numbers of edges.
+std::vector<std::size_t> pointRanges(const std::vector<std::uint32_t>& heads, std::size_t points,
+                                     std::size_t parts) {
+    std::vector<std::size_t> bounds(parts + 1, points);
+    bounds[0] = 0;
+    for (std::size_t t = 1; t < parts; ++t) {
+        const std::size_t e = heads.size() * t / parts;
+        bounds[t] = e < heads.size() ? std::max<std::size_t>(heads[e], bounds[t - 1]) : points;
+    }
+    return bounds;
+}
+
+// Runs body(t) for t in [0, parts) with t = 0 on the calling thread.
+template <typename Body>
+void runParts(std::size_t parts, Body body) {
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < parts; ++t) pool.emplace_back(body, t);
+    body(0);
+    for (auto& thread : pool) thread.join();
+}
+
+}  // namespace
+
+void optimiseLayout(std::vector<float>& layout, int dims, const LayoutEdges& edges,
+                    const SgdSettings& settings, const EpochFn& onEpochs) {
+    const std::size_t points = layout.size() / static_cast<std::size_t>(dims);
+    const std::size_t parts = std::clamp<std::size_t>(settings.threads, 1, points);
+    const auto bounds = pointRanges(edges.heads, points, parts);
+    std::vector<std::size_t> edgeBounds(parts + 1);
+    for (std::size_t t = 0; t <= parts; ++t) {
+        edgeBounds[t] = static_cast<std::size_t>(
+            std::lower_bound(edges.heads.begin(), edges.heads.end(), bounds[t]) -
+            edges.heads.begin());
+    }
+    std::vector<SampleRng> rngs;
+    for (std::size_t t = 0; t < parts; ++t) rngs.emplace_back(streamSeed(settings.seed, t));
+    EdgeSampler sampler(edges, settings, dims);
+    std::vector<float> snapshot;
+
+    constexpr int kReportEvery = 10;
+    for (int epoch = 0; epoch < settings.epochs; ++epoch) {
+        const auto alpha = static_cast<float>(settings.learningRate *
+                                              (1.0 - static_cast<double>(epoch) / settings.epochs));
+        if (parts > 1) snapshot = layout;  // what other threads' points looked like
+        runParts(parts, [&](std::size_t t) {
+            auto pointOf = [&](std::uint32_t k) -> const float* {
+                const bool own = k >= bounds[t] && k < bounds[t + 1];
+                return (own ? layout.data() : snapshot.data()) + std::size_t{k} * dims;
+            };
+            for (std::size_t e = edgeBounds[t]; e < edgeBounds[t + 1]; ++e) {
+                sampler.run(e, epoch, alpha, layout.data() + std::size_t{edges.heads[e]} * dims,
+                            pointOf(edges.tails[e]), points, pointOf, rngs[t], 2);
+            }
+        });
+        const bool report = (epoch + 1) % kReportEvery == 0 || epoch + 1 == settings.epochs;
+        if (report && onEpochs && !onEpochs(epoch + 1)) return;
+    }
+}
+
+void optimiseNewPoints(std::vector<float>& moving, const std::vector<float>& reference, int dims,
+                       const LayoutEdges& edges, const SgdSettings& settings) {
+    const std::size_t points = moving.size() / static_cast<std::size_t>(dims);
+    const std::size_t pool = reference.size() / static_cast<std::size_t>(dims);
+    const std::size_t parts =
+        std::clamp<std::size_t>(settings.threads, 1, std::max<std::size_t>(points, 1));
+    const auto bounds = pointRanges(edges.heads, points, parts);
+    EdgeSampler sampler(edges, settings, dims);
+    auto referencePoint = [&](std::uint32_t k) { return reference.data() + std::size_t{k} * dims; };
+    runParts(parts, [&](std::size_t t) {
+        auto first = std::lower_bound(edges.heads.begin(), edges.heads.end(), bounds[t]);
+        for (std::size_t i = bounds[t]; i < bounds[t + 1]; ++i) {
+            const auto begin = static_cast<std::size_t>(first - edges.heads.begin());
+            const auto last =
+                std::upper_bound(first, edges.heads.end(), static_cast<std::uint32_t>(i));
+            const auto end = static_cast<std::size_t>(last - edges.heads.begin());
+            first = last;
+            SampleRng rng(streamSeed(settings.seed, i));
+            for (int epoch = 0; epoch < settings.epochs; ++epoch) {
+                const auto alpha = static_cast<float>(
+                    settings.learningRate * (1.0 - static_cast<double>(epoch) / settings.epochs));
+                for (std::size_t e = begin; e < end; ++e) {
+                    sampler.run(e, epoch, alpha, moving.data() + i * dims,
+                                referencePoint(edges.tails[e]), pool, referencePoint, rng, 1);
+                }
+            }
+        }
+    });
+}
+
+}  // namespace latent::umap
