@@ -1,5 +1,9 @@
 #include "latent/core/Projector.h"
 
+#include "latent/core/Lle.h"
+#include "latent/core/Tsne.h"
+#include "latent/core/Umap.h"
+
 #include <chrono>
 #include <cmath>
 #include <sstream>
@@ -89,7 +93,7 @@ bool isAvailable(ProjectionMethod method) {
         case ProjectionMethod::LatentAxes: return true;
         case ProjectionMethod::Tsne:
         case ProjectionMethod::Umap:
-        case ProjectionMethod::Lle: return false;
+        case ProjectionMethod::Lle: return true;
     }
     return false;
 }
@@ -129,13 +133,14 @@ ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const Proje
         switch (p.method) {
             case ProjectionMethod::Pca: return projectPca(latents, p, callback);
             case ProjectionMethod::LatentAxes: return projectOnAxes(latents, p);
-            // Methods merged from other branches return layoutProjection(latents, layout, p).
             case ProjectionMethod::Tsne:
+                return layoutProjection(latents, runTsne(*latents, p, callback), p);
             case ProjectionMethod::Umap:
-            case ProjectionMethod::Lle: break;
+                return layoutProjection(latents, UmapModel::fit(*latents, p, callback).embedding(), p);
+            case ProjectionMethod::Lle:
+                return layoutProjection(latents, runLle(*latents, p, callback), p);
         }
-        throw Error(ErrorKind::InvalidArgument,
-                    std::string(toString(p.method)) + " is not available in this build");
+        throw Error(ErrorKind::InvalidArgument, "unknown projection method");
     }();
     result.seconds = secondsSince(start);
     return result;
