@@ -3,6 +3,11 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMimeData>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -16,6 +21,8 @@
 #include "latent/ui/ClassPalette.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/LiveDecoder.h"
+#include "latent/ui/ModelInfoPanel.h"
+#include "latent/ui/RecentFiles.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/WorkspaceLoader.h"
 
@@ -31,6 +38,14 @@ QString count(std::size_t n) {
     return digits;
 }
 
+// The model file a drag carries, if any: one local .pt or .json file.
+QString droppedModelFile(const QMimeData* mime) {
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1) return {};
+    const QString path = mime->urls().front().toLocalFile();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return (suffix == "pt" || suffix == "pth" || suffix == "json") ? path : QString();
+}
+
 }  // namespace
 
 MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* parent)
@@ -41,11 +56,13 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       mapTitle_(new QLabel(this)),
       panel_(new ImagePanel(this)),
       legend_(new ClassLegend(this)),
+      modelInfo_(new ModelInfoPanel(this)),
       decoder_(new LiveDecoder(this)),
       loader_(new WorkspaceLoader(this)) {
     sinceStart_.start();
     setWindowTitle(tr("Latent Explorer"));
     resize(1280, 800);
+    setAcceptDrops(true);
 
     auto* central = new QWidget(this);
     auto* column = new QVBoxLayout(central);
@@ -66,6 +83,11 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     key->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     key->setWidget(legend_);
     addDockWidget(Qt::RightDockWidgetArea, key);
+    auto* modelDock = new QDockWidget(tr("Model"), this);
+    modelDock->setObjectName("modelDock");
+    modelDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    modelDock->setWidget(modelInfo_);
+    addDockWidget(Qt::RightDockWidgetArea, modelDock);
 
     buildMenusAndToolbar();
     buildStatusBar();
@@ -92,6 +114,10 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenusAndToolbar() {
     auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Model…"), QKeySequence::Open, this, &MainWindow::chooseModelFile);
+    recent_ = new RecentFiles("recentModels", file->addMenu(tr("Open &Recent Model")), 8, this);
+    connect(recent_, &RecentFiles::chosen, this, &MainWindow::openModel);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     auto* viewMenu = menuBar()->addMenu(tr("&View"));
@@ -139,11 +165,41 @@ void MainWindow::setBusy(bool busy) {
     cancel_->setVisible(busy);
 }
 
-void MainWindow::startLoading() {
+void MainWindow::startLoading() { load(request_); }
+
+void MainWindow::load(const latent::WorkspaceRequest& request) {
+    loading_ = request;
     setBusy(true);
     progress_->setValue(0);
-    status_->setText(tr("Loading model %1…").arg(QString::fromStdString(request_.modelPath.string())));
-    loader_->start(request_);
+    status_->setText(tr("Loading model %1…").arg(QString::fromStdString(request.modelPath.string())));
+    loader_->start(request);
+}
+
+void MainWindow::openModel(const QString& path) {
+    latent::WorkspaceRequest request = request_;
+    request.modelPath = path.toStdString();
+    load(request);
+}
+
+void MainWindow::setInferenceThreads(int threads) { decoder_->setThreads(threads); }
+
+void MainWindow::chooseModelFile() {
+    const QString dir = QFileInfo(QString::fromStdString(request_.modelPath.string())).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Model"), dir,
+        tr("Models (*.pt *.pth *.json);;TorchScript files (*.pt *.pth);;Encoder/decoder manifests (*.json)"));
+    if (!path.isEmpty()) openModel(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!droppedModelFile(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QString path = droppedModelFile(event->mimeData());
+    if (path.isEmpty()) return;
+    event->acceptProposedAction();
+    openModel(path);
 }
 
 void MainWindow::onProgress(double fraction, const QString& message) {
@@ -153,14 +209,22 @@ void MainWindow::onProgress(double fraction, const QString& message) {
 
 void MainWindow::onLoadFailed(const QString& message) {
     setBusy(false);
-    status_->setText(tr("Could not open the workspace: %1").arg(message));
+    status_->setText(workspace_ ? tr("Could not open %1; the previous model stays loaded: %2")
+                                      .arg(QString::fromStdString(loading_.modelPath.filename().string()), message)
+                                : tr("Could not open the workspace: %1").arg(message));
     Q_EMIT loadFailed(message);
     QMessageBox::warning(this, tr("Latent Explorer"), message);
 }
 
 void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     workspace_ = std::move(workspace);
+    request_ = loading_;
+    recent_->add(QString::fromStdString(request_.modelPath.string()));
     decoder_->setModel(workspace_->model);
+    modelInfo_->setModel(workspace_->model->info(),
+                         QString::fromStdString(workspace_->sampledFromPrior
+                                                    ? "none: the map shows " + workspace_->dataset.name
+                                                    : workspace_->resizeNote));
     const auto& dataset = workspace_->dataset;
     std::vector<QString> names;
     std::vector<std::size_t> counts(dataset.classNames.size(), 0);
@@ -172,8 +236,11 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     showMap();
     setBusy(false);
     const auto& info = workspace_->model->info();
-    status_->setText(tr("Ready: %1 images encoded by %2 (%3-d latent) in %4 s; map shown %5 s after start.")
-                         .arg(count(dataset.count))
+    const QString what = workspace_->sampledFromPrior
+                             ? tr("%1 prior samples for").arg(count(workspace_->latents.count))
+                             : tr("%1 images encoded by").arg(count(dataset.count));
+    status_->setText(tr("Ready: %1 %2 (%3-d latent) in %4 s; map shown %5 s after start.")
+                         .arg(what)
                          .arg(QString::fromStdString(info.name))
                          .arg(info.latentDim)
                          .arg(workspace_->encodeSeconds, 0, 'f', 2)
@@ -189,8 +256,9 @@ void MainWindow::setDimensions(int dims) {
 
 void MainWindow::showMap() {
     const auto& dataset = workspace_->dataset;
-    std::vector<QColor> colors(dataset.count);
-    for (std::size_t i = 0; i < dataset.count; ++i) {
+    const std::size_t points = workspace_->latents.count;
+    std::vector<QColor> colors(points);
+    for (std::size_t i = 0; i < points; ++i) {
         colors[i] = i < dataset.labels.size() ? classColor(dataset.labels[i]) : unlabelledColor();
     }
     map_->setPoints(workspace_->coords(dims_), colors);
@@ -199,7 +267,7 @@ void MainWindow::showMap() {
     for (double r : ratio) kept += r;
     mapTitle_->setText(tr("PCA %1D of %2 latents · %3 · %4 of the latent variance shown")
                            .arg(dims_)
-                           .arg(count(dataset.count))
+                           .arg(count(points))
                            .arg(QString::fromStdString(dataset.name))
                            .arg(percent(kept)));
 }
@@ -207,10 +275,14 @@ void MainWindow::showMap() {
 void MainWindow::selectItem(qsizetype index) { onPointClicked(index); }
 
 void MainWindow::onPointClicked(qsizetype index) {
-    if (!workspace_ || index < 0 || static_cast<std::size_t>(index) >= workspace_->dataset.count) return;
+    if (!workspace_ || index < 0 || static_cast<std::size_t>(index) >= workspace_->latents.count) return;
     const auto i = static_cast<std::size_t>(index);
     const auto& dataset = workspace_->dataset;
-    panel_->showDatasetItem(index, QString::fromStdString(dataset.className(i)), dataset.image(i));
+    if (workspace_->sampledFromPrior) {
+        panel_->showGenerated(tr("prior sample %1 (%2)").arg(index).arg(QString::fromStdString(dataset.name)));
+    } else {
+        panel_->showDatasetItem(index, QString::fromStdString(dataset.className(i)), dataset.image(i));
+    }
     const auto coords = workspace_->coords(dims_).row(i);
     map_->setMarker(QVector3D(coords[0], coords.size() > 1 ? coords[1] : 0.0f,
                               coords.size() > 2 ? coords[2] : 0.0f),

@@ -16,6 +16,8 @@ namespace latent::ui {
 class ClassLegend;
 class ImagePanel;
 class LiveDecoder;
+class ModelInfoPanel;
+class RecentFiles;
 class ScatterMap;
 class WorkspaceLoader;
 
@@ -28,6 +30,10 @@ public:
     ~MainWindow() override;
 
     void startLoading();
+    // Opens another model (a .pt file or a .json manifest) on the current dataset. On
+    // failure the current model and map stay as they were.
+    void openModel(const QString& path);
+    void setInferenceThreads(int threads);
     void setDimensions(int dims);
     // Selects dataset item `index` as a click on it would (ignored when out of range).
     void selectItem(qsizetype index);
@@ -35,6 +41,8 @@ public:
     ScatterMap* map() const { return map_; }
     ImagePanel* imagePanel() const { return panel_; }
     ClassLegend* legend() const { return legend_; }
+    ModelInfoPanel* modelInfo() const { return modelInfo_; }
+    RecentFiles* recentModels() const { return recent_; }
     const latent::Workspace* workspace() const { return workspace_.get(); }
     int dimensions() const { return dims_; }
 
@@ -45,6 +53,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildMenusAndToolbar();
@@ -56,14 +66,19 @@ private:
     void onEmptySpaceClicked(QVector3D world);
     void showMap();
     void setBusy(bool busy);
+    void chooseModelFile();
+    void load(const latent::WorkspaceRequest& request);
 
-    latent::WorkspaceRequest request_;
+    latent::WorkspaceRequest request_;  // what the shown workspace was built from
+    latent::WorkspaceRequest loading_;  // what the loader is building
     int dims_;
     std::shared_ptr<latent::Workspace> workspace_;
     ScatterMap* map_;
     QLabel* mapTitle_;
     ImagePanel* panel_;
     ClassLegend* legend_;
+    ModelInfoPanel* modelInfo_;
+    RecentFiles* recent_ = nullptr;
     LiveDecoder* decoder_;
     WorkspaceLoader* loader_;
     QLabel* status_;
