@@ -9,7 +9,9 @@
 namespace latent {
 namespace {
 
-bool greyOrRgb(int channels) { return channels == 1 || channels == 3; }
+bool greyOrRgb(int channels) {
+    return channels == 1 || channels == 3;
+}
 
 // One plane resampled from sw x sh to dw x dh.
 void resamplePlane(const float* src, int sw, int sh, float* dst, int dw, int dh,
@@ -20,8 +22,10 @@ void resamplePlane(const float* src, int sw, int sh, float* dst, int dw, int dh,
         for (int x = 0; x < dw; ++x) {
             float v = 0.0f;
             if (filter == ResizeFilter::Nearest) {
-                const int ix = std::min(sw - 1, static_cast<int>((static_cast<float>(x) + 0.5f) * sx));
-                const int iy = std::min(sh - 1, static_cast<int>((static_cast<float>(y) + 0.5f) * sy));
+                const int ix =
+                    std::min(sw - 1, static_cast<int>((static_cast<float>(x) + 0.5f) * sx));
+                const int iy =
+                    std::min(sh - 1, static_cast<int>((static_cast<float>(y) + 0.5f) * sy));
                 v = src[iy * sw + ix];
             } else {
                 const float fx = std::clamp((static_cast<float>(x) + 0.5f) * sx - 0.5f, 0.0f,
@@ -53,13 +57,16 @@ Image resizeImage(const Image& image, const ImageShape& target, ResizeFilter fil
         throw Error(ErrorKind::InvalidArgument, "cannot resize " + detail::shapeText(from) +
                                                     " images to " + detail::shapeText(target));
     }
-    const std::size_t srcPlane = static_cast<std::size_t>(from.height) * static_cast<std::size_t>(from.width);
+    const std::size_t srcPlane =
+        static_cast<std::size_t>(from.height) * static_cast<std::size_t>(from.width);
     // Channels first, at the source size: at most one plane of extra work.
     std::vector<float> planes(srcPlane * static_cast<std::size_t>(target.channels));
     if (from.channels == target.channels) {
         planes = image.pixels;
     } else if (from.channels == 1) {
-        for (int c = 0; c < 3; ++c) std::copy_n(image.pixels.begin(), srcPlane, planes.begin() + static_cast<std::ptrdiff_t>(c * srcPlane));
+        for (int c = 0; c < 3; ++c)
+            std::copy_n(image.pixels.begin(), srcPlane,
+                        planes.begin() + static_cast<std::ptrdiff_t>(c * srcPlane));
     } else {
         for (std::size_t p = 0; p < srcPlane; ++p) {
             planes[p] = 0.299f * image.pixels[p] + 0.587f * image.pixels[srcPlane + p] +
@@ -70,7 +77,8 @@ Image resizeImage(const Image& image, const ImageShape& target, ResizeFilter fil
     out.shape = target;
     out.hadNonFinite = image.hadNonFinite;
     out.pixels.resize(target.pixelCount());
-    const std::size_t dstPlane = static_cast<std::size_t>(target.height) * static_cast<std::size_t>(target.width);
+    const std::size_t dstPlane =
+        static_cast<std::size_t>(target.height) * static_cast<std::size_t>(target.width);
     for (std::size_t c = 0; c < static_cast<std::size_t>(target.channels); ++c) {
         resamplePlane(planes.data() + c * srcPlane, from.width, from.height,
                       out.pixels.data() + c * dstPlane, target.width, target.height, filter);
@@ -105,9 +113,11 @@ Dataset resizeDataset(const Dataset& data, const ImageShape& target, ResizeFilte
     out.pixels.assign(data.count * target.pixelCount(), 0);
     for (std::size_t i = 0; i < data.count; ++i) {
         const Image resized = resizeImage(data.image(i), target, filter);
-        std::transform(resized.pixels.begin(), resized.pixels.end(),
-                       out.pixels.begin() + static_cast<std::ptrdiff_t>(i * target.pixelCount()),
-                       [](float v) { return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); });
+        std::transform(
+            resized.pixels.begin(), resized.pixels.end(),
+            out.pixels.begin() + static_cast<std::ptrdiff_t>(i * target.pixelCount()), [](float v) {
+                return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
+            });
     }
     return out;
 }

@@ -58,7 +58,8 @@ std::uint64_t InferenceEngine::latestLiveId() const {
 
 std::shared_ptr<const Model> InferenceEngine::currentModel(const char* forWhat) const {
     std::lock_guard lock(mutex_);
-    if (!model_) throw Error(ErrorKind::InvalidArgument, std::string("no model is loaded to ") + forWhat);
+    if (!model_)
+        throw Error(ErrorKind::InvalidArgument, std::string("no model is loaded to ") + forWhat);
     return model_;
 }
 
@@ -95,9 +96,9 @@ std::future<std::vector<Image>> InferenceEngine::decodeBatch(LatentBatch latents
     return submit(input->count, batchSize, "Decoding", std::move(progress), output,
                   [model, input, output](std::size_t first, std::size_t n) {
                       LatentBatch part(n, input->dim);
-                      std::copy_n(input->values.begin() +
-                                      static_cast<std::ptrdiff_t>(first * input->dim),
-                                  n * input->dim, part.values.begin());
+                      std::copy_n(
+                          input->values.begin() + static_cast<std::ptrdiff_t>(first * input->dim),
+                          n * input->dim, part.values.begin());
                       for (auto& image : model->decode(part)) output->push_back(std::move(image));
                   });
 }
@@ -112,13 +113,13 @@ std::future<LatentBatch> InferenceEngine::encodeDataset(std::shared_ptr<const Da
                         " but the model expects " + detail::shapeText(model->info().imageShape));
     }
     auto output = std::make_shared<LatentBatch>(data->count, model->info().latentDim);
-    return submit(data->count, batchSize, "Encoding", std::move(progress), output,
-                  [model, data, output](std::size_t first, std::size_t n) {
-                      const auto part = model->encode(data->floatPixels(first, n).data(), n);
-                      std::copy(part.values.begin(), part.values.end(),
-                                output->values.begin() +
-                                    static_cast<std::ptrdiff_t>(first * output->dim));
-                  });
+    return submit(
+        data->count, batchSize, "Encoding", std::move(progress), output,
+        [model, data, output](std::size_t first, std::size_t n) {
+            const auto part = model->encode(data->floatPixels(first, n).data(), n);
+            std::copy(part.values.begin(), part.values.end(),
+                      output->values.begin() + static_cast<std::ptrdiff_t>(first * output->dim));
+        });
 }
 
 void InferenceEngine::run() {
@@ -150,7 +151,8 @@ void InferenceEngine::run() {
             batches_.pop_front();
         }
     }
-    const auto stopped = std::make_exception_ptr(Error(ErrorKind::Cancelled, "the inference engine stopped"));
+    const auto stopped =
+        std::make_exception_ptr(Error(ErrorKind::Cancelled, "the inference engine stopped"));
     std::lock_guard lock(mutex_);
     for (auto& job : batches_) job->fail(stopped);
     batches_.clear();
@@ -180,9 +182,9 @@ void InferenceEngine::runLive(LiveJob job) {
                 result.error = e.what();
             }
         }
-        result.milliseconds = std::chrono::duration<double, std::milli>(
-                                  std::chrono::steady_clock::now() - start)
-                                  .count();
+        result.milliseconds =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
     }
     if (onLive_ && job.id == latestLiveId()) onLive_(std::move(result));  // drop stale ones
 }
@@ -193,9 +195,9 @@ bool InferenceEngine::runChunk(BatchJob& job) {
         if (n > 0) job.runChunk(job.done, n);
         job.done += n;
         if (job.progress &&
-            !job.progress(job.total ? static_cast<double>(job.done) / static_cast<double>(job.total) : 1.0,
-                          job.what + " " + std::to_string(job.done) + " / " +
-                              std::to_string(job.total))) {
+            !job.progress(
+                job.total ? static_cast<double>(job.done) / static_cast<double>(job.total) : 1.0,
+                job.what + " " + std::to_string(job.done) + " / " + std::to_string(job.total))) {
             throw Error(ErrorKind::Cancelled, job.what + " cancelled");
         }
         if (job.done < job.total) return false;

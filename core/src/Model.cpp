@@ -28,8 +28,9 @@ std::string shapeText(const at::Tensor& t) {
 std::string decodeMethodOf(const torch::jit::Module& module, const std::filesystem::path& path) {
     if (module.find_method("decode")) return "decode";
     if (module.find_method("forward")) return "forward";
-    contractError(path, "has neither a decode(z) nor a forward(z) method, so it cannot make "
-                        "images (see docs/models.md)");
+    contractError(path,
+                  "has neither a decode(z) nor a forward(z) method, so it cannot make "
+                  "images (see docs/models.md)");
 }
 
 }  // namespace
@@ -66,10 +67,12 @@ struct Model::Impl {
         if (info.latentDim != 0) return;
         const auto dim = detail::latentSizeFromWeights(decoder, decodeMethod);
         if (!dim || *dim < 1 || *dim > static_cast<std::int64_t>(kMaxLatentDim)) {
-            contractError(info.path, "the latent size is unknown: no meta.json gives latent_dim "
-                                     "and no linear or convolution layer in " + decodeMethod +
-                                     " reveals it. Add \"latent_dim\" to meta.json "
-                                     "(tools/export_model.py does)");
+            contractError(info.path,
+                          "the latent size is unknown: no meta.json gives latent_dim "
+                          "and no linear or convolution layer in " +
+                              decodeMethod +
+                              " reveals it. Add \"latent_dim\" to meta.json "
+                              "(tools/export_model.py does)");
         }
         info.latentDim = static_cast<std::size_t>(*dim);
         info.probedFields.push_back("latent_dim");
@@ -82,12 +85,14 @@ struct Model::Impl {
             out = runDecode(torch::zeros({1, static_cast<std::int64_t>(info.latentDim)}));
         } catch (const c10::Error& e) {
             contractError(info.path, decodeMethod + " failed on a zero latent of size " +
-                                         std::to_string(info.latentDim) + " (latent_dim): " +
-                                         e.what_without_backtrace());
+                                         std::to_string(info.latentDim) +
+                                         " (latent_dim): " + e.what_without_backtrace());
         }
         if (out.dim() != 4 || out.size(0) != 1) {
-            contractError(info.path, decodeMethod + "(z) must return a 4-D image batch [N, C, H, W], "
-                                     "got " + shapeText(out) + " for one latent");
+            contractError(info.path, decodeMethod +
+                                         "(z) must return a 4-D image batch [N, C, H, W], "
+                                         "got " +
+                                         shapeText(out) + " for one latent");
         }
         const ImageShape probed{static_cast<int>(out.size(1)), static_cast<int>(out.size(2)),
                                 static_cast<int>(out.size(3))};
@@ -123,6 +128,47 @@ struct Model::Impl {
         }
     }
 
+    // Encodes n images in [0, 1]; copies logvar out only when asked (it costs a copy).
+    EncodedBatch encode(const float* pixels, std::size_t n, bool keepLogvar) const {
+        if (!info.hasEncoder) {
+            throw Error(ErrorKind::ModelContract,
+                        "model " + quoted(info.path) + " has no encoder: it can only decode");
+        }
+        EncodedBatch out{LatentBatch(n, info.latentDim), {}};
+        if (keepLogvar && info.variationalEncoder) out.logvar = LatentBatch(n, info.latentDim);
+        if (n == 0) return out;
+        const auto& s = info.imageShape;
+        std::lock_guard lock(mutex);
+        c10::InferenceMode guard;
+        auto x = torch::from_blob(const_cast<float*>(pixels),
+                                  {static_cast<std::int64_t>(n), s.channels, s.height, s.width},
+                                  torch::kFloat32);
+        if (info.valueMin != 0.0f ||
+            info.valueMax != 1.0f) {  // [0, 1] models take pixels as they are
+            x = x * (info.valueMax - info.valueMin) + info.valueMin;
+        }
+        toModelChannelOrder(x);
+        std::pair<at::Tensor, at::Tensor> result;
+        try {
+            result = runEncode(x);
+        } catch (const c10::Error& e) {
+            throw Error(ErrorKind::Inference,
+                        "encode failed: " + std::string(e.what_without_backtrace()));
+        }
+        const auto copyInto = [&](at::Tensor t, LatentBatch& into) {
+            t = t.to(torch::kFloat32).contiguous();
+            if (t.numel() != static_cast<std::int64_t>(into.values.size())) {
+                throw Error(ErrorKind::ModelContract, "encode returned " + shapeText(t) + " for " +
+                                                          std::to_string(n) + " images");
+            }
+            std::copy_n(t.data_ptr<float>(), into.values.size(), into.values.begin());
+        };
+        copyInto(result.first, out.mu);
+        if (keepLogvar && info.variationalEncoder && result.second.defined())
+            copyInto(result.second, out.logvar);
+        return out;
+    }
+
     // Swaps R and B of planar data in place when the model works in BGR.
     void toModelChannelOrder(at::Tensor& t) const {
         if (info.channelOrder == "bgr" && t.size(1) == 3) t = t.flip({1});
@@ -132,7 +178,9 @@ struct Model::Impl {
 Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Model::~Model() = default;
 
-const ModelInfo& Model::info() const { return impl_->info; }
+const ModelInfo& Model::info() const {
+    return impl_->info;
+}
 
 std::shared_ptr<Model> Model::load(const std::filesystem::path& path) {
     const auto start = std::chrono::steady_clock::now();
@@ -186,43 +234,11 @@ std::shared_ptr<Model> Model::load(const std::filesystem::path& path) {
 }
 
 EncodedBatch Model::encodeWithLogvar(const float* pixels, std::size_t n) const {
-    const ModelInfo& info = impl_->info;
-    if (!info.hasEncoder) {
-        throw Error(ErrorKind::ModelContract, "model " + quoted(info.path) +
-                                                  " has no encoder: it can only decode");
-    }
-    EncodedBatch out{LatentBatch(n, info.latentDim), {}};
-    if (info.variationalEncoder) out.logvar = LatentBatch(n, info.latentDim);
-    if (n == 0) return out;
-    const auto& s = info.imageShape;
-    std::lock_guard lock(impl_->mutex);
-    c10::InferenceMode guard;
-    auto x = torch::from_blob(const_cast<float*>(pixels),
-                              {static_cast<std::int64_t>(n), s.channels, s.height, s.width},
-                              torch::kFloat32);
-    x = x * (info.valueMax - info.valueMin) + info.valueMin;
-    impl_->toModelChannelOrder(x);
-    std::pair<at::Tensor, at::Tensor> result;
-    try {
-        result = impl_->runEncode(x);
-    } catch (const c10::Error& e) {
-        throw Error(ErrorKind::Inference, "encode failed: " + std::string(e.what_without_backtrace()));
-    }
-    const auto copyInto = [&](at::Tensor t, LatentBatch& into) {
-        t = t.to(torch::kFloat32).contiguous();
-        if (t.numel() != static_cast<std::int64_t>(into.values.size())) {
-            throw Error(ErrorKind::ModelContract, "encode returned " + shapeText(t) + " for " +
-                                                      std::to_string(n) + " images");
-        }
-        std::copy_n(t.data_ptr<float>(), into.values.size(), into.values.begin());
-    };
-    copyInto(result.first, out.mu);
-    if (info.variationalEncoder && result.second.defined()) copyInto(result.second, out.logvar);
-    return out;
+    return impl_->encode(pixels, n, true);
 }
 
 LatentBatch Model::encode(const float* pixels, std::size_t n) const {
-    return encodeWithLogvar(pixels, n).mu;
+    return impl_->encode(pixels, n, false).mu;
 }
 
 std::vector<Image> Model::decode(const LatentBatch& latents) const {
@@ -238,10 +254,10 @@ std::vector<Image> Model::decode(const LatentBatch& latents) const {
     {
         std::lock_guard lock(impl_->mutex);
         c10::InferenceMode guard;
-        auto z = torch::from_blob(const_cast<float*>(latents.values.data()),
-                                  {static_cast<std::int64_t>(latents.count),
-                                   static_cast<std::int64_t>(latents.dim)},
-                                  torch::kFloat32);
+        auto z = torch::from_blob(
+            const_cast<float*>(latents.values.data()),
+            {static_cast<std::int64_t>(latents.count), static_cast<std::int64_t>(latents.dim)},
+            torch::kFloat32);
         try {
             y = impl_->runDecode(z).to(torch::kFloat32);
         } catch (const c10::Error& e) {
@@ -275,7 +291,11 @@ std::vector<Image> Model::decode(const LatentBatch& latents) const {
     return images;
 }
 
-void setInferenceThreads(int threads) { at::set_num_threads(std::max(1, threads)); }
-int inferenceThreads() { return at::get_num_threads(); }
+void setInferenceThreads(int threads) {
+    at::set_num_threads(std::max(1, threads));
+}
+int inferenceThreads() {
+    return at::get_num_threads();
+}
 
 }  // namespace latent

@@ -7,7 +7,9 @@
 
 namespace latent::detail {
 
-std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+std::string quoted(const std::filesystem::path& path) {
+    return "'" + path.string() + "'";
+}
 
 void contractError(const std::filesystem::path& path, const std::string& what) {
     throw Error(ErrorKind::ModelContract, "model " + quoted(path) + ": " + what);
@@ -64,15 +66,19 @@ void applyMeta(const nlohmann::json& meta, const std::string& where, ModelInfo& 
             info.channelOrder = meta.at("channel_order").get<std::string>();
             if (info.channelOrder != "gray" && info.channelOrder != "rgb" &&
                 info.channelOrder != "bgr") {
-                contractError(info.path, where + " channel_order must be \"gray\", \"rgb\" or "
-                                                 "\"bgr\", not \"" + info.channelOrder + "\"");
+                contractError(info.path, where +
+                                             " channel_order must be \"gray\", \"rgb\" or "
+                                             "\"bgr\", not \"" +
+                                             info.channelOrder + "\"");
             }
         }
         if (meta.contains("prior")) {
             info.prior = meta.at("prior").get<std::string>();
             if (info.prior != "standard_normal" && info.prior != "uniform") {
-                contractError(info.path, where + " prior must be \"standard_normal\" or "
-                                                 "\"uniform\", not \"" + info.prior + "\"");
+                contractError(info.path, where +
+                                             " prior must be \"standard_normal\" or "
+                                             "\"uniform\", not \"" +
+                                             info.prior + "\"");
             }
         }
         if (meta.contains("class_names")) {
@@ -104,12 +110,13 @@ ModelManifest readManifest(const std::filesystem::path& path) {
     try {
         json = nlohmann::json::parse(text.str());
     } catch (const nlohmann::json::exception& e) {
-        throw Error(ErrorKind::BadFormat, "model manifest " + quoted(path) +
-                                              " is not valid JSON (" + e.what() + ")");
+        throw Error(ErrorKind::BadFormat,
+                    "model manifest " + quoted(path) + " is not valid JSON (" + e.what() + ")");
     }
     if (!json.is_object() || !json.contains("decoder") || !json.at("decoder").is_string()) {
-        contractError(path, "the manifest must name a \"decoder\" file (and optionally an "
-                            "\"encoder\" file and a \"meta\" object)");
+        contractError(path,
+                      "the manifest must name a \"decoder\" file (and optionally an "
+                      "\"encoder\" file and a \"meta\" object)");
     }
     ModelManifest manifest;
     const auto dir = path.parent_path();
@@ -120,8 +127,8 @@ ModelManifest readManifest(const std::filesystem::path& path) {
     }
     for (const auto& file : {manifest.decoder, manifest.encoder}) {
         if (!file.empty() && !std::filesystem::is_regular_file(file)) {
-            throw Error(ErrorKind::Io, "model manifest " + quoted(path) + " names " +
-                                           quoted(file) + ", which does not exist");
+            throw Error(ErrorKind::Io, "model manifest " + quoted(path) + " names " + quoted(file) +
+                                           ", which does not exist");
         }
     }
     if (json.contains("meta")) manifest.meta = json.at("meta");

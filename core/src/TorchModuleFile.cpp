@@ -38,11 +38,12 @@ bool zipHasEndRecord(std::ifstream& in, std::uintmax_t size) {
             throw Error(ErrorKind::BadFormat,
                         "model " + quoted(path) +
                             " is a Python pickle from torch.save (legacy format), not "
-                            "TorchScript" + hint);
+                            "TorchScript" +
+                            hint);
         }
-        throw Error(ErrorKind::BadFormat, "model " + quoted(path) +
-                                              " is not a TorchScript file (not a ZIP archive)" +
-                                              hint);
+        throw Error(
+            ErrorKind::BadFormat,
+            "model " + quoted(path) + " is not a TorchScript file (not a ZIP archive)" + hint);
     }
     if (!zipHasEndRecord(in, size)) {
         throw Error(ErrorKind::Truncated,
@@ -55,7 +56,8 @@ bool zipHasEndRecord(std::ifstream& in, std::uintmax_t size) {
             throw Error(ErrorKind::BadFormat,
                         "model " + quoted(path) +
                             " was saved with torch.save (weights or a pickled module), not "
-                            "TorchScript: it has no code the app can run" + hint);
+                            "TorchScript: it has no code the app can run" +
+                            hint);
         }
     } catch (const c10::Error&) {
         // Not even a readable archive: fall through to the loader's own reason.
@@ -119,8 +121,8 @@ std::optional<std::int64_t> latentSizeFromWeights(const torch::jit::Module& modu
     for (auto* node : nodes) {
         const auto kind = node->kind();
         const bool linear = kind == c10::aten::linear;
-        const bool transposed = kind == c10::aten::conv_transpose1d ||
-                                kind == c10::aten::conv_transpose2d;
+        const bool transposed =
+            kind == c10::aten::conv_transpose1d || kind == c10::aten::conv_transpose2d;
         const bool conv = kind == c10::aten::conv1d || kind == c10::aten::conv2d;
         if (!linear && !transposed && !conv) continue;
         const auto weight = resolveAttribute(module, node->input(1), self);
