@@ -51,11 +51,13 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
     latent::ui::VtkOpenGLWidget::setDefaultSurfaceFormat();  // must precede QApplication
     QApplication app(argc, argv);
     QApplication::setApplicationName("Latent Explorer");
+    QApplication::setOrganizationName("latent-explorer");  // where QSettings keeps recent files
     latent::setInferenceThreads(o.threads);
     latent::ui::MainWindow window(o.request, o.dims);
     latent::ProjectionParams projection = window.projectionPanel()->params();
     projection.dims = o.dims;
     window.setProjection(latent::parseProjectionSpec(o.projection, projection));
+    window.setInferenceThreads(o.threads);
     if (o.timings) {
         QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window, [&] {
             const auto* ws = window.workspace();
@@ -103,7 +105,13 @@ int main(int argc, char** argv) {
     sinceStart.start();
     CLI::App cli{"Latent Explorer: explore the latent space of a trained generative model"};
     GuiOptions gui;
-    cli.add_option("--model", gui.request.modelPath, "TorchScript model file")->check(CLI::ExistingFile);
+    cli.add_option("--model", gui.request.modelPath,
+                   "TorchScript model file, or a JSON manifest naming an encoder and a decoder")
+        ->check(CLI::ExistingFile);
+    cli.add_option("--samples", gui.request.priorSamples,
+                   "generator-only models: latents to sample from the prior")
+        ->check(CLI::Range(1, 1000000));
+    cli.add_option("--seed", gui.request.seed, "generator-only models: seed of the prior sample");
     cli.add_option("--data", gui.request.dataDir, "folder with MNIST-style IDX files")->check(CLI::ExistingDirectory);
     cli.add_option("--split", gui.request.split, "dataset split")->check(CLI::IsMember({"test", "train"}));
     cli.add_option("--limit", gui.request.limit, "use only the first N images (0: all)");

@@ -3,125 +3,184 @@
 #include <ATen/Parallel.h>
 #include <torch/script.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <mutex>
-#include <nlohmann/json.hpp>
 
+#include "ModelMetadata.h"
+#include "TorchModuleFile.h"
 #include "latent/core/Error.h"
 
 namespace latent {
 namespace {
 
-std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
-
-[[noreturn]] void contractError(const std::filesystem::path& path, const std::string& what) {
-    throw Error(ErrorKind::ModelContract, "model " + quoted(path) + ": " + what);
-}
+using detail::contractError;
+using detail::quoted;
 
 std::string shapeText(const at::Tensor& t) {
     std::string s = "[";
-    for (std::int64_t d = 0; d < t.dim(); ++d) {
-        s += (d ? ", " : "") + std::to_string(t.size(d));
-    }
+    for (std::int64_t d = 0; d < t.dim(); ++d) s += (d ? ", " : "") + std::to_string(t.size(d));
     return s + "]";
 }
 
-// Fills `info` from meta.json; unknown keys are ignored so newer files still load.
-void readMeta(const std::string& text, ModelInfo& info) {
-    nlohmann::json meta;
-    try {
-        meta = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-        contractError(info.path, std::string("embedded meta.json is not valid JSON (") + e.what() +
-                                     ")");
-    }
-    if (!meta.is_object()) contractError(info.path, "embedded meta.json is not a JSON object");
-    try {
-        info.name = meta.value("name", info.name);
-        info.description = meta.value("description", "");
-        if (meta.contains("latent_dim")) info.latentDim = meta.at("latent_dim").get<std::size_t>();
-        if (meta.contains("image_shape")) {
-            const auto shape = meta.at("image_shape").get<std::vector<int>>();
-            if (shape.size() != 3) contractError(info.path, "meta.json image_shape must be [C, H, W]");
-            info.imageShape = {shape[0], shape[1], shape[2]};
-        }
-        if (meta.contains("value_range")) {
-            const auto range = meta.at("value_range").get<std::vector<float>>();
-            if (range.size() != 2 || !(range[1] > range[0])) {
-                contractError(info.path, "meta.json value_range must be [low, high] with low < high");
-            }
-            info.valueMin = range[0];
-            info.valueMax = range[1];
-        }
-        if (meta.contains("class_names")) {
-            info.classNames = meta.at("class_names").get<std::vector<std::string>>();
-        }
-    } catch (const nlohmann::json::exception& e) {
-        contractError(info.path, std::string("meta.json has a field of the wrong type (") +
-                                     e.what() + ")");
-    }
+// The method a module decodes with: decode(z), else forward(z).
+std::string decodeMethodOf(const torch::jit::Module& module, const std::filesystem::path& path) {
+    if (module.find_method("decode")) return "decode";
+    if (module.find_method("forward")) return "forward";
+    contractError(path,
+                  "has neither a decode(z) nor a forward(z) method, so it cannot make "
+                  "images (see docs/models.md)");
 }
 
 }  // namespace
 
 struct Model::Impl {
     mutable std::mutex mutex;  // TorchScript modules are not documented as re-entrant
-    mutable torch::jit::Module module;
-    ModelInfo info;
+    mutable torch::jit::Module decoder;
+    mutable torch::jit::Module encoder;  // the decoder's module itself for one file
     std::string decodeMethod;
+    std::string encodeMethod;  // "" without an encoder
+    ModelInfo info;
 
     at::Tensor runDecode(const at::Tensor& z) const {
-        auto out = module.get_method(decodeMethod)({z});
+        auto out = decoder.get_method(decodeMethod)({z});
         if (!out.isTensor()) contractError(info.path, decodeMethod + "(z) did not return a tensor");
         return out.toTensor();
     }
 
-    at::Tensor runEncode(const at::Tensor& x) const {
-        auto out = module.get_method("encode")({x});
-        if (out.isTensor()) return out.toTensor();
-        if (out.isTuple() && !out.toTupleRef().elements().empty() &&
-            out.toTupleRef().elements()[0].isTensor()) {
-            return out.toTupleRef().elements()[0].toTensor();  // (mu, logvar): mu is the point
+    // Returns mu and (for a VAE) logvar; logvar is undefined for a plain encoder.
+    std::pair<at::Tensor, at::Tensor> runEncode(const at::Tensor& x) const {
+        auto out = encoder.get_method(encodeMethod)({x});
+        if (out.isTensor()) return {out.toTensor(), {}};
+        if (out.isTuple()) {
+            const auto& items = out.toTupleRef().elements();
+            if (items.size() == 2 && items[0].isTensor() && items[1].isTensor()) {
+                return {items[0].toTensor(), items[1].toTensor()};
+            }
         }
         contractError(info.path, "encode(x) must return a tensor or a (mu, logvar) tuple");
     }
 
-    // Decodes a zero latent to learn and check the image shape.
-    void probe() {
-        if (info.latentDim == 0) {
-            contractError(info.path, "meta.json has no latent_dim, so the latent size is unknown");
+    // Fills in the latent size when no metadata states it, from the decoder's weights.
+    void probeLatentDim() {
+        if (info.latentDim != 0) return;
+        const auto dim = detail::latentSizeFromWeights(decoder, decodeMethod);
+        if (!dim || *dim < 1 || *dim > static_cast<std::int64_t>(kMaxLatentDim)) {
+            contractError(info.path,
+                          "the latent size is unknown: no meta.json gives latent_dim "
+                          "and no linear or convolution layer in " +
+                              decodeMethod +
+                              " reveals it. Add \"latent_dim\" to meta.json "
+                              "(tools/export_model.py does)");
         }
-        const auto z = torch::zeros({1, static_cast<std::int64_t>(info.latentDim)});
+        info.latentDim = static_cast<std::size_t>(*dim);
+        info.probedFields.push_back("latent_dim");
+    }
+
+    // Decodes a zero latent to learn the image shape and check it against the metadata.
+    void probeImageShape() {
         at::Tensor out;
         try {
-            out = runDecode(z);
+            out = runDecode(torch::zeros({1, static_cast<std::int64_t>(info.latentDim)}));
         } catch (const c10::Error& e) {
             contractError(info.path, decodeMethod + " failed on a zero latent of size " +
-                                         std::to_string(info.latentDim) + ": " +
-                                         e.what_without_backtrace());
+                                         std::to_string(info.latentDim) +
+                                         " (latent_dim): " + e.what_without_backtrace());
         }
         if (out.dim() != 4 || out.size(0) != 1) {
-            contractError(info.path, decodeMethod + "(z) must return [N, C, H, W], got " +
-                                         shapeText(out));
+            contractError(info.path, decodeMethod +
+                                         "(z) must return a 4-D image batch [N, C, H, W], "
+                                         "got " +
+                                         shapeText(out) + " for one latent");
         }
         const ImageShape probed{static_cast<int>(out.size(1)), static_cast<int>(out.size(2)),
                                 static_cast<int>(out.size(3))};
         if (info.imageShape.pixelCount() != 0 && !(info.imageShape == probed)) {
-            contractError(info.path, "meta.json says images are " +
-                                         std::to_string(info.imageShape.channels) + "x" +
-                                         std::to_string(info.imageShape.height) + "x" +
-                                         std::to_string(info.imageShape.width) + " but " +
-                                         decodeMethod + " returns " + shapeText(out));
+            contractError(info.path, "the metadata says images are " +
+                                         detail::shapeText(info.imageShape) + " but " +
+                                         decodeMethod + " returns " + detail::shapeText(probed));
         }
+        if (probed.channels != 1 && probed.channels != 3) {
+            contractError(info.path, decodeMethod + " returns images with " +
+                                         std::to_string(probed.channels) +
+                                         " channels; the app shows 1 (grey) or 3 (RGB)");
+        }
+        if (info.imageShape.pixelCount() == 0) info.probedFields.push_back("image_shape");
         info.imageShape = probed;
+        if (info.channelOrder.empty()) info.channelOrder = probed.channels == 1 ? "gray" : "rgb";
+    }
+
+    // Encodes a zero image of the decoder's shape and checks the latent size agrees.
+    void checkEncoder() {
+        const auto& s = info.imageShape;
+        try {
+            const auto [mu, logvar] = runEncode(torch::zeros({1, s.channels, s.height, s.width}));
+            info.variationalEncoder = logvar.defined();
+            if (mu.dim() != 2 || static_cast<std::size_t>(mu.size(1)) != info.latentDim) {
+                contractError(info.path, "the encoder returns latents of shape " + shapeText(mu) +
+                                             " but the decoder's latent size is " +
+                                             std::to_string(info.latentDim));
+            }
+        } catch (const c10::Error& e) {
+            contractError(info.path, "encode(x) fails on an image of the decoder's shape " +
+                                         detail::shapeText(s) + ": " + e.what_without_backtrace());
+        }
+    }
+
+    // Encodes n images in [0, 1]; copies logvar out only when asked (it costs a copy).
+    EncodedBatch encode(const float* pixels, std::size_t n, bool keepLogvar) const {
+        if (!info.hasEncoder) {
+            throw Error(ErrorKind::ModelContract,
+                        "model " + quoted(info.path) + " has no encoder: it can only decode");
+        }
+        EncodedBatch out{LatentBatch(n, info.latentDim), {}};
+        if (keepLogvar && info.variationalEncoder) out.logvar = LatentBatch(n, info.latentDim);
+        if (n == 0) return out;
+        const auto& s = info.imageShape;
+        std::lock_guard lock(mutex);
+        c10::InferenceMode guard;
+        auto x = torch::from_blob(const_cast<float*>(pixels),
+                                  {static_cast<std::int64_t>(n), s.channels, s.height, s.width},
+                                  torch::kFloat32);
+        if (info.valueMin != 0.0f ||
+            info.valueMax != 1.0f) {  // [0, 1] models take pixels as they are
+            x = x * (info.valueMax - info.valueMin) + info.valueMin;
+        }
+        toModelChannelOrder(x);
+        std::pair<at::Tensor, at::Tensor> result;
+        try {
+            result = runEncode(x);
+        } catch (const c10::Error& e) {
+            throw Error(ErrorKind::Inference,
+                        "encode failed: " + std::string(e.what_without_backtrace()));
+        }
+        const auto copyInto = [&](at::Tensor t, LatentBatch& into) {
+            t = t.to(torch::kFloat32).contiguous();
+            if (t.numel() != static_cast<std::int64_t>(into.values.size())) {
+                throw Error(ErrorKind::ModelContract, "encode returned " + shapeText(t) + " for " +
+                                                          std::to_string(n) + " images");
+            }
+            std::copy_n(t.data_ptr<float>(), into.values.size(), into.values.begin());
+        };
+        copyInto(result.first, out.mu);
+        if (keepLogvar && info.variationalEncoder && result.second.defined())
+            copyInto(result.second, out.logvar);
+        return out;
+    }
+
+    // Swaps R and B of planar data in place when the model works in BGR.
+    void toModelChannelOrder(at::Tensor& t) const {
+        if (info.channelOrder == "bgr" && t.size(1) == 3) t = t.flip({1});
     }
 };
 
 Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Model::~Model() = default;
 
-const ModelInfo& Model::info() const { return impl_->info; }
+const ModelInfo& Model::info() const {
+    return impl_->info;
+}
 
 std::shared_ptr<Model> Model::load(const std::filesystem::path& path) {
     const auto start = std::chrono::steady_clock::now();
@@ -129,87 +188,57 @@ std::shared_ptr<Model> Model::load(const std::filesystem::path& path) {
         throw Error(ErrorKind::Io, "model file " + quoted(path) + " does not exist");
     }
     auto impl = std::make_unique<Impl>();
-    impl->info.path = path;
-    impl->info.name = path.stem().string();
-    torch::jit::ExtraFilesMap extra{{"meta.json", ""}};
-    try {
-        c10::InferenceMode guard;
-        impl->module = torch::jit::load(path.string(), torch::kCPU, extra);
-        impl->module.eval();
-    } catch (const c10::Error& e) {
-        contractError(path, std::string("not a loadable TorchScript file (") +
-                                e.what_without_backtrace() +
-                                "). Models must be saved with torch.jit.save; see docs/models.md");
-    } catch (const std::exception& e) {
-        contractError(path, std::string("not a loadable TorchScript file (") + e.what() + ")");
-    }
     ModelInfo& info = impl->info;
-    if (!extra["meta.json"].empty()) {
-        readMeta(extra["meta.json"], info);
-        info.metadataSource = "embedded meta.json";
-    } else {
-        info.metadataSource = "probed";
-    }
-    if (impl->module.find_method("decode")) {
-        impl->decodeMethod = "decode";
-    } else if (impl->module.find_method("forward")) {
-        impl->decodeMethod = "forward";
-    } else {
-        contractError(path, "has neither a decode(z) nor a forward(z) method");
-    }
-    info.hasEncoder = impl->module.find_method("encode").has_value();
-    {
-        c10::InferenceMode guard;
-        impl->probe();
-        if (info.hasEncoder) {
-            const auto& s = info.imageShape;
-            const auto x = torch::zeros({1, s.channels, s.height, s.width});
-            try {
-                auto out = impl->module.get_method("encode")({x});
-                info.variationalEncoder = out.isTuple();
-                const auto mu = impl->runEncode(x);
-                if (mu.dim() != 2 || static_cast<std::size_t>(mu.size(1)) != info.latentDim) {
-                    contractError(path, "encode(x) returns " + shapeText(mu) + " but the latent size is " +
-                                            std::to_string(info.latentDim));
-                }
-            } catch (const c10::Error& e) {
-                contractError(path, std::string("encode(x) fails on an image of the decoder's shape: ") +
-                                        e.what_without_backtrace());
-            }
+    info.path = path;
+    info.name = path.stem().string();
+    c10::InferenceMode guard;
+    std::string metaJson;
+    if (path.extension() == ".json") {
+        const auto manifest = detail::readManifest(path);
+        impl->decoder = detail::loadTorchModule(manifest.decoder, metaJson);
+        if (!manifest.meta.is_null()) {
+            detail::applyMeta(manifest.meta, "manifest meta", info);
+            info.metadataSource = "manifest";
         }
+        if (!manifest.encoder.empty()) {
+            std::string encoderMeta;
+            impl->encoder = detail::loadTorchModule(manifest.encoder, encoderMeta);
+            impl->encodeMethod = impl->encoder.find_method("encode") ? "encode" : "forward";
+            info.encoderPath = manifest.encoder;
+        }
+    } else {
+        impl->decoder = detail::loadTorchModule(path, metaJson);
+        impl->encoder = impl->decoder;
+        if (impl->decoder.find_method("encode")) impl->encodeMethod = "encode";
     }
-    for (const auto& p : impl->module.parameters()) info.parameterCount += p.numel();
+    if (info.metadataSource.empty() && !metaJson.empty()) {
+        detail::applyEmbeddedMeta(metaJson, info);
+        info.metadataSource = "embedded meta.json";
+    }
+    impl->decodeMethod = decodeMethodOf(impl->decoder, path);
+    if (impl->encodeMethod == "forward" && !impl->encoder.find_method("forward")) {
+        contractError(info.encoderPath, "the encoder file has neither encode(x) nor forward(x)");
+    }
+    info.hasEncoder = !impl->encodeMethod.empty();
+    impl->probeLatentDim();
+    impl->probeImageShape();
+    if (info.metadataSource.empty()) info.metadataSource = "probed";
+    if (info.hasEncoder) impl->checkEncoder();
+    for (const auto& p : impl->decoder.parameters()) info.parameterCount += p.numel();
+    if (!info.encoderPath.empty()) {
+        for (const auto& p : impl->encoder.parameters()) info.parameterCount += p.numel();
+    }
     info.loadSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return std::shared_ptr<Model>(new Model(std::move(impl)));
 }
 
+EncodedBatch Model::encodeWithLogvar(const float* pixels, std::size_t n) const {
+    return impl_->encode(pixels, n, true);
+}
+
 LatentBatch Model::encode(const float* pixels, std::size_t n) const {
-    const ModelInfo& info = impl_->info;
-    if (!info.hasEncoder) {
-        throw Error(ErrorKind::ModelContract, "model " + quoted(info.path) + " has no encoder");
-    }
-    LatentBatch out(n, info.latentDim);
-    if (n == 0) return out;
-    const auto& s = info.imageShape;
-    std::lock_guard lock(impl_->mutex);
-    c10::InferenceMode guard;
-    auto x = torch::from_blob(const_cast<float*>(pixels),
-                              {static_cast<std::int64_t>(n), s.channels, s.height, s.width},
-                              torch::kFloat32);
-    x = x * (info.valueMax - info.valueMin) + info.valueMin;
-    at::Tensor mu;
-    try {
-        mu = impl_->runEncode(x).to(torch::kFloat32).contiguous();
-    } catch (const c10::Error& e) {
-        throw Error(ErrorKind::Inference, std::string("encode failed: ") + e.what_without_backtrace());
-    }
-    if (mu.numel() != static_cast<std::int64_t>(out.values.size())) {
-        throw Error(ErrorKind::ModelContract, "encode returned " + shapeText(mu) + " for " +
-                                                  std::to_string(n) + " images");
-    }
-    std::copy_n(mu.data_ptr<float>(), out.values.size(), out.values.begin());
-    return out;
+    return impl_->encode(pixels, n, false).mu;
 }
 
 std::vector<Image> Model::decode(const LatentBatch& latents) const {
@@ -225,15 +254,18 @@ std::vector<Image> Model::decode(const LatentBatch& latents) const {
     {
         std::lock_guard lock(impl_->mutex);
         c10::InferenceMode guard;
-        auto z = torch::from_blob(const_cast<float*>(latents.values.data()),
-                                  {static_cast<std::int64_t>(latents.count),
-                                   static_cast<std::int64_t>(latents.dim)},
-                                  torch::kFloat32);
+        auto z = torch::from_blob(
+            const_cast<float*>(latents.values.data()),
+            {static_cast<std::int64_t>(latents.count), static_cast<std::int64_t>(latents.dim)},
+            torch::kFloat32);
         try {
-            y = impl_->runDecode(z).to(torch::kFloat32).contiguous();
+            y = impl_->runDecode(z).to(torch::kFloat32);
         } catch (const c10::Error& e) {
-            throw Error(ErrorKind::Inference, std::string("decode failed: ") + e.what_without_backtrace());
+            throw Error(ErrorKind::Inference,
+                        "decode failed: " + std::string(e.what_without_backtrace()));
         }
+        impl_->toModelChannelOrder(y);
+        y = y.contiguous();
     }
     const std::size_t stride = info.imageShape.pixelCount();
     if (static_cast<std::size_t>(y.numel()) != stride * latents.count) {
@@ -259,7 +291,11 @@ std::vector<Image> Model::decode(const LatentBatch& latents) const {
     return images;
 }
 
-void setInferenceThreads(int threads) { at::set_num_threads(std::max(1, threads)); }
-int inferenceThreads() { return at::get_num_threads(); }
+void setInferenceThreads(int threads) {
+    at::set_num_threads(std::max(1, threads));
+}
+int inferenceThreads() {
+    return at::get_num_threads();
+}
 
 }  // namespace latent

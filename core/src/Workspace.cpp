@@ -4,6 +4,7 @@
 
 #include "latent/core/EncodeDataset.h"
 #include "latent/core/Error.h"
+#include "latent/core/PriorSampler.h"
 
 namespace latent {
 namespace {
@@ -23,23 +24,44 @@ bool report(const ProgressFn& progress, double fraction, const std::string& mess
     return true;
 }
 
+// Reads the dataset, keeps the first `limit` images, and fits them to the model.
+Dataset datasetFor(const WorkspaceRequest& request, const ModelInfo& info, std::string& resizeNote) {
+    Dataset data = loadMnistStyleSplit(request.dataDir, request.split);
+    if (request.limit > 0 && request.limit < data.count) {
+        data.count = request.limit;
+        data.pixels.resize(request.limit * data.shape.pixelCount());
+        data.labels.resize(std::min(data.labels.size(), request.limit));
+    }
+    if (data.classNames.empty()) data.classNames = info.classNames;
+    if (request.resizeToFit && !(data.shape == info.imageShape)) {
+        resizeNote = describeResize(data.shape, info.imageShape, request.resizeFilter);
+        data = resizeDataset(data, info.imageShape, request.resizeFilter);
+    }
+    return data;
+}
+
 }  // namespace
 
 Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& progress) {
     Workspace ws;
     report(progress, 0.0, "Loading model " + request.modelPath.filename().string());
     ws.model = Model::load(request.modelPath);
-    report(progress, 0.02, "Reading dataset " + request.dataDir.string());
-    ws.dataset = loadMnistStyleSplit(request.dataDir, request.split);
-    if (request.limit > 0 && request.limit < ws.dataset.count) {
-        ws.dataset.count = request.limit;
-        ws.dataset.pixels.resize(request.limit * ws.dataset.shape.pixelCount());
-        ws.dataset.labels.resize(std::min(ws.dataset.labels.size(), request.limit));
-    }
-    if (ws.dataset.classNames.empty()) ws.dataset.classNames = ws.model->info().classNames;
-
+    const ModelInfo& info = ws.model->info();
     const auto encodeStart = std::chrono::steady_clock::now();
-    ws.latents = encodeDataset(*ws.model, ws.dataset, request.batchSize, subRange(progress, 0.05, 0.85));
+    if (info.hasEncoder) {
+        report(progress, 0.02, "Reading dataset " + request.dataDir.string());
+        ws.dataset = datasetFor(request, info, ws.resizeNote);
+        ws.latents = encodeDataset(*ws.model, ws.dataset, request.batchSize,
+                                   subRange(progress, 0.05, 0.85));
+    } else {
+        report(progress, 0.02, "Sampling the prior: the model has no encoder");
+        ws.latents = samplePrior(info, request.priorSamples, request.seed);
+        ws.sampledFromPrior = true;
+        ws.dataset.name = std::to_string(request.priorSamples) + " samples of the " + info.prior +
+                          " prior (seed " + std::to_string(request.seed) + ")";
+        ws.dataset.shape = info.imageShape;
+        ws.dataset.classNames = info.classNames;
+    }
     ws.encodeSeconds = secondsSince(encodeStart);
 
     KnnOptions knn;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "ModelFixtures.h"
 #include "TempDir.h"
 #include "latent/core/Dataset.h"
 #include "latent/core/EncodeDataset.h"
@@ -23,16 +24,6 @@ std::shared_ptr<latent::Model> bundledModel() {
 const latent::Dataset& testSplit() {
     static const auto data = latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, "test");
     return data;
-}
-
-latent::Error loadError(const std::filesystem::path& path) {
-    try {
-        latent::Model::load(path);
-    } catch (const latent::Error& e) {
-        return e;
-    }
-    ADD_FAILURE() << "loading " << path << " should fail";
-    return latent::Error(latent::ErrorKind::Io, "");
 }
 
 TEST(Model, BundledModelDescribesItself) {
@@ -107,8 +98,8 @@ TEST(Model, WrongLatentSizeIsRefused) {
 TEST(Model, TextFileIsNotAModel) {
     TempDir dir;
     std::ofstream(dir / "notes.pt") << "this is not a TorchScript archive\n";
-    const auto e = loadError(dir / "notes.pt");
-    EXPECT_EQ(e.kind(), latent::ErrorKind::ModelContract);
+    const auto e = modelLoadError(dir / "notes.pt");
+    EXPECT_EQ(e.kind(), latent::ErrorKind::BadFormat);
     EXPECT_NE(std::string(e.what()).find("notes.pt"), std::string::npos);
     EXPECT_NE(std::string(e.what()).find("TorchScript"), std::string::npos);
 }
@@ -118,13 +109,13 @@ TEST(Model, TruncatedModelIsRefused) {
     std::ifstream in(kModel, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::ofstream(dir / "half.pt", std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
-    const auto e = loadError(dir / "half.pt");
-    EXPECT_EQ(e.kind(), latent::ErrorKind::ModelContract);
+    const auto e = modelLoadError(dir / "half.pt");
+    EXPECT_EQ(e.kind(), latent::ErrorKind::Truncated);
     EXPECT_NE(std::string(e.what()).find("half.pt"), std::string::npos);
 }
 
 TEST(Model, MissingFileIsAnIoError) {
-    EXPECT_EQ(loadError("/nonexistent/model.pt").kind(), latent::ErrorKind::Io);
+    EXPECT_EQ(modelLoadError("/nonexistent/model.pt").kind(), latent::ErrorKind::Io);
 }
 
 TEST(EncodeDataset, EncodesInBatchesWithProgressMatchingSingleCalls) {

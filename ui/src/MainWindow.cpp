@@ -3,7 +3,11 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QMimeData>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -27,11 +31,24 @@
 #include "latent/ui/ProjectionPanel.h"
 #include "latent/ui/ProjectionRunner.h"
 #include "latent/ui/ProjectionText.h"
+#include "latent/ui/ModelInfoPanel.h"
+#include "latent/ui/RecentFiles.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/TraversalPanel.h"
 #include "latent/ui/WorkspaceLoader.h"
 
 namespace latent::ui {
+namespace {
+
+// The model file a drag carries, if any: one local .pt or .json file.
+QString droppedModelFile(const QMimeData* mime) {
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1) return {};
+    const QString path = mime->urls().front().toLocalFile();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return (suffix == "pt" || suffix == "pth" || suffix == "json") ? path : QString();
+}
+
+}  // namespace
 
 MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* parent)
     : QMainWindow(parent),
@@ -41,6 +58,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       mapTitle_(new QLabel(this)),
       panel_(new ImagePanel(this)),
       legend_(new ClassLegend(this)),
+      modelInfo_(new ModelInfoPanel(this)),
       decoder_(new LiveDecoder(this)),
       stripDecoder_(new BatchDecoder(this)),
       traversal_(new TraversalPanel(this)),
@@ -52,6 +70,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     sinceStart_.start();
     setWindowTitle(tr("Latent Explorer"));
     resize(1280, 800);
+    setAcceptDrops(true);
 
     auto* central = new QWidget(this);
     auto* column = new QVBoxLayout(central);
@@ -67,6 +86,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     tabifyDockWidget(key, addSideDock(tr("Traverse"), "traverseDock", traversal_));
     tabifyDockWidget(key, addSideDock(tr("Morph"), "morphDock", morph_));
     tabifyDockWidget(key, addSideDock(tr("Neighbours"), "neighboursDock", neighbours_));
+    tabifyDockWidget(key, addSideDock(tr("Model"), "modelDock", modelInfo_));
     key->raise();
     connectExplorationPanels();
 
@@ -146,7 +166,11 @@ void MainWindow::setCurrent(const std::vector<float>& latent, const QString& lab
 
 void MainWindow::buildMenusAndToolbar() {
     auto* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open Session…"), QKeySequence::Open, this, [this] {
+    file->addAction(tr("&Open Model…"), QKeySequence::Open, this, &MainWindow::chooseModelFile);
+    recent_ = new RecentFiles("recentModels", file->addMenu(tr("Open &Recent Model")), 8, this);
+    connect(recent_, &RecentFiles::chosen, this, &MainWindow::openModel);
+    file->addSeparator();
+    file->addAction(tr("&Open Session…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), {}, tr("Sessions (*.json)"));
         if (path.isEmpty()) return;
         const QString error = openSessionFrom(path);
@@ -252,11 +276,41 @@ void MainWindow::setBusy(bool busy) {
     cancel_->setVisible(busy);
 }
 
-void MainWindow::startLoading() {
+void MainWindow::startLoading() { load(request_); }
+
+void MainWindow::load(const latent::WorkspaceRequest& request) {
+    loading_ = request;
     setBusy(true);
     progress_->setValue(0);
-    status_->setText(tr("Loading model %1…").arg(QString::fromStdString(request_.modelPath.string())));
-    loader_->start(request_);
+    status_->setText(tr("Loading model %1…").arg(QString::fromStdString(request.modelPath.string())));
+    loader_->start(request);
+}
+
+void MainWindow::openModel(const QString& path) {
+    latent::WorkspaceRequest request = request_;
+    request.modelPath = path.toStdString();
+    load(request);
+}
+
+void MainWindow::setInferenceThreads(int threads) { decoder_->setThreads(threads); }
+
+void MainWindow::chooseModelFile() {
+    const QString dir = QFileInfo(QString::fromStdString(request_.modelPath.string())).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Model"), dir,
+        tr("Models (*.pt *.pth *.json);;TorchScript files (*.pt *.pth);;Encoder/decoder manifests (*.json)"));
+    if (!path.isEmpty()) openModel(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!droppedModelFile(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QString path = droppedModelFile(event->mimeData());
+    if (path.isEmpty()) return;
+    event->acceptProposedAction();
+    openModel(path);
 }
 
 void MainWindow::onProgress(double fraction, const QString& message) {
@@ -266,15 +320,24 @@ void MainWindow::onProgress(double fraction, const QString& message) {
 
 void MainWindow::onLoadFailed(const QString& message) {
     setBusy(false);
-    status_->setText(tr("Could not open the workspace: %1").arg(message));
+    pendingSession_.reset();  // it belonged to the workspace that failed to load
+    status_->setText(workspace_ ? tr("Could not open %1; the previous model stays loaded: %2")
+                                      .arg(QString::fromStdString(loading_.modelPath.filename().string()), message)
+                                : tr("Could not open the workspace: %1").arg(message));
     Q_EMIT loadFailed(message);
     QMessageBox::warning(this, tr("Latent Explorer"), message);
 }
 
 void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     workspace_ = std::move(workspace);
-    projection_.reset();
+    request_ = loading_;
+    recent_->add(QString::fromStdString(request_.modelPath.string()));
     decoder_->setModel(workspace_->model);
+    modelInfo_->setModel(workspace_->model->info(),
+                         QString::fromStdString(workspace_->sampledFromPrior
+                                                    ? "none: the map shows " + workspace_->dataset.name
+                                                    : workspace_->resizeNote));
+    projection_.reset();
     stripDecoder_->setModel(workspace_->model);
     traversal_->setStatistics(latent::summariseDimensions(workspace_->latents));
     neighbours_->setWorkspace(workspace_);
@@ -286,8 +349,8 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
         if (label >= 0 && static_cast<std::size_t>(label) < counts.size()) ++counts[static_cast<std::size_t>(label)];
     }
     legend_->setClasses(names, counts);
-    colors_.resize(dataset.count);
-    for (std::size_t i = 0; i < dataset.count; ++i) {
+    colors_.resize(workspace_->latents.count);  // prior samples have no dataset items
+    for (std::size_t i = 0; i < colors_.size(); ++i) {
         colors_[i] = i < dataset.labels.size() ? classColor(dataset.labels[i]) : unlabelledColor();
     }
     setBusy(false);
@@ -298,8 +361,11 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     seedProjectionCache();
     runProjection();  // the workspace's own PCA maps are cached: PCA shows at once
     const auto& info = workspace_->model->info();
-    status_->setText(tr("Ready: %1 images encoded by %2 (%3-d latent) in %4 s; map shown %5 s after start.")
-                         .arg(groupedCount(dataset.count))
+    const QString what = workspace_->sampledFromPrior
+                             ? tr("%1 prior samples for").arg(groupedCount(workspace_->latents.count))
+                             : tr("%1 images encoded by").arg(groupedCount(dataset.count));
+    status_->setText(tr("Ready: %1 %2 (%3-d latent) in %4 s; map shown %5 s after start.")
+                         .arg(what)
                          .arg(QString::fromStdString(info.name))
                          .arg(info.latentDim)
                          .arg(workspace_->encodeSeconds, 0, 'f', 2)
@@ -370,13 +436,14 @@ QString MainWindow::mapTitle() const { return mapTitle_->text(); }
 void MainWindow::selectItem(qsizetype index) { onPointClicked(index); }
 
 void MainWindow::onPointClicked(qsizetype index) {
-    if (!workspace_ || !projection_ || index < 0 ||
-        static_cast<std::size_t>(index) >= workspace_->dataset.count) {
-        return;
-    }
+    if (!workspace_ || !projection_ || index < 0 || static_cast<std::size_t>(index) >= workspace_->latents.count) return;
     const auto i = static_cast<std::size_t>(index);
     const auto& dataset = workspace_->dataset;
-    panel_->showDatasetItem(index, QString::fromStdString(dataset.className(i)), dataset.image(i));
+    if (workspace_->sampledFromPrior) {
+        panel_->showGenerated(tr("prior sample %1 (%2)").arg(index).arg(QString::fromStdString(dataset.name)));
+    } else {
+        panel_->showDatasetItem(index, QString::fromStdString(dataset.className(i)), dataset.image(i));
+    }
     const auto coords = projection_->coords.row(i);
     map_->setMarker(QVector3D(coords[0], coords.size() > 1 ? coords[1] : 0.0f,
                               coords.size() > 2 ? coords[2] : 0.0f),
@@ -519,12 +586,13 @@ QString MainWindow::openSessionFrom(const QString& path) {
         applySession(session);
         return {};
     }
-    request_.modelPath = session.modelPath;
-    request_.dataDir = session.dataDir;
-    request_.split = session.split;
-    request_.limit = session.limit;
+    latent::WorkspaceRequest request = request_;
+    request.modelPath = session.modelPath;
+    request.dataDir = session.dataDir;
+    request.split = session.split;
+    request.limit = session.limit;
     pendingSession_ = std::move(session);
-    startLoading();
+    load(request);
     return {};
 }
 

@@ -57,6 +57,12 @@ void NeighboursPanel::refresh() {
         Q_EMIT neighboursChanged(found_);
         return;
     }
+    if (workspace_->dataset.count < workspace_->latents.count) {  // a map of prior samples
+        heading_->setText(tr("This map shows samples of the prior, not dataset images: there are no "
+                             "dataset neighbours to show."));
+        Q_EMIT neighboursChanged(found_);
+        return;
+    }
     // A k-nearest query is a fraction of a millisecond (HNSW or a 10k brute force): fine here.
     found_ = workspace_->neighbours->nearest(query_, static_cast<std::size_t>(k_->value()), self_);
     heading_->setText(tr("%1 nearest dataset images (Euclidean distance in the latent space)").arg(found_.size()));

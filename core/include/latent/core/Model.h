@@ -12,30 +12,49 @@
 
 namespace latent {
 
-// What a loaded model is, from its embedded meta.json and from probing it.
+// What a loaded model is, from its metadata (embedded meta.json or a manifest) and from
+// probing it.
 struct ModelInfo {
-    std::filesystem::path path;
+    std::filesystem::path path;         // the .pt file, or the manifest of a pair
+    std::filesystem::path encoderPath;  // a pair's encoder file; empty for one file
     std::string name;
     std::string description;
     std::size_t latentDim = 0;
     ImageShape imageShape;
     float valueMin = 0.0f;  // the model's pixel range; images in core are always [0, 1]
     float valueMax = 1.0f;
+    std::string channelOrder;  // "gray", "rgb" or "bgr" (stated or inferred from channels)
+    std::string prior = "standard_normal";  // or "uniform" (in [-1, 1]): for sampling
     std::vector<std::string> classNames;
     bool hasEncoder = false;
     bool variationalEncoder = false;  // encode returns (mu, logvar)
-    std::string metadataSource;       // "embedded meta.json" or "probed"
+    // "embedded meta.json", "manifest" or "probed": where latent size and shape came from.
+    std::string metadataSource;
+    std::vector<std::string> probedFields;  // e.g. {"latent_dim", "image_shape"}
     std::int64_t parameterCount = 0;
     double loadSeconds = 0.0;
 };
+
+// A VAE's posterior for a batch: mu is the point; logvar is empty for plain autoencoders.
+struct EncodedBatch {
+    LatentBatch mu;
+    LatentBatch logvar;
+};
+
+// The largest latent size and image side the app accepts from a file's metadata: keeps
+// a hostile file from making it allocate without bound.
+inline constexpr std::size_t kMaxLatentDim = 1024;
+inline constexpr int kMaxImageSide = 4096;
 
 // A TorchScript model that follows the model contract (docs/models.md). LibTorch stays
 // behind this class. Calls are serialised internally, so one Model may be shared by
 // threads; each call sets up its own inference-mode guard.
 class Model {
 public:
-    // Throws latent::Error(ModelContract or Io) with a message naming the file and what
-    // was expected.
+    // `path` is a TorchScript file, or a JSON manifest naming an encoder and a decoder.
+    // Throws latent::Error: Io (missing file), BadFormat (not TorchScript / not JSON),
+    // Truncated, ModelContract (the file breaks the contract); the message names the file
+    // and what was expected.
     static std::shared_ptr<Model> load(const std::filesystem::path& path);
 
     ~Model();
@@ -47,6 +66,8 @@ public:
     // `pixels`: n images of info().imageShape as floats in [0, 1], CHW. Returns the latent
     // points (mu for a VAE). Throws Error(ModelContract) when there is no encoder.
     LatentBatch encode(const float* pixels, std::size_t n) const;
+    // As encode, keeping a VAE's logvar too (empty when the encoder returns one tensor).
+    EncodedBatch encodeWithLogvar(const float* pixels, std::size_t n) const;
 
     // Decodes each row of `latents` to an image in [0, 1]. Non-finite outputs are
     // replaced by 0 and flagged on the image rather than failing the batch.
@@ -58,7 +79,8 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Intra-op threads LibTorch uses for inference (process-wide).
+// Intra-op threads LibTorch uses for inference. With OpenMP builds this is a setting of
+// the calling thread: call it on the thread that runs the model.
 void setInferenceThreads(int threads);
 int inferenceThreads();
 

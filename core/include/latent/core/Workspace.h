@@ -6,6 +6,7 @@
 #include <string>
 
 #include "latent/core/Dataset.h"
+#include "latent/core/ImageResize.h"
 #include "latent/core/LatentBatch.h"
 #include "latent/core/Model.h"
 #include "latent/core/NeighbourIndex.h"
@@ -19,6 +20,10 @@ struct Workspace {
     std::shared_ptr<Model> model;
     Dataset dataset;
     LatentBatch latents;
+    // A generator-only model: `latents` are samples from its prior, `dataset` is empty
+    // (count 0) and names the sample.
+    bool sampledFromPrior = false;
+    std::string resizeNote;  // how dataset images were fitted to the model; "" if untouched
     Pca pca2;
     Pca pca3;
     LatentBatch coords2;  // N x 2
@@ -38,9 +43,17 @@ struct WorkspaceRequest {
     std::size_t limit = 0;          // use only the first `limit` images (0: all)
     std::size_t batchSize = 256;
     int threads = 1;  // for building the neighbour index
+    // Generator-only models: how many latents to sample from the prior, and the seed.
+    std::size_t priorSamples = 2000;
+    std::uint64_t seed = 1;
+    // Dataset images of another shape are resized when that is sensible (resizeIsSensible);
+    // otherwise, or when false, the job fails naming both shapes.
+    bool resizeToFit = true;
+    ResizeFilter resizeFilter = ResizeFilter::Bilinear;
 };
 
-// Loads the model and the dataset, encodes and projects it: the work behind "open".
+// Loads the model and the dataset, encodes and projects it (or, for a generator-only
+// model, samples its prior and projects that): the work behind "open".
 // Progress fractions cover the whole job. Throws latent::Error (Cancelled on cancel).
 Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& progress = {});
 

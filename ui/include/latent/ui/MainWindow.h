@@ -30,6 +30,8 @@ class NeighboursPanel;
 class TraversalPanel;
 class ProjectionPanel;
 class ProjectionRunner;
+class ModelInfoPanel;
+class RecentFiles;
 class ScatterMap;
 class WorkspaceLoader;
 
@@ -42,6 +44,10 @@ public:
     ~MainWindow() override;
 
     void startLoading();
+    // Opens another model (a .pt file or a .json manifest) on the current dataset. On
+    // failure the current model and map stay as they were.
+    void openModel(const QString& path);
+    void setInferenceThreads(int threads);
     void setDimensions(int dims);
     // Shows the map projected as `params` say (at once if cached, else when computed);
     // before the workspace is loaded, it sets the projection the map opens with.
@@ -66,6 +72,8 @@ public:
     const std::vector<float>& currentLatent() const { return currentLatent_; }
     ProjectionPanel* projectionPanel() const { return projectionPanel_; }
     QString mapTitle() const;
+    ModelInfoPanel* modelInfo() const { return modelInfo_; }
+    RecentFiles* recentModels() const { return recent_; }
     const latent::Workspace* workspace() const { return workspace_.get(); }
     // The projection on show (nullptr before the first one).
     const latent::ProjectionResult* projection() const { return projection_.get(); }
@@ -81,6 +89,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildMenusAndToolbar();
@@ -106,8 +116,11 @@ private:
     QDockWidget* addSideDock(const QString& title, const char* name, QWidget* content);
     void connectExplorationPanels();
     void markCurrentPoint();
+    void chooseModelFile();
+    void load(const latent::WorkspaceRequest& request);
 
-    latent::WorkspaceRequest request_;
+    latent::WorkspaceRequest request_;  // what the shown workspace was built from
+    latent::WorkspaceRequest loading_;  // what the loader is building
     int dims_;
     std::shared_ptr<latent::Workspace> workspace_;
     std::shared_ptr<const latent::ProjectionResult> projection_;
@@ -116,6 +129,8 @@ private:
     QLabel* mapTitle_;
     ImagePanel* panel_;
     ClassLegend* legend_;
+    ModelInfoPanel* modelInfo_;
+    RecentFiles* recent_ = nullptr;
     LiveDecoder* decoder_;
     BatchDecoder* stripDecoder_;
     TraversalPanel* traversal_;

@@ -1,0 +1,138 @@
+#include "ModelMetadata.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "latent/core/Error.h"
+
+namespace latent::detail {
+
+std::string quoted(const std::filesystem::path& path) {
+    return "'" + path.string() + "'";
+}
+
+void contractError(const std::filesystem::path& path, const std::string& what) {
+    throw Error(ErrorKind::ModelContract, "model " + quoted(path) + ": " + what);
+}
+
+std::string shapeText(const ImageShape& s) {
+    return std::to_string(s.channels) + "x" + std::to_string(s.height) + "x" +
+           std::to_string(s.width);
+}
+
+namespace {
+
+void readImageShape(const nlohmann::json& value, const std::string& where, ModelInfo& info) {
+    const auto shape = value.get<std::vector<int>>();
+    if (shape.size() != 3) contractError(info.path, where + " image_shape must be [C, H, W]");
+    if (shape[0] != 1 && shape[0] != 3) {
+        contractError(info.path, where + " image_shape has " + std::to_string(shape[0]) +
+                                     " channels; the app shows 1 (grey) or 3 (RGB)");
+    }
+    if (shape[1] < 1 || shape[2] < 1 || shape[1] > kMaxImageSide || shape[2] > kMaxImageSide) {
+        contractError(info.path, where + " image_shape height and width must be 1.." +
+                                     std::to_string(kMaxImageSide));
+    }
+    info.imageShape = {shape[0], shape[1], shape[2]};
+}
+
+}  // namespace
+
+void applyMeta(const nlohmann::json& meta, const std::string& where, ModelInfo& info) {
+    if (!meta.is_object()) contractError(info.path, where + " is not a JSON object");
+    try {
+        info.name = meta.value("name", info.name);
+        info.description = meta.value("description", info.description);
+        if (meta.contains("latent_dim")) {
+            const auto dim = meta.at("latent_dim").get<std::int64_t>();
+            if (dim < 1 || dim > static_cast<std::int64_t>(kMaxLatentDim)) {
+                contractError(info.path, where + " latent_dim is " + std::to_string(dim) +
+                                             "; the app accepts 1.." +
+                                             std::to_string(kMaxLatentDim));
+            }
+            info.latentDim = static_cast<std::size_t>(dim);
+        }
+        if (meta.contains("image_shape")) readImageShape(meta.at("image_shape"), where, info);
+        if (meta.contains("value_range")) {
+            const auto range = meta.at("value_range").get<std::vector<float>>();
+            if (range.size() != 2 || !(range[1] > range[0])) {
+                contractError(info.path,
+                              where + " value_range must be [low, high] with low < high");
+            }
+            info.valueMin = range[0];
+            info.valueMax = range[1];
+        }
+        if (meta.contains("channel_order")) {
+            info.channelOrder = meta.at("channel_order").get<std::string>();
+            if (info.channelOrder != "gray" && info.channelOrder != "rgb" &&
+                info.channelOrder != "bgr") {
+                contractError(info.path, where +
+                                             " channel_order must be \"gray\", \"rgb\" or "
+                                             "\"bgr\", not \"" +
+                                             info.channelOrder + "\"");
+            }
+        }
+        if (meta.contains("prior")) {
+            info.prior = meta.at("prior").get<std::string>();
+            if (info.prior != "standard_normal" && info.prior != "uniform") {
+                contractError(info.path, where +
+                                             " prior must be \"standard_normal\" or "
+                                             "\"uniform\", not \"" +
+                                             info.prior + "\"");
+            }
+        }
+        if (meta.contains("class_names")) {
+            info.classNames = meta.at("class_names").get<std::vector<std::string>>();
+        }
+    } catch (const nlohmann::json::exception& e) {
+        contractError(info.path,
+                      where + " has a field of the wrong type (" + std::string(e.what()) + ")");
+    }
+}
+
+void applyEmbeddedMeta(const std::string& text, ModelInfo& info) {
+    nlohmann::json meta;
+    try {
+        meta = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        contractError(info.path,
+                      "embedded meta.json is not valid JSON (" + std::string(e.what()) + ")");
+    }
+    applyMeta(meta, "meta.json", info);
+}
+
+ModelManifest readManifest(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    if (!in) throw Error(ErrorKind::Io, "cannot read the model manifest " + quoted(path));
+    std::stringstream text;
+    text << in.rdbuf();
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(text.str());
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(ErrorKind::BadFormat,
+                    "model manifest " + quoted(path) + " is not valid JSON (" + e.what() + ")");
+    }
+    if (!json.is_object() || !json.contains("decoder") || !json.at("decoder").is_string()) {
+        contractError(path,
+                      "the manifest must name a \"decoder\" file (and optionally an "
+                      "\"encoder\" file and a \"meta\" object)");
+    }
+    ModelManifest manifest;
+    const auto dir = path.parent_path();
+    manifest.decoder = dir / json.at("decoder").get<std::string>();
+    if (json.contains("encoder")) {
+        if (!json.at("encoder").is_string()) contractError(path, "\"encoder\" must be a file name");
+        manifest.encoder = dir / json.at("encoder").get<std::string>();
+    }
+    for (const auto& file : {manifest.decoder, manifest.encoder}) {
+        if (!file.empty() && !std::filesystem::is_regular_file(file)) {
+            throw Error(ErrorKind::Io, "model manifest " + quoted(path) + " names " + quoted(file) +
+                                           ", which does not exist");
+        }
+    }
+    if (json.contains("meta")) manifest.meta = json.at("meta");
+    return manifest;
+}
+
+}  // namespace latent::detail

@@ -1,0 +1,81 @@
+// Every way a model file can break the contract gets its own error category and a
+// message that names the file and the problem.
+#include <gtest/gtest.h>
+
+#include "ModelFixtures.h"
+#include "latent/core/LatentBatch.h"
+
+namespace {
+
+using latent::ErrorKind;
+
+struct BadModel {
+    std::string file;
+    ErrorKind kind;
+    std::vector<std::string> mentions;  // the message must contain each
+};
+
+void PrintTo(const BadModel& bad, std::ostream* os) { *os << bad.file; }
+
+class InvalidModel : public ::testing::TestWithParam<BadModel> {};
+
+TEST_P(InvalidModel, IsRefusedWithItsCategoryAndANamedProblem) {
+    const auto& bad = GetParam();
+    const auto error = modelLoadError(fixture(bad.file));
+    EXPECT_EQ(error.kind(), bad.kind) << latent::toString(error.kind()) << ": " << error.what();
+    const std::string message = error.what();
+    EXPECT_NE(message.find(bad.file), std::string::npos) << message;
+    for (const auto& m : bad.mentions) EXPECT_NE(message.find(m), std::string::npos) << message;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Fixtures, InvalidModel,
+    ::testing::Values(
+        BadModel{"not_torchscript.pt", ErrorKind::BadFormat, {"not a TorchScript file", "torch.jit.save"}},
+        BadModel{"truncated.pt", ErrorKind::Truncated, {"truncated"}},
+        BadModel{"state_dict.pt", ErrorKind::BadFormat, {"torch.save", "not TorchScript"}},
+        BadModel{"no_decode.pt", ErrorKind::ModelContract, {"neither a decode(z) nor a forward(z)"}},
+        BadModel{"decode_not_4d.pt", ErrorKind::ModelContract, {"4-D", "[1, 784]"}},
+        BadModel{"shape_mismatch.pt", ErrorKind::ModelContract, {"1x28x28", "1x32x32"}},
+        BadModel{"latent_mismatch.pt", ErrorKind::ModelContract, {"encoder", "[1, 6]", "latent size is 8"}},
+        BadModel{"bad_meta.pt", ErrorKind::ModelContract, {"meta.json is not valid JSON"}},
+        BadModel{"no_latent_dim.pt", ErrorKind::ModelContract, {"latent size is unknown", "latent_dim"}},
+        BadModel{"pair_mismatch.json", ErrorKind::ModelContract, {"encoder", "[1, 5]", "latent size is 6"}},
+        BadModel{"manifest_missing_file.json", ErrorKind::Io, {"absent_encoder.pt", "does not exist"}},
+        BadModel{"manifest_not_json.json", ErrorKind::BadFormat, {"not valid JSON"}}),
+    [](const auto& param) { return testNameOf(param.param.file); });
+
+TEST(ModelValidation, MissingFileIsAnIoErrorNamingIt) {
+    const auto error = modelLoadError(fixture("no_such_model.pt"));
+    EXPECT_EQ(error.kind(), ErrorKind::Io);
+    EXPECT_NE(std::string(error.what()).find("no_such_model.pt"), std::string::npos);
+}
+
+TEST(ModelValidation, NonFiniteOutputsAreFlaggedPerImage) {
+    const auto model = latent::Model::load(fixture("nan_decoder.pt"));
+    latent::LatentBatch z(3, 4);
+    z.row(0)[0] = 0.0f;  // 0/0 in this decoder: every pixel NaN
+    z.row(1)[0] = 1.0f;
+    z.row(2)[0] = -2.0f;
+    const auto images = model->decode(z);
+    ASSERT_EQ(images.size(), 3u);
+    EXPECT_TRUE(images[0].hadNonFinite);
+    EXPECT_FALSE(images[1].hadNonFinite);
+    EXPECT_FALSE(images[2].hadNonFinite);
+    for (float v : images[0].pixels) EXPECT_EQ(v, 0.0f);  // replaced, never NaN
+    for (float v : images[1].pixels) EXPECT_GT(v, 0.0f);
+}
+
+TEST(ModelValidation, DecodeOfTheWrongLatentSizeNamesBothSizes) {
+    const auto model = latent::Model::load(fixture("mlp_vae.pt"));
+    try {
+        model->decode(latent::LatentBatch(1, 7));
+        FAIL();
+    } catch (const latent::Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::InvalidArgument);
+        EXPECT_NE(std::string(e.what()).find("7"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("8"), std::string::npos);
+    }
+}
+
+}  // namespace

@@ -1,0 +1,84 @@
+#include "latent/ui/ModelInfoPanel.h"
+
+#include <QFormLayout>
+
+namespace latent::ui {
+namespace {
+
+QString shapeText(const latent::ImageShape& s, const std::string& channelOrder) {
+    return QStringLiteral("%1 × %2 × %3 (%4)")
+        .arg(s.channels)
+        .arg(s.height)
+        .arg(s.width)
+        .arg(QString::fromStdString(channelOrder));
+}
+
+QString encoderText(const latent::ModelInfo& info) {
+    if (!info.hasEncoder) return QObject::tr("none: the map shows samples of the prior");
+    return info.variationalEncoder ? QObject::tr("yes, variational (mu, logvar)")
+                                   : QObject::tr("yes (one latent per image)");
+}
+
+QString metadataText(const latent::ModelInfo& info) {
+    QString text = QString::fromStdString(info.metadataSource);
+    if (!info.probedFields.empty() && info.metadataSource != "probed") {
+        QStringList probed;
+        for (const auto& f : info.probedFields) probed << QString::fromStdString(f);
+        text += QObject::tr("; probed: %1").arg(probed.join(", "));
+    }
+    return text;
+}
+
+// 1079600 -> "1,079,600" whatever the locale.
+QString grouped(std::int64_t n) {
+    QString digits = QString::number(n);
+    for (auto i = digits.size() - 3; i > 0; i -= 3) digits.insert(i, QLatin1Char(','));
+    return digits;
+}
+
+}  // namespace
+
+ModelInfoPanel::ModelInfoPanel(QWidget* parent) : QWidget(parent), form_(new QFormLayout(this)) {
+    form_->setContentsMargins(8, 6, 8, 6);
+    form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    setRow(tr("Model"), tr("none loaded"));
+}
+
+void ModelInfoPanel::setRow(const QString& label, const QString& value) {
+    QLabel*& cell = values_[label];
+    if (!cell) {
+        cell = new QLabel(this);
+        cell->setWordWrap(true);
+        cell->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form_->addRow(label + ":", cell);
+    }
+    cell->setText(value);
+}
+
+void ModelInfoPanel::setModel(const latent::ModelInfo& info, const QString& datasetNote) {
+    setRow(tr("Model"), QString::fromStdString(info.name));
+    setRow(tr("File"),
+           QString::fromStdString(info.path.filename().string()) +
+               (info.encoderPath.empty()
+                    ? QString()
+                    : tr(" (encoder %1)")
+                          .arg(QString::fromStdString(info.encoderPath.filename().string()))));
+    setRow(tr("Latent size"), QString::number(info.latentDim));
+    setRow(tr("Image shape"), shapeText(info.imageShape, info.channelOrder));
+    setRow(tr("Value range"), QStringLiteral("[%1, %2]")
+                                  .arg(static_cast<double>(info.valueMin))
+                                  .arg(static_cast<double>(info.valueMax)));
+    setRow(tr("Encoder"), encoderText(info));
+    setRow(tr("Metadata"), metadataText(info));
+    setRow(tr("Parameters"), grouped(info.parameterCount));
+    setRow(tr("Load time"), tr("%1 ms").arg(info.loadSeconds * 1000.0, 0, 'f', 0));
+    setRow(tr("Dataset"), datasetNote.isEmpty() ? tr("used as is") : datasetNote);
+    setToolTip(QString::fromStdString(info.description));
+}
+
+QString ModelInfoPanel::field(const QString& label) const {
+    const auto it = values_.find(label);
+    return it == values_.end() ? QString() : it.value()->text();
+}
+
+}  // namespace latent::ui
