@@ -10,8 +10,8 @@
 #include "latent/core/IdxReader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                              ("latent-fuzz-idx-" + std::to_string(getpid()));
+    static const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("latent-fuzz-idx-" + std::to_string(getpid()));
     {
         std::ofstream out(path, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));

@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (const auto& column : table.columns) latent::categoriesOf(column);
     });
     return runReader([&] {
-        const auto table = latent::parseMetadata(text, '\t', latent::HeaderRule::TensorBoard, "fuzz");
+        const auto table =
+            latent::parseMetadata(text, '\t', latent::HeaderRule::TensorBoard, "fuzz");
         for (const auto& column : table.columns) latent::categoriesOf(column);
     });
 }

@@ -12,7 +12,7 @@ corpus=build-fuzz/corpus
 cd build-fuzz
 for target in idx npy npz tsv; do
   mkdir -p "work-$target"
-  fuzz/fuzz_$target -runs="$runs" -max_len=65536 -print_final_stats=1 "work-$target" "corpus/$target" \
+  fuzz/fuzz_$target -runs="$runs" -seed=1 -max_len=65536 -print_final_stats=1 "work-$target" "corpus/$target" \
     2>"fuzz_$target.log" || { tail -40 "fuzz_$target.log"; exit 1; }
   echo "fuzz_$target: $(grep -E 'stat::number_of_executed_units' "fuzz_$target.log" | awk '{print $2}') executions, no crash"
 done

@@ -7,3 +7,6 @@ tools/setup.sh
 tools/build.sh
 cd build
 ctest --output-on-failure -j1 "$@"
+cd ..
+# A short, fixed-seed fuzz run of the file readers (clang build in build-fuzz/).
+tools/fuzz.sh 20000

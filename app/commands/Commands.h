@@ -19,7 +19,7 @@ Command addGridCommand(CLI::App& cli);
 
 // Exit codes of every subcommand (documented in docs/data-formats.md).
 constexpr int kExitOk = 0;
-constexpr int kExitUsage = 1;      // bad command line
-constexpr int kExitBadInput = 2;   // a file could not be read, or does not fit the model
+constexpr int kExitUsage = 1;     // bad command line
+constexpr int kExitBadInput = 2;  // a file could not be read, or does not fit the model
 
 }  // namespace latent::app

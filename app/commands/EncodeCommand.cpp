@@ -61,10 +61,13 @@ Command addEncodeCommand(CLI::App& cli) {
         ->required()
         ->check(CLI::ExistingPath);
     cmd->add_option("--out", o->out, "output .npy file")->required();
-    cmd->add_option("--split", o->split, "split of an IDX folder")->check(CLI::IsMember({"test", "train"}));
+    cmd->add_option("--split", o->split, "split of an IDX folder")
+        ->check(CLI::IsMember({"test", "train"}));
     cmd->add_option("--limit", o->limit, "encode only the first N images (0: all)");
-    cmd->add_flag("--channels-last", o->channelsLast, "4-d arrays are N x H x W x C (default N x C x H x W)");
-    cmd->add_option("--array", o->imagesArray, ".npz: the images array (default: images, x or the first)");
+    cmd->add_flag("--channels-last", o->channelsLast,
+                  "4-d arrays are N x H x W x C (default N x C x H x W)");
+    cmd->add_option("--array", o->imagesArray,
+                    ".npz: the images array (default: images, x or the first)");
     cmd->add_option("--threads", o->threads, "inference threads")->check(CLI::Range(1, 64));
     return {cmd, [o] { return runEncode(*o); }};
 }

@@ -38,7 +38,8 @@ Command addGridCommand(CLI::App& cli) {
     auto o = std::make_shared<GridOptions>();
     auto* cmd = cli.add_subcommand("grid", "write originals and reconstructions as a PNG grid");
     cmd->add_option("--model", o->model, "TorchScript model file")->check(CLI::ExistingFile);
-    cmd->add_option("--data", o->data, "folder with MNIST-style IDX files")->check(CLI::ExistingDirectory);
+    cmd->add_option("--data", o->data, "folder with MNIST-style IDX files")
+        ->check(CLI::ExistingDirectory);
     cmd->add_option("--split", o->split, "dataset split")->check(CLI::IsMember({"test", "train"}));
     cmd->add_option("--count", o->count, "how many images")->check(CLI::Range(1, 1000));
     cmd->add_option("--columns", o->columns, "images per row")->check(CLI::Range(1, 100));

@@ -21,11 +21,12 @@ Command addInfoCommand(CLI::App& cli) {
     auto* cmd = cli.add_subcommand("info", "load a model, check its contract and describe it");
     cmd->add_option("--model", o->model, "TorchScript model file")->check(CLI::ExistingFile);
     cmd->add_flag("--json", o->json, "print JSON instead of text");
-    return {cmd, [o] {
-                const auto model = Model::load(o->model);
-                std::cout << (o->json ? modelInfoJson(model->info()) : modelInfoText(model->info()));
-                return kExitOk;
-            }};
+    return {
+        cmd, [o] {
+            const auto model = Model::load(o->model);
+            std::cout << (o->json ? modelInfoJson(model->info()) : modelInfoText(model->info()));
+            return kExitOk;
+        }};
 }
 
 }  // namespace latent::app

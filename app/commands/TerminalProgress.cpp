@@ -7,7 +7,9 @@
 namespace latent::app {
 namespace {
 
-bool onTerminal() { return isatty(STDERR_FILENO) == 1; }
+bool onTerminal() {
+    return isatty(STDERR_FILENO) == 1;
+}
 
 }  // namespace
 
@@ -18,8 +20,8 @@ ProgressFn terminalProgress() {
         const int filled = static_cast<int>(fraction * kWidth + 0.5);
         std::string bar(static_cast<std::size_t>(filled), '#');
         bar.append(static_cast<std::size_t>(kWidth - filled), '-');
-        std::fprintf(stderr, "\r[%s] %3d%% %s\033[K", bar.c_str(), static_cast<int>(fraction * 100 + 0.5),
-                     message.c_str());
+        std::fprintf(stderr, "\r[%s] %3d%% %s\033[K", bar.c_str(),
+                     static_cast<int>(fraction * 100 + 0.5), message.c_str());
         if (fraction >= 1.0) std::fputc('\n', stderr);
         std::fflush(stderr);
         return true;

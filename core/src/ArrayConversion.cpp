@@ -8,12 +8,15 @@
 namespace latent {
 namespace {
 
-[[noreturn]] void badShape(const NumericArray& a, const std::string& where, const std::string& want) {
-    throw Error(ErrorKind::BadFormat,
-                where + " has shape " + a.shapeText() + " of " + toString(a.type) + "; expected " + want);
+[[noreturn]] void badShape(const NumericArray& a, const std::string& where,
+                           const std::string& want) {
+    throw Error(ErrorKind::BadFormat, where + " has shape " + a.shapeText() + " of " +
+                                          toString(a.type) + "; expected " + want);
 }
 
-bool isFloat(ElementType t) { return t == ElementType::Float32 || t == ElementType::Float64; }
+bool isFloat(ElementType t) {
+    return t == ElementType::Float32 || t == ElementType::Float64;
+}
 
 // Converts every element to a byte in 0..255, deciding the float scale once.
 std::vector<std::uint8_t> pixelBytes(const NumericArray& a, const std::string& where) {
@@ -29,10 +32,10 @@ std::vector<std::uint8_t> pixelBytes(const NumericArray& a, const std::string& w
     for (std::size_t i = 0; i < n; ++i) {
         const double v = a.value(i) * scale;
         if (!std::isfinite(v) || v < 0.0 || v > 255.0 + 1e-6) {
-            throw Error(ErrorKind::BadFormat,
-                        where + ": pixel value " + std::to_string(a.value(i)) + " at element " +
-                            std::to_string(i) + " is outside " +
-                            (scale == 1.0 ? "0..255" : "[0, 1]"));
+            throw Error(ErrorKind::BadFormat, where + ": pixel value " +
+                                                  std::to_string(a.value(i)) + " at element " +
+                                                  std::to_string(i) + " is outside " +
+                                                  (scale == 1.0 ? "0..255" : "[0, 1]"));
         }
         out[i] = static_cast<std::uint8_t>(std::lround(v));
     }
@@ -93,10 +96,9 @@ LatentBatch latentsFromArray(const NumericArray& array, const std::string& where
     for (std::size_t i = 0; i < batch.values.size(); ++i) {
         const double v = array.value(i);
         if (!std::isfinite(v) || std::fabs(v) > std::numeric_limits<float>::max()) {
-            throw Error(ErrorKind::BadFormat, where + ": value at row " +
-                                                  std::to_string(i / batch.dim) + ", column " +
-                                                  std::to_string(i % batch.dim) +
-                                                  " is not a finite float");
+            throw Error(ErrorKind::BadFormat,
+                        where + ": value at row " + std::to_string(i / batch.dim) + ", column " +
+                            std::to_string(i % batch.dim) + " is not a finite float");
         }
         batch.values[i] = static_cast<float>(v);
     }
@@ -116,8 +118,9 @@ std::vector<int> labelsFromArray(const NumericArray& array, std::size_t expected
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const double v = array.value(i);
         if (!(v >= -1e6 && v <= 1e6) || v != std::floor(v)) {
-            throw Error(ErrorKind::BadFormat, where + ": label " + std::to_string(v) + " at index " +
-                                                  std::to_string(i) + " is not a small integer");
+            throw Error(ErrorKind::BadFormat, where + ": label " + std::to_string(v) +
+                                                  " at index " + std::to_string(i) +
+                                                  " is not a small integer");
         }
         labels[i] = static_cast<int>(v);
     }

@@ -33,10 +33,12 @@ const NumericArray* pick(const std::vector<NamedArray>& arrays, const std::strin
 Dataset fromNpz(const fs::path& path, const DataSourceOptions& options) {
     const auto arrays = readNpzFile(path);
     const std::string where = quotedPath(path);
-    const NumericArray* images = pick(arrays, options.imagesArray, {"images", "x", "x_test"}, where);
+    const NumericArray* images =
+        pick(arrays, options.imagesArray, {"images", "x", "x_test"}, where);
     if (!images) images = &arrays.front().array;
     Dataset data = datasetFromArray(*images, options.channelOrder, where);
-    if (const NumericArray* labels = pick(arrays, options.labelsArray, {"labels", "y", "y_test"}, where)) {
+    if (const NumericArray* labels =
+            pick(arrays, options.labelsArray, {"labels", "y", "y_test"}, where)) {
         data.labels = labelsFromArray(*labels, data.count, where + " labels");
     }
     return data;
@@ -60,11 +62,15 @@ LoadedData loadDataSource(const fs::path& path, const DataSourceOptions& options
             loaded.skipped = std::move(result.skipped);
             loaded.format = "image folder";
         } else {
-            throw Error(ErrorKind::Io, quotedPath(path) +
-                                           " holds neither MNIST-style IDX files nor PNG/JPEG images");
+            throw Error(
+                ErrorKind::Io,
+                quotedPath(path) + " holds neither MNIST-style IDX files nor PNG/JPEG images");
         }
+        // Keep the MNIST loader's "name (split)"; other sources are named after the path.
+        if (!hasMnistFiles(path)) loaded.dataset.name = name;
     } else if (ext == ".npy") {
-        loaded.dataset = datasetFromArray(readNpyFile(path), options.channelOrder, quotedPath(path));
+        loaded.dataset =
+            datasetFromArray(readNpyFile(path), options.channelOrder, quotedPath(path));
         loaded.format = ".npy";
     } else if (ext == ".npz") {
         loaded.dataset = fromNpz(path, options);
@@ -74,10 +80,11 @@ LoadedData loadDataSource(const fs::path& path, const DataSourceOptions& options
         loaded.format = "IDX file";
     } else {
         throw Error(ErrorKind::InvalidArgument,
-                    quotedPath(path) + " is not a known data source (expected a folder of IDX "
-                                       "files or images, a .npy, .npz or IDX file)");
+                    quotedPath(path) +
+                        " is not a known data source (expected a folder of IDX "
+                        "files or images, a .npy, .npz or IDX file)");
     }
-    loaded.dataset.name = name;
+    if (!fs::is_directory(path, ec)) loaded.dataset.name = name;
     return loaded;
 }
 

@@ -41,7 +41,8 @@ std::vector<std::string> splitQuoted(std::string_view line, char delimiter,
 
 }  // namespace
 
-std::vector<TextRow> splitDelimited(std::string_view text, char delimiter, const std::string& where) {
+std::vector<TextRow> splitDelimited(std::string_view text, char delimiter,
+                                    const std::string& where) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     std::vector<std::string_view> lines;
     while (!text.empty()) {

@@ -6,7 +6,9 @@
 
 namespace latent {
 
-std::string quotedPath(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+std::string quotedPath(const std::filesystem::path& path) {
+    return "'" + path.string() + "'";
+}
 
 std::vector<std::uint8_t> readFileBytes(const std::filesystem::path& path, std::size_t maxBytes) {
     std::error_code ec;

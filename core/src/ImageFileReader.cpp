@@ -33,8 +33,8 @@ Raster readPng(const std::filesystem::path& path, std::size_t maxPixels) {
     std::memset(&image, 0, sizeof image);
     image.version = PNG_IMAGE_VERSION;
     if (!png_image_begin_read_from_file(&image, path.string().c_str())) {
-        throw Error(ErrorKind::BadFormat, quotedPath(path) + " is not a readable PNG (" +
-                                              image.message + ")");
+        throw Error(ErrorKind::BadFormat,
+                    quotedPath(path) + " is not a readable PNG (" + image.message + ")");
     }
     std::unique_ptr<png_image, void (*)(png_image*)> guard(&image, png_image_free);
     checkPixels(image.width, image.height, maxPixels, path);
@@ -47,8 +47,8 @@ Raster readPng(const std::filesystem::path& path, std::size_t maxPixels) {
     raster.pixels.resize(PNG_IMAGE_SIZE(image));
     png_color white{255, 255, 255};
     if (!png_image_finish_read(&image, &white, raster.pixels.data(), 0, nullptr)) {
-        throw Error(ErrorKind::BadFormat, quotedPath(path) + " is a damaged PNG (" +
-                                              image.message + ")");
+        throw Error(ErrorKind::BadFormat,
+                    quotedPath(path) + " is a damaged PNG (" + image.message + ")");
     }
     return raster;
 }
@@ -58,6 +58,12 @@ struct JpegErrorManager {
     std::jmp_buf jump;
     char message[JMSG_LENGTH_MAX];
 };
+
+// Warnings (a truncated file, corrupt data) would go to stderr; keep the first instead.
+void onJpegMessage(j_common_ptr info) {
+    auto* manager = reinterpret_cast<JpegErrorManager*>(info->err);
+    if (manager->message[0] == '\0') (*info->err->format_message)(info, manager->message);
+}
 
 void onJpegError(j_common_ptr info) {
     auto* manager = reinterpret_cast<JpegErrorManager*>(info->err);
@@ -73,6 +79,8 @@ void decodeJpeg(std::FILE* file, Raster& raster, std::size_t maxPixels,
     JpegErrorManager manager;
     info.err = jpeg_std_error(&manager.base);
     manager.base.error_exit = onJpegError;
+    manager.base.output_message = onJpegMessage;
+    manager.message[0] = '\0';
     if (setjmp(manager.jump)) {
         jpeg_destroy_decompress(&info);
         error = manager.message;
@@ -83,7 +91,8 @@ void decodeJpeg(std::FILE* file, Raster& raster, std::size_t maxPixels,
     jpeg_read_header(&info, TRUE);
     if (info.num_components != 1 && info.num_components != 3) {
         jpeg_destroy_decompress(&info);
-        error = "CMYK or other " + std::to_string(info.num_components) + "-channel JPEGs are not supported";
+        error = "CMYK or other " + std::to_string(info.num_components) +
+                "-channel JPEGs are not supported";
         return;
     }
     info.out_color_space = info.num_components == 1 ? JCS_GRAYSCALE : JCS_RGB;
@@ -99,12 +108,16 @@ void decodeJpeg(std::FILE* file, Raster& raster, std::size_t maxPixels,
     raster.pixels.resize(static_cast<std::size_t>(raster.width) *
                          static_cast<std::size_t>(raster.height) *
                          static_cast<std::size_t>(raster.channels));
-    const std::size_t stride = static_cast<std::size_t>(raster.width) * static_cast<std::size_t>(raster.channels);
+    const std::size_t stride =
+        static_cast<std::size_t>(raster.width) * static_cast<std::size_t>(raster.channels);
     while (info.output_scanline < info.output_height) {
         JSAMPROW row = raster.pixels.data() + info.output_scanline * stride;
         jpeg_read_scanlines(&info, &row, 1);
     }
     jpeg_finish_decompress(&info);
+    // A file libjpeg had to patch up (e.g. cut short) is damaged: refuse it rather than
+    // hand over an image with an invented grey bottom.
+    if (manager.base.num_warnings > 0) error = manager.message;
     jpeg_destroy_decompress(&info);
 }
 
@@ -116,7 +129,8 @@ Raster readJpeg(const std::filesystem::path& path, std::size_t maxPixels) {
     std::string error;
     decodeJpeg(file.get(), raster, maxPixels, path, error);
     if (!error.empty()) {
-        throw Error(ErrorKind::BadFormat, quotedPath(path) + " is not a readable JPEG (" + error + ")");
+        throw Error(ErrorKind::BadFormat,
+                    quotedPath(path) + " is not a readable JPEG (" + error + ")");
     }
     return raster;
 }

@@ -23,7 +23,9 @@ bool isImagePath(const fs::path& path) {
 std::vector<fs::path> listImages(const fs::path& folder) {
     std::vector<fs::path> paths;
     std::error_code ec;
-    for (fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+    for (fs::recursive_directory_iterator
+             it(folder, fs::directory_options::skip_permission_denied, ec),
+         end;
          !ec && it != end; it.increment(ec)) {
         if (it->is_regular_file(ec) && isImagePath(it->path())) paths.push_back(it->path());
     }
@@ -33,7 +35,8 @@ std::vector<fs::path> listImages(const fs::path& folder) {
 
 std::string classOf(const fs::path& folder, const fs::path& file) {
     const fs::path relative = file.lexically_relative(folder);
-    return std::distance(relative.begin(), relative.end()) > 1 ? relative.begin()->string() : "(none)";
+    return std::distance(relative.begin(), relative.end()) > 1 ? relative.begin()->string()
+                                                               : "(none)";
 }
 
 }  // namespace
@@ -46,7 +49,8 @@ bool looksLikeImageFolder(const fs::path& folder) {
 ImageFolderResult loadImageFolder(const fs::path& folder, const ImageFolderOptions& options,
                                   const ProgressFn& progress) {
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) throw Error(ErrorKind::Io, quotedPath(folder) + " is not a folder");
+    if (!fs::is_directory(folder, ec))
+        throw Error(ErrorKind::Io, quotedPath(folder) + " is not a folder");
     const auto paths = listImages(folder);
     if (paths.empty()) {
         throw Error(ErrorKind::Io, quotedPath(folder) + " holds no .png, .jpg or .jpeg files");
@@ -80,16 +84,18 @@ ImageFolderResult loadImageFolder(const fs::path& folder, const ImageFolderOptio
         if (t.height == 0) t.height = raster.height;
         if (t.width == 0) t.width = raster.width;
         if (t.channels != 1 && t.channels != 3) {
-            throw Error(ErrorKind::InvalidArgument, "image folders load as 1 or 3 channels, not " +
-                                                        std::to_string(t.channels));
+            throw Error(ErrorKind::InvalidArgument,
+                        "image folders load as 1 or 3 channels, not " + std::to_string(t.channels));
         }
-        if (data.count == 0 && (t.pixelCount() == 0 || paths.size() > options.maxBytes / t.pixelCount())) {
+        if (data.count == 0 &&
+            (t.pixelCount() == 0 || paths.size() > options.maxBytes / t.pixelCount())) {
             throw Error(ErrorKind::TooLarge,
                         quotedPath(folder) + ": " + std::to_string(paths.size()) + " images of " +
                             std::to_string(t.pixelCount()) + " bytes exceed the limit of " +
                             std::to_string(options.maxBytes) + " bytes");
         }
-        const bool same = raster.width == t.width && raster.height == t.height && raster.channels == t.channels;
+        const bool same =
+            raster.width == t.width && raster.height == t.height && raster.channels == t.channels;
         if (!same) ++result.refitted;
         const auto pixels = fitRaster(raster, t, options.fit);
         data.pixels.insert(data.pixels.end(), pixels.begin(), pixels.end());
@@ -102,9 +108,9 @@ ImageFolderResult loadImageFolder(const fs::path& folder, const ImageFolderOptio
         }
     }
     if (data.count == 0) {
-        throw Error(ErrorKind::Io, quotedPath(folder) + ": none of its " +
-                                       std::to_string(paths.size()) + " images could be read (first: " +
-                                       result.skipped.front().reason + ")");
+        throw Error(ErrorKind::Io,
+                    quotedPath(folder) + ": none of its " + std::to_string(paths.size()) +
+                        " images could be read (first: " + result.skipped.front().reason + ")");
     }
     for (const auto& [name, code] : classCode) data.classNames.push_back(name);
     return result;

@@ -25,7 +25,8 @@ void classify(MetadataColumn& column) {
 }
 
 std::string cleanCell(std::string cell) {
-    std::replace_if(cell.begin(), cell.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+    std::replace_if(
+        cell.begin(), cell.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
     return cell;
 }
 
@@ -65,7 +66,8 @@ const MetadataColumn& MetadataTable::column(const std::string& name) const {
         if (c.name == name) return c;
         names += (names.empty() ? "'" : ", '") + c.name + "'";
     }
-    throw Error(ErrorKind::InvalidArgument, "no metadata column '" + name + "' (there are " + names + ")");
+    throw Error(ErrorKind::InvalidArgument,
+                "no metadata column '" + name + "' (there are " + names + ")");
 }
 
 void MetadataTable::checkJoinsWith(std::size_t pointCount, const std::string& where) const {
@@ -95,10 +97,10 @@ MetadataTable parseMetadata(std::string_view text, char delimiter, HeaderRule ru
     }
     for (std::size_t r = header ? 1 : 0; r < rows.size(); ++r) {
         if (rows[r].cells.size() != width) {
-            throw Error(ErrorKind::BadFormat,
-                        where + ", line " + std::to_string(rows[r].line) + ": " +
-                            std::to_string(rows[r].cells.size()) + " cells, but line 1 has " +
-                            std::to_string(width) + " (ragged rows)");
+            throw Error(ErrorKind::BadFormat, where + ", line " + std::to_string(rows[r].line) +
+                                                  ": " + std::to_string(rows[r].cells.size()) +
+                                                  " cells, but line 1 has " +
+                                                  std::to_string(width) + " (ragged rows)");
         }
         for (std::size_t c = 0; c < width; ++c) table.columns[c].cells.push_back(rows[r].cells[c]);
     }
@@ -110,8 +112,9 @@ MetadataTable parseMetadata(std::string_view text, char delimiter, HeaderRule ru
 MetadataTable readMetadataFile(const std::filesystem::path& path, HeaderRule rule,
                                const ArrayReadLimits& limits) {
     const auto bytes = readFileBytes(path, limits.maxBytes);
-    return parseMetadata(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()),
-                         delimiterForExtension(path.extension().string()), rule, quotedPath(path));
+    return parseMetadata(
+        std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()),
+        delimiterForExtension(path.extension().string()), rule, quotedPath(path));
 }
 
 void applyLabels(Dataset& data, const MetadataColumn& column) {

@@ -7,7 +7,8 @@ namespace latent {
 namespace {
 
 std::string shapeText(const ImageShape& s) {
-    return std::to_string(s.channels) + "x" + std::to_string(s.height) + "x" + std::to_string(s.width);
+    return std::to_string(s.channels) + "x" + std::to_string(s.height) + "x" +
+           std::to_string(s.width);
 }
 
 std::string encoderText(const ModelInfo& info) {
@@ -48,7 +49,8 @@ std::string modelInfoText(const ModelInfo& info) {
     line("latent size:", std::to_string(info.latentDim));
     line("image shape:", shapeText(info.imageShape) + " (C x H x W)");
     line("encoder:", encoderText(info));
-    line("classes:", names.empty() ? "none" : std::to_string(info.classNames.size()) + " (" + names + ")");
+    line("classes:",
+         names.empty() ? "none" : std::to_string(info.classNames.size()) + " (" + names + ")");
     line("metadata:", info.metadataSource);
     line("parameters:", std::to_string(info.parameterCount));
     return out;

@@ -51,8 +51,8 @@ public:
 
 private:
     [[noreturn]] void fail(const std::string& what, std::size_t at) const {
-        throw Error(ErrorKind::BadFormat, where_ + ": bad .npy header at character " +
-                                              std::to_string(at) + ": " + what);
+        throw Error(ErrorKind::BadFormat,
+                    where_ + ": bad .npy header at character " + std::to_string(at) + ": " + what);
     }
     void duplicate(bool& seen, const std::string& key, std::size_t at) const {
         if (seen) fail("key '" + key + "' appears twice", at);

@@ -29,15 +29,24 @@ Dtype parseDescr(const std::string& descr, const std::string& where) {
     if (descr.size() != 3) throw unsupported();
     const char order = descr[0], kind = descr[1], size = descr[2];
     if (order != '<' && order != '>' && order != '|' && order != '=') throw unsupported();
-    Dtype d{ElementType::UInt8, order == '>' || (order == '=' && std::endian::native == std::endian::big)};
-    if ((kind == 'u' || kind == 'b') && size == '1') d.type = ElementType::UInt8;
-    else if (kind == 'i' && size == '1') d.type = ElementType::Int8;
-    else if (kind == 'i' && size == '2') d.type = ElementType::Int16;
-    else if (kind == 'i' && size == '4') d.type = ElementType::Int32;
-    else if (kind == 'i' && size == '8') d.type = ElementType::Int64;
-    else if (kind == 'f' && size == '4') d.type = ElementType::Float32;
-    else if (kind == 'f' && size == '8') d.type = ElementType::Float64;
-    else throw unsupported();
+    Dtype d{ElementType::UInt8,
+            order == '>' || (order == '=' && std::endian::native == std::endian::big)};
+    if ((kind == 'u' || kind == 'b') && size == '1')
+        d.type = ElementType::UInt8;
+    else if (kind == 'i' && size == '1')
+        d.type = ElementType::Int8;
+    else if (kind == 'i' && size == '2')
+        d.type = ElementType::Int16;
+    else if (kind == 'i' && size == '4')
+        d.type = ElementType::Int32;
+    else if (kind == 'i' && size == '8')
+        d.type = ElementType::Int64;
+    else if (kind == 'f' && size == '4')
+        d.type = ElementType::Float32;
+    else if (kind == 'f' && size == '8')
+        d.type = ElementType::Float64;
+    else
+        throw unsupported();
     return d;
 }
 
@@ -126,11 +135,11 @@ NumericArray parseNpy(std::span<const std::uint8_t> bytes, const std::string& na
     }
     const std::size_t available = bytes.size() - dataOffset;
     if (dataBytes > available) {
-        throw Error(ErrorKind::Truncated,
-                    name + " is truncated: shape " + array.shapeText() + " needs " +
-                        std::to_string(dataBytes) + " bytes from offset " +
-                        std::to_string(dataOffset) + " but only " + std::to_string(available) +
-                        " are there");
+        throw Error(ErrorKind::Truncated, name + " is truncated: shape " + array.shapeText() +
+                                              " needs " + std::to_string(dataBytes) +
+                                              " bytes from offset " + std::to_string(dataOffset) +
+                                              " but only " + std::to_string(available) +
+                                              " are there");
     }
     if (dataBytes < available) {
         throw Error(ErrorKind::BadFormat, name + " has " + std::to_string(available - dataBytes) +

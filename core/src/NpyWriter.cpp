@@ -12,13 +12,20 @@ namespace {
 
 std::string descr(ElementType type) {
     switch (type) {
-        case ElementType::UInt8: return "|u1";
-        case ElementType::Int8: return "|i1";
-        case ElementType::Int16: return "<i2";
-        case ElementType::Int32: return "<i4";
-        case ElementType::Int64: return "<i8";
-        case ElementType::Float32: return "<f4";
-        case ElementType::Float64: return "<f8";
+        case ElementType::UInt8:
+            return "|u1";
+        case ElementType::Int8:
+            return "|i1";
+        case ElementType::Int16:
+            return "<i2";
+        case ElementType::Int32:
+            return "<i4";
+        case ElementType::Int64:
+            return "<i8";
+        case ElementType::Float32:
+            return "<f4";
+        case ElementType::Float64:
+            return "<f8";
     }
     return "|u1";
 }
@@ -38,7 +45,8 @@ std::string encodeNpy(const NumericArray& array) {
     const std::size_t unpadded = 10 + header.size() + 1;
     header.append((64 - unpadded % 64) % 64, ' ');
     header += '\n';
-    if (header.size() > 0xFFFF) throw Error(ErrorKind::InvalidArgument, "too many dimensions for .npy");
+    if (header.size() > 0xFFFF)
+        throw Error(ErrorKind::InvalidArgument, "too many dimensions for .npy");
 
     std::string out = "\x93NUMPY";
     out += '\x01';

@@ -29,7 +29,8 @@ std::vector<NamedArray> parseNpz(std::span<const std::uint8_t> bytes, const std:
     return arrays;
 }
 
-std::vector<NamedArray> readNpzFile(const std::filesystem::path& path, const ArrayReadLimits& limits) {
+std::vector<NamedArray> readNpzFile(const std::filesystem::path& path,
+                                    const ArrayReadLimits& limits) {
     const auto bytes = readFileBytes(path, limits.maxBytes);
     return parseNpz(bytes, quotedPath(path), limits);
 }

@@ -17,28 +17,44 @@ double load(const std::uint8_t* p) {
 
 std::size_t elementSize(ElementType type) {
     switch (type) {
-        case ElementType::UInt8: case ElementType::Int8: return 1;
-        case ElementType::Int16: return 2;
-        case ElementType::Int32: case ElementType::Float32: return 4;
-        case ElementType::Int64: case ElementType::Float64: return 8;
+        case ElementType::UInt8:
+        case ElementType::Int8:
+            return 1;
+        case ElementType::Int16:
+            return 2;
+        case ElementType::Int32:
+        case ElementType::Float32:
+            return 4;
+        case ElementType::Int64:
+        case ElementType::Float64:
+            return 8;
     }
     return 1;
 }
 
 const char* toString(ElementType type) {
     switch (type) {
-        case ElementType::UInt8: return "uint8";
-        case ElementType::Int8: return "int8";
-        case ElementType::Int16: return "int16";
-        case ElementType::Int32: return "int32";
-        case ElementType::Int64: return "int64";
-        case ElementType::Float32: return "float32";
-        case ElementType::Float64: return "float64";
+        case ElementType::UInt8:
+            return "uint8";
+        case ElementType::Int8:
+            return "int8";
+        case ElementType::Int16:
+            return "int16";
+        case ElementType::Int32:
+            return "int32";
+        case ElementType::Int64:
+            return "int64";
+        case ElementType::Float32:
+            return "float32";
+        case ElementType::Float64:
+            return "float64";
     }
     return "?";
 }
 
-std::size_t NumericArray::elementCount() const { return bytes.size() / elementSize(type); }
+std::size_t NumericArray::elementCount() const {
+    return bytes.size() / elementSize(type);
+}
 
 double NumericArray::value(std::size_t index) const {
     return elementValue(type, bytes.data() + index * elementSize(type));
@@ -46,13 +62,20 @@ double NumericArray::value(std::size_t index) const {
 
 double elementValue(ElementType type, const std::uint8_t* p) {
     switch (type) {
-        case ElementType::UInt8: return *p;
-        case ElementType::Int8: return static_cast<std::int8_t>(*p);
-        case ElementType::Int16: return load<std::int16_t>(p);
-        case ElementType::Int32: return load<std::int32_t>(p);
-        case ElementType::Int64: return load<std::int64_t>(p);
-        case ElementType::Float32: return load<float>(p);
-        case ElementType::Float64: return load<double>(p);
+        case ElementType::UInt8:
+            return *p;
+        case ElementType::Int8:
+            return static_cast<std::int8_t>(*p);
+        case ElementType::Int16:
+            return load<std::int16_t>(p);
+        case ElementType::Int32:
+            return load<std::int32_t>(p);
+        case ElementType::Int64:
+            return load<std::int64_t>(p);
+        case ElementType::Float32:
+            return load<float>(p);
+        case ElementType::Float64:
+            return load<double>(p);
     }
     return 0.0;
 }

@@ -19,11 +19,11 @@ LatentBatch parseVectorsTsv(std::string_view text, const std::string& where) {
     batch.values.reserve(batch.count * batch.dim);
     for (const TextRow& row : rows) {
         if (row.cells.size() != batch.dim) {
-            throw Error(ErrorKind::BadFormat,
-                        where + ", line " + std::to_string(row.line) + ": " +
-                            std::to_string(row.cells.size()) + " values, but line " +
-                            std::to_string(rows.front().line) + " has " +
-                            std::to_string(batch.dim) + " (ragged rows)");
+            throw Error(ErrorKind::BadFormat, where + ", line " + std::to_string(row.line) + ": " +
+                                                  std::to_string(row.cells.size()) +
+                                                  " values, but line " +
+                                                  std::to_string(rows.front().line) + " has " +
+                                                  std::to_string(batch.dim) + " (ragged rows)");
         }
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
             double v = 0.0;

@@ -15,8 +15,12 @@ constexpr std::uint32_t kDirectoryEntry = 0x02014b50;
 constexpr std::uint32_t kLocalHeader = 0x04034b50;
 constexpr std::size_t kEndSize = 22, kEntrySize = 46, kLocalSize = 30;
 
-std::uint32_t read16(const std::uint8_t* p) { return std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8; }
-std::uint32_t read32(const std::uint8_t* p) { return read16(p) | read16(p + 2) << 16; }
+std::uint32_t read16(const std::uint8_t* p) {
+    return std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8;
+}
+std::uint32_t read32(const std::uint8_t* p) {
+    return read16(p) | read16(p + 2) << 16;
+}
 
 }  // namespace
 
@@ -56,8 +60,7 @@ void ZipReader::readCentralDirectory() {
     }
     if (dirOffset > end || dirSize > end - dirOffset) {
         throw Error(ErrorKind::Truncated, name_ + ": the central directory at offset " +
-                                              std::to_string(dirOffset) +
-                                              " lies outside the file");
+                                              std::to_string(dirOffset) + " lies outside the file");
     }
     std::size_t pos = dirOffset;
     const std::size_t dirEnd = dirOffset + dirSize;
@@ -98,7 +101,8 @@ void ZipReader::readCentralDirectory() {
 
 std::span<const std::uint8_t> ZipReader::compressedData(const ZipEntry& entry) const {
     const std::size_t at = entry.localHeaderOffset;
-    if (at > bytes_.size() || bytes_.size() - at < kLocalSize || read32(&bytes_[at]) != kLocalHeader) {
+    if (at > bytes_.size() || bytes_.size() - at < kLocalSize ||
+        read32(&bytes_[at]) != kLocalHeader) {
         throw Error(ErrorKind::BadFormat, name_ + ": member '" + entry.name +
                                               "' has no local header at offset " +
                                               std::to_string(at));
@@ -146,9 +150,9 @@ std::vector<std::uint8_t> ZipReader::extract(const ZipEntry& entry, std::size_t 
         const std::size_t produced = stream.total_out;
         inflateEnd(&stream);
         if (status != Z_STREAM_END || produced != out.size()) {
-            throw Error(ErrorKind::BadFormat,
-                        member + " does not inflate to its declared " +
-                            std::to_string(entry.uncompressedSize) + " bytes (corrupt data)");
+            throw Error(ErrorKind::BadFormat, member + " does not inflate to its declared " +
+                                                  std::to_string(entry.uncompressedSize) +
+                                                  " bytes (corrupt data)");
         }
     } else {
         throw Error(ErrorKind::BadFormat, member + " uses compression method " +

@@ -1,12 +1,12 @@
 // Runs the latent-explorer subcommands end to end and checks their outputs against the
 // library called directly.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <sys/wait.h>
 
 #include "TempDir.h"
 #include "latent/core/ArrayConversion.h"
@@ -41,7 +41,9 @@ RunResult run(const std::string& args) {
     return result;
 }
 
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+std::string quoted(const std::filesystem::path& p) {
+    return "'" + p.string() + "'";
+}
 
 class Cli : public ::testing::Test {
 protected:
@@ -83,18 +85,20 @@ TEST_F(Cli, InfoPrintsTheModelContractAsJson) {
     const auto& info = model_->info();
     EXPECT_EQ(j.at("latent_dim").get<std::size_t>(), info.latentDim);
     EXPECT_EQ(j.at("image_shape"), (nlohmann::json{info.imageShape.channels, info.imageShape.height,
-                                                    info.imageShape.width}));
+                                                   info.imageShape.width}));
     EXPECT_EQ(j.at("has_encoder").get<bool>(), info.hasEncoder);
     EXPECT_EQ(j.at("parameters").get<std::int64_t>(), info.parameterCount);
     EXPECT_EQ(j.at("name").get<std::string>(), info.name);
     const auto text = run("info");
-    EXPECT_NE(text.output.find("latent size:  " + std::to_string(info.latentDim)), std::string::npos)
+    EXPECT_NE(text.output.find("latent size:  " + std::to_string(info.latentDim)),
+              std::string::npos)
         << text.output;
 }
 
 TEST_F(Cli, EncodesAnIdxFolderLikeTheLibraryAndQuietlyWhenPiped) {
     const auto out = dir_ / "z.npy";
-    const auto r = run("encode --data " + quoted(LATENT_DEFAULT_DATA_DIR) + " --limit 40 --out " + quoted(out));
+    const auto r = run("encode --data " + quoted(LATENT_DEFAULT_DATA_DIR) + " --limit 40 --out " +
+                       quoted(out));
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_EQ(r.output, "");  // no progress bar or chatter in a pipe
     expectSameLatents(readLatents(out), latent::encodeDataset(*model_, *data_));
@@ -102,7 +106,8 @@ TEST_F(Cli, EncodesAnIdxFolderLikeTheLibraryAndQuietlyWhenPiped) {
 
 TEST_F(Cli, EncodesNpyAndImageFolders) {
     latent::writeNpy(dir_ / "images.npy", *data_);
-    const auto r = run("encode --data " + quoted(dir_ / "images.npy") + " --out " + quoted(dir_ / "a.npy"));
+    const auto r =
+        run("encode --data " + quoted(dir_ / "images.npy") + " --out " + quoted(dir_ / "a.npy"));
     ASSERT_EQ(r.exitCode, 0) << r.output;
     const auto want = latent::encodeDataset(*model_, *data_);
     expectSameLatents(readLatents(dir_ / "a.npy"), want);
@@ -110,9 +115,11 @@ TEST_F(Cli, EncodesNpyAndImageFolders) {
     // The first three images as PNG files (lossless, grey) encode to the same latents.
     std::filesystem::create_directories(dir_ / "pngs");
     for (std::size_t i = 0; i < 3; ++i) {
-        latent::writePng(dir_ / "pngs" / ("img" + std::to_string(i) + ".png"), latent::toRaster(data_->image(i)));
+        latent::writePng(dir_ / "pngs" / ("img" + std::to_string(i) + ".png"),
+                         latent::toRaster(data_->image(i)));
     }
-    const auto f = run("encode --data " + quoted(dir_ / "pngs") + " --out " + quoted(dir_ / "b.npy"));
+    const auto f =
+        run("encode --data " + quoted(dir_ / "pngs") + " --out " + quoted(dir_ / "b.npy"));
     ASSERT_EQ(f.exitCode, 0) << f.output;
     latent::LatentBatch firstThree(3, want.dim);
     std::copy_n(want.values.begin(), 3 * want.dim, firstThree.values.begin());
@@ -121,13 +128,16 @@ TEST_F(Cli, EncodesNpyAndImageFolders) {
 
 TEST_F(Cli, DecodesToImageFilesAndAGrid) {
     latent::LatentBatch z(3, model_->info().latentDim);
-    for (std::size_t i = 0; i < z.values.size(); ++i) z.values[i] = 0.3f * static_cast<float>(i % 7) - 0.9f;
+    for (std::size_t i = 0; i < z.values.size(); ++i)
+        z.values[i] = 0.3f * static_cast<float>(i % 7) - 0.9f;
     latent::writeNpy(dir_ / "z.npy", z);
-    const auto r = run("decode --latents " + quoted(dir_ / "z.npy") + " --out " + quoted(dir_ / "out"));
+    const auto r =
+        run("decode --latents " + quoted(dir_ / "z.npy") + " --out " + quoted(dir_ / "out"));
     ASSERT_EQ(r.exitCode, 0) << r.output;
     const auto want = latent::decodeLatents(*model_, z);
     for (std::size_t i = 0; i < 3; ++i) {
-        const auto png = latent::readImageFile(dir_ / "out" / ("0000" + std::to_string(i) + ".png"));
+        const auto png =
+            latent::readImageFile(dir_ / "out" / ("0000" + std::to_string(i) + ".png"));
         EXPECT_EQ(png.pixels, latent::toRaster(want[i]).pixels) << "image " << i;
     }
     EXPECT_FALSE(std::filesystem::exists(dir_ / "out" / "00003.png"));
@@ -135,7 +145,8 @@ TEST_F(Cli, DecodesToImageFilesAndAGrid) {
     const auto g = run("decode --latents " + quoted(dir_ / "z.npy") + " --grid " +
                        quoted(dir_ / "grid.png") + " --columns 2 --scale 2");
     ASSERT_EQ(g.exitCode, 0) << g.output;
-    EXPECT_EQ(latent::readImageFile(dir_ / "grid.png").pixels, latent::makeGrid(want, 2, 2, 2).pixels);
+    EXPECT_EQ(latent::readImageFile(dir_ / "grid.png").pixels,
+              latent::makeGrid(want, 2, 2, 2).pixels);
 }
 
 TEST_F(Cli, BadUsageExitsWithOneAndAMessage) {
@@ -156,10 +167,13 @@ TEST_F(Cli, BadUsageExitsWithOneAndAMessage) {
 
 TEST_F(Cli, BadInputExitsWithTwoAndAMessage) {
     latent::writeNpy(dir_ / "wrong.npy", latent::LatentBatch(2, 3));
-    const auto wrongDim = run("decode --latents " + quoted(dir_ / "wrong.npy") + " --out " + quoted(dir_ / "o"));
+    const auto wrongDim =
+        run("decode --latents " + quoted(dir_ / "wrong.npy") + " --out " + quoted(dir_ / "o"));
     EXPECT_EQ(wrongDim.exitCode, 2);
-    EXPECT_NE(wrongDim.output.find("3 dimensions but the model expects"), std::string::npos) << wrongDim.output;
-    const auto notNpy = run("decode --latents " + quoted(LATENT_DEFAULT_MODEL) + " --out " + quoted(dir_ / "o"));
+    EXPECT_NE(wrongDim.output.find("3 dimensions but the model expects"), std::string::npos)
+        << wrongDim.output;
+    const auto notNpy =
+        run("decode --latents " + quoted(LATENT_DEFAULT_MODEL) + " --out " + quoted(dir_ / "o"));
     EXPECT_EQ(notNpy.exitCode, 2);
     EXPECT_NE(notNpy.output.find("not a .npy file"), std::string::npos) << notNpy.output;
     const auto notModel = run("info --model " + quoted(dir_ / "wrong.npy"));

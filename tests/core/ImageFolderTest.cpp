@@ -1,13 +1,14 @@
-#include "latent/core/ImageFolder.h"
-
 #include <gtest/gtest.h>
+#include <jpeglib.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "ErrorChecks.h"
 #include "TempDir.h"
 #include "latent/core/DataSource.h"
 #include "latent/core/ImageFileReader.h"
+#include "latent/core/ImageFolder.h"
 #include "latent/core/ImageIo.h"
 
 namespace {
@@ -18,10 +19,53 @@ latent::Raster gradient(int width, int height, int channels) {
     latent::Raster r{width, height, channels, {}};
     for (int y = 0; y < height; ++y) {
         for (int x = 0; x < width; ++x) {
-            for (int c = 0; c < channels; ++c) r.pixels.push_back(static_cast<std::uint8_t>(x * 10 + y + c * 50));
+            for (int c = 0; c < channels; ++c)
+                r.pixels.push_back(static_cast<std::uint8_t>(x * 10 + y + c * 50));
         }
     }
     return r;
+}
+
+// A baseline JPEG of `raster` at the given quality, written with libjpeg.
+void writeJpeg(const std::filesystem::path& path, const latent::Raster& raster, int quality) {
+    FILE* file = std::fopen(path.string().c_str(), "wb");
+    ASSERT_NE(file, nullptr);
+    jpeg_compress_struct info;
+    jpeg_error_mgr errors;
+    info.err = jpeg_std_error(&errors);
+    jpeg_create_compress(&info);
+    jpeg_stdio_dest(&info, file);
+    info.image_width = static_cast<JDIMENSION>(raster.width);
+    info.image_height = static_cast<JDIMENSION>(raster.height);
+    info.input_components = raster.channels;
+    info.in_color_space = raster.channels == 1 ? JCS_GRAYSCALE : JCS_RGB;
+    jpeg_set_defaults(&info);
+    jpeg_set_quality(&info, quality, TRUE);
+    jpeg_start_compress(&info, TRUE);
+    const auto stride = static_cast<std::size_t>(raster.width * raster.channels);
+    while (info.next_scanline < info.image_height) {
+        auto* row = const_cast<JSAMPLE*>(raster.pixels.data() + info.next_scanline * stride);
+        jpeg_write_scanlines(&info, &row, 1);
+    }
+    jpeg_finish_compress(&info);
+    jpeg_destroy_compress(&info);
+    std::fclose(file);
+}
+
+TEST(ImageFileReader, ReadsJpegsCloseToTheirSource) {
+    TempDir dir;
+    for (int channels : {1, 3}) {
+        const auto source = gradient(10, 8, channels);  // no wrap-around: smooth for JPEG
+        writeJpeg(dir / "g.jpg", source, 100);
+        const auto back = latent::readImageFile(dir / "g.jpg");
+        ASSERT_EQ(back.width, 10);
+        ASSERT_EQ(back.height, 8);
+        ASSERT_EQ(back.channels, channels);
+        for (std::size_t i = 0; i < source.pixels.size(); ++i) {
+            // Colour JPEGs subsample chroma, so they stray further from a steep gradient.
+            ASSERT_NEAR(back.pixels[i], source.pixels[i], channels == 1 ? 4 : 16) << "byte " << i;
+        }
+    }
 }
 
 TEST(ImageFileReader, ReadsBackOurPngs) {
@@ -44,6 +88,12 @@ TEST(ImageFileReader, RefusesDamagedAndUnknownFiles) {
     std::ofstream(dir / "cut.jpg", std::ios::binary) << std::string("\xFF\xD8\xFF\xE0", 4);
     expectError([&] { latent::readImageFile(dir / "cut.jpg"); }, ErrorKind::BadFormat,
                 "not a readable JPEG");
+    writeJpeg(dir / "whole.jpg", gradient(10, 8, 3), 90);
+    std::filesystem::resize_file(dir / "whole.jpg",
+                                 std::filesystem::file_size(dir / "whole.jpg") - 8);
+    // libjpeg would pad the missing rows with grey and warn: refused instead.
+    expectError([&] { latent::readImageFile(dir / "whole.jpg"); }, ErrorKind::BadFormat,
+                "Premature end of JPEG file");
     latent::writePng(dir / "ok.png", gradient(4, 4, 1));
     std::filesystem::resize_file(dir / "ok.png", 40);
     expectError([&] { latent::readImageFile(dir / "ok.png"); }, ErrorKind::BadFormat, "PNG");
@@ -101,7 +151,8 @@ TEST(ImageFolder, FolderWithoutReadableImagesIsAnError) {
     TempDir dir;
     expectError([&] { latent::loadImageFolder(dir.path()); }, ErrorKind::Io, "holds no .png");
     std::ofstream(dir / "x.jpg") << "junk";
-    expectError([&] { latent::loadImageFolder(dir.path()); }, ErrorKind::Io, "none of its 1 images");
+    expectError([&] { latent::loadImageFolder(dir.path()); }, ErrorKind::Io,
+                "none of its 1 images");
     expectError([&] { latent::loadDataSource(dir / "x.txt"); }, ErrorKind::InvalidArgument,
                 "not a known data source");
 }

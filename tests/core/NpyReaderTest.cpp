@@ -1,5 +1,3 @@
-#include "latent/core/NpyReader.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
@@ -9,6 +7,7 @@
 #include "TempDir.h"
 #include "latent/core/ArrayConversion.h"
 #include "latent/core/FileAccess.h"
+#include "latent/core/NpyReader.h"
 #include "latent/core/NpyWriter.h"
 
 namespace {
@@ -18,7 +17,9 @@ using latent::ErrorKind;
 
 const std::string kFixtures = LATENT_NUMPY_FIXTURES;
 
-std::vector<std::uint8_t> bytesOf(const std::string& s) { return {s.begin(), s.end()}; }
+std::vector<std::uint8_t> bytesOf(const std::string& s) {
+    return {s.begin(), s.end()};
+}
 
 // A hand-made .npy with the given header dict and data bytes.
 std::vector<std::uint8_t> npyWith(const std::string& dict, std::size_t dataBytes) {
@@ -65,12 +66,13 @@ TEST(NpyReader, ImagesAndLabelsConvertToADataset) {
     EXPECT_EQ(data.count, 5u);
     EXPECT_EQ(data.shape, (latent::ImageShape{1, 2, 3}));
     for (std::size_t i = 0; i < 30; ++i) EXPECT_EQ(data.pixels[i], i * 7 % 256);
-    const auto labels = latent::labelsFromArray(latent::readNpyFile(kFixtures + "/i32_labels.npy"),
-                                                5, "labels");
+    const auto labels =
+        latent::labelsFromArray(latent::readNpyFile(kFixtures + "/i32_labels.npy"), 5, "labels");
     EXPECT_EQ(labels, (std::vector<int>{3, 1, 4, 1, 5}));
     EXPECT_EQ(latent::labelsFromArray(latent::readNpyFile(kFixtures + "/i64_labels.npy"), 0, "l"),
               (std::vector<int>{2, 7, 1, 8, 2}));
-    expectError([&] { latent::labelsFromArray(images, 5, "u8"); }, ErrorKind::BadFormat, "N labels");
+    expectError([&] { latent::labelsFromArray(images, 5, "u8"); }, ErrorKind::BadFormat,
+                "N labels");
 }
 
 TEST(NpyReader, ChannelsLastImagesBecomePlanar) {
@@ -108,7 +110,8 @@ TEST(NpyReader, FloatLatentsAndOutOfRangePixels) {
 TEST(NpyReader, RoundTripsThroughOurWriter) {
     TempDir dir;
     latent::LatentBatch batch(4, 3);
-    for (std::size_t i = 0; i < batch.values.size(); ++i) batch.values[i] = 0.1f * static_cast<float>(i) - 0.5f;
+    for (std::size_t i = 0; i < batch.values.size(); ++i)
+        batch.values[i] = 0.1f * static_cast<float>(i) - 0.5f;
     latent::writeNpy(dir / "z.npy", batch);
     const auto back = latent::latentsFromArray(latent::readNpyFile(dir / "z.npy"), "z");
     EXPECT_EQ(back.values, batch.values);
@@ -124,7 +127,8 @@ TEST(NpyReader, RefusesWrongMagicAndUnknownVersion) {
     bad[1] = 'N';
     bad[6] = 9;
     expectError([&] { latent::parseNpy(bad, "m"); }, ErrorKind::BadFormat, "version 9");
-    expectError([&] { latent::parseNpy(bytesOf("\x93NUM"), "m"); }, ErrorKind::Truncated, "preamble");
+    expectError([&] { latent::parseNpy(bytesOf("\x93NUM"), "m"); }, ErrorKind::Truncated,
+                "preamble");
 }
 
 TEST(NpyReader, RefusesUnsupportedDtypes) {
@@ -140,7 +144,8 @@ TEST(NpyReader, RefusesMalformedHeaders) {
     const auto missing = npyWith("{'descr': '<f4', 'shape': (1,), }", 4);
     expectError([&] { latent::parseNpy(missing, "h"); }, ErrorKind::BadFormat, "must have");
     const auto negative = npyWith("{'descr': '<f4', 'fortran_order': False, 'shape': (-1,), }", 4);
-    expectError([&] { latent::parseNpy(negative, "h"); }, ErrorKind::BadFormat, "non-negative integer");
+    expectError([&] { latent::parseNpy(negative, "h"); }, ErrorKind::BadFormat,
+                "non-negative integer");
     const auto twice = npyWith("{'descr': '<f4', 'descr': '<f4', 'fortran_order': False, }", 4);
     expectError([&] { latent::parseNpy(twice, "h"); }, ErrorKind::BadFormat, "appears twice");
     const auto unclosed = npyWith("{'descr': '<f4", 4);
@@ -149,13 +154,16 @@ TEST(NpyReader, RefusesMalformedHeaders) {
 
 TEST(NpyReader, LyingShapesFailBeforeAllocating) {
     // Declares 10^6 floats but holds 8 bytes: Truncated, with the offset where data starts.
-    const auto lying = npyWith("{'descr': '<f4', 'fortran_order': False, 'shape': (1000, 1000), }", 8);
+    const auto lying =
+        npyWith("{'descr': '<f4', 'fortran_order': False, 'shape': (1000, 1000), }", 8);
     expectError([&] { latent::parseNpy(lying, "l"); }, ErrorKind::Truncated, "needs 4000000 bytes");
     // Declares more than the memory cap: TooLarge before anything else.
-    const auto huge = npyWith("{'descr': '<f8', 'fortran_order': False, 'shape': (65536, 65536, 65536), }", 0);
+    const auto huge =
+        npyWith("{'descr': '<f8', 'fortran_order': False, 'shape': (65536, 65536, 65536), }", 0);
     expectError([&] { latent::parseNpy(huge, "h"); }, ErrorKind::TooLarge, "memory limit");
     const auto extra = npyWith("{'descr': '|u1', 'fortran_order': False, 'shape': (2,), }", 5);
-    expectError([&] { latent::parseNpy(extra, "x"); }, ErrorKind::BadFormat, "3 bytes after its data");
+    expectError([&] { latent::parseNpy(extra, "x"); }, ErrorKind::BadFormat,
+                "3 bytes after its data");
     latent::ArrayReadLimits small{16};
     const auto over = npyWith("{'descr': '<f4', 'fortran_order': False, 'shape': (5,), }", 20);
     expectError([&] { latent::parseNpy(over, "o", small); }, ErrorKind::TooLarge, "limit of 16");

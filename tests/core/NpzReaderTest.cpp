@@ -1,5 +1,3 @@
-#include "latent/core/NpzReader.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
@@ -9,6 +7,7 @@
 #include "latent/core/ArrayConversion.h"
 #include "latent/core/DataSource.h"
 #include "latent/core/FileAccess.h"
+#include "latent/core/NpzReader.h"
 
 namespace {
 
@@ -27,7 +26,8 @@ void expectImagesAndLabels(const std::vector<latent::NamedArray>& arrays) {
     const auto data = latent::datasetFromArray(arrays[0].array, latent::ChannelOrder::First, "npz");
     EXPECT_EQ(data.count, 5u);
     for (std::size_t i = 0; i < 30; ++i) EXPECT_EQ(data.pixels[i], i * 7 % 256);
-    EXPECT_EQ(latent::labelsFromArray(arrays[1].array, 5, "npz"), (std::vector<int>{3, 1, 4, 1, 5}));
+    EXPECT_EQ(latent::labelsFromArray(arrays[1].array, 5, "npz"),
+              (std::vector<int>{3, 1, 4, 1, 5}));
 }
 
 TEST(NpzReader, ReadsStoredArchivesFromNumpySavez) {
@@ -42,11 +42,12 @@ TEST(NpzReader, DataSourcePicksPositionalArraysAndScalesFloatPixels) {
     const auto loaded = latent::loadDataSource(kFixtures + "/positional.npz");
     EXPECT_EQ(loaded.format, ".npz");
     EXPECT_EQ(loaded.dataset.count, 5u);
-    EXPECT_EQ(loaded.dataset.pixels[3], 21);  // 21/255 as float32, scaled back to bytes
+    EXPECT_EQ(loaded.dataset.pixels[3], 21);     // 21/255 as float32, scaled back to bytes
     EXPECT_TRUE(loaded.dataset.labels.empty());  // arr_1 is not a known label name
     latent::DataSourceOptions options;
     options.labelsArray = "arr_1";
-    EXPECT_EQ(latent::loadDataSource(kFixtures + "/positional.npz", options).dataset.labels.size(), 5u);
+    EXPECT_EQ(latent::loadDataSource(kFixtures + "/positional.npz", options).dataset.labels.size(),
+              5u);
     options.labelsArray = "nope";
     expectError([&] { latent::loadDataSource(kFixtures + "/positional.npz", options); },
                 ErrorKind::InvalidArgument, "it has: arr_0, arr_1");
@@ -66,7 +67,8 @@ TEST(NpzReader, RefusesNonZipAndTruncatedArchives) {
 std::size_t findSignature(const std::vector<std::uint8_t>& b, std::uint32_t signature, bool last) {
     std::size_t found = b.size();
     for (std::size_t i = 0; i + 4 <= b.size(); ++i) {
-        const std::uint32_t v = b[i] | b[i + 1] << 8 | b[i + 2] << 16 | static_cast<std::uint32_t>(b[i + 3]) << 24;
+        const std::uint32_t v =
+            b[i] | b[i + 1] << 8 | b[i + 2] << 16 | static_cast<std::uint32_t>(b[i + 3]) << 24;
         if (v == signature) {
             found = i;
             if (!last) break;
@@ -92,7 +94,8 @@ TEST(NpzReader, RefusesEncryptedZip64AndCorruptMembers) {
 
     auto lyingSize = original;
     lyingSize[entry + 24] ^= 0x10;  // uncompressed size no longer matches the stream
-    expectError([&] { latent::parseNpz(lyingSize, "l"); }, ErrorKind::BadFormat, "does not inflate");
+    expectError([&] { latent::parseNpz(lyingSize, "l"); }, ErrorKind::BadFormat,
+                "does not inflate");
 
     auto badCrc = original;
     badCrc[entry + 16] ^= 0xFF;
@@ -100,7 +103,8 @@ TEST(NpzReader, RefusesEncryptedZip64AndCorruptMembers) {
 
     auto method = original;
     method[entry + 10] = 12;  // bzip2
-    expectError([&] { latent::parseNpz(method, "m"); }, ErrorKind::BadFormat, "compression method 12");
+    expectError([&] { latent::parseNpz(method, "m"); }, ErrorKind::BadFormat,
+                "compression method 12");
 
     auto outside = original;
     outside[end + 19] = 0x7F;  // central directory offset far beyond the file

@@ -1,5 +1,3 @@
-#include "latent/core/ProjectorTsv.h"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,6 +6,7 @@
 #include "ErrorChecks.h"
 #include "TempDir.h"
 #include "latent/core/MetadataTable.h"
+#include "latent/core/ProjectorTsv.h"
 #include "latent/core/TableExport.h"
 
 namespace {
@@ -74,7 +73,8 @@ TEST(MetadataTable, HeaderRowDetectsNumericAndCategoricalColumns) {
     latent::Dataset data;
     latent::applyLabels(data, t.column("name"));
     EXPECT_EQ(data.labels, (std::vector<int>{0, 1, 2}));
-    expectError([&] { t.column("colour"); }, ErrorKind::InvalidArgument, "'name', 'score', 'class'");
+    expectError([&] { t.column("colour"); }, ErrorKind::InvalidArgument,
+                "'name', 'score', 'class'");
     expectError([&] { t.checkJoinsWith(4, "m"); }, ErrorKind::BadFormat, "3 rows for 4 points");
 }
 

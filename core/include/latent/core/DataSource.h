@@ -12,7 +12,7 @@
 namespace latent {
 
 struct DataSourceOptions {
-    std::string split = "test";                 // MNIST-style folders
+    std::string split = "test";                       // MNIST-style folders
     ChannelOrder channelOrder = ChannelOrder::First;  // 4-d .npy/.npz images
     std::string imagesArray;  // .npz: the images array ("" : 'images', 'x', or the first)
     std::string labelsArray;  // .npz: the labels array ("" : 'labels' or 'y' when present)

@@ -18,7 +18,8 @@ struct TextRow {
 // TSV). A UTF-8 byte-order mark, '\r' before '\n' and blank lines at the end are ignored;
 // a blank line in the middle is an error. Throws Error(BadFormat) naming `where` and
 // the line.
-std::vector<TextRow> splitDelimited(std::string_view text, char delimiter, const std::string& where);
+std::vector<TextRow> splitDelimited(std::string_view text, char delimiter,
+                                    const std::string& where);
 
 // Parses a whole cell (surrounding spaces allowed) as a finite number.
 bool parseFiniteNumber(std::string_view cell, double& value);

@@ -11,6 +11,7 @@ namespace latent {
 // raster: alpha is dropped (composited on white), 16-bit PNGs are reduced to 8 bits,
 // palette images expanded, CMYK JPEGs refused. Images above `maxPixels` are refused from
 // their header, before decoding. Throws Error (Io, BadFormat, TooLarge).
-Raster readImageFile(const std::filesystem::path& path, std::size_t maxPixels = std::size_t{1} << 26);
+Raster readImageFile(const std::filesystem::path& path,
+                     std::size_t maxPixels = std::size_t{1} << 26);
 
 }  // namespace latent

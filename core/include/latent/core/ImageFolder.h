@@ -21,7 +21,7 @@ struct ImageFolderOptions {
     // Zero fields: taken from the first readable image.
     ImageShape target;
     FitPolicy fit = FitPolicy::CentreCrop;
-    bool classesFromSubfolders = true;  // class = name of the first-level sub-folder
+    bool classesFromSubfolders = true;            // class = name of the first-level sub-folder
     std::size_t maxBytes = std::size_t{2} << 30;  // refuse datasets above this many pixels
 };
 
