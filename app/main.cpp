@@ -5,13 +5,12 @@
 #include <QTimer>
 #include <cstdio>
 #include <iostream>
+#include <vector>
 
-#include "latent/core/Dataset.h"
+#include "commands/Commands.h"
 #include "latent/core/Error.h"
-#include "latent/core/ImageIo.h"
 #include "latent/core/Model.h"
 #include "latent/core/Projector.h"
-#include "latent/core/ReconstructionGrid.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/ProjectionPanel.h"
 #include "latent/ui/VtkOpenGLWidget.h"
@@ -27,25 +26,6 @@ struct GuiOptions {
     std::string screenshot;
     std::string projection = "pca";
 };
-
-struct GridOptions {
-    std::string model = LATENT_DEFAULT_MODEL;
-    std::string data = LATENT_DEFAULT_DATA_DIR;
-    std::string split = "test";
-    std::string out;
-    std::size_t count = 20;
-    int columns = 10;
-    int scale = 3;
-};
-
-int runGrid(const GridOptions& o) {
-    const auto model = latent::Model::load(o.model);
-    const auto data = latent::loadMnistStyleSplit(o.data, o.split);
-    const auto indices = latent::indicesAcrossClasses(data, o.count);
-    latent::writePng(o.out, latent::reconstructionGrid(*model, data, indices, o.columns, o.scale));
-    std::cout << "wrote " << o.out << " (" << indices.size() << " images and their reconstructions)\n";
-    return 0;
-}
 
 int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinceStart) {
     latent::ui::VtkOpenGLWidget::setDefaultSurfaceFormat();  // must precede QApplication
@@ -131,22 +111,28 @@ int main(int argc, char** argv) {
         });
     cli.add_option("--screenshot", gui.screenshot, "save a screenshot once the map is shown, then quit");
 
-    GridOptions grid;
-    auto* gridCmd = cli.add_subcommand("grid", "write originals and reconstructions as a PNG grid");
-    gridCmd->add_option("--model", grid.model, "TorchScript model file")->check(CLI::ExistingFile);
-    gridCmd->add_option("--data", grid.data, "folder with MNIST-style IDX files")->check(CLI::ExistingDirectory);
-    gridCmd->add_option("--split", grid.split, "dataset split")->check(CLI::IsMember({"test", "train"}));
-    gridCmd->add_option("--count", grid.count, "how many images")->check(CLI::Range(1, 1000));
-    gridCmd->add_option("--columns", grid.columns, "images per row")->check(CLI::Range(1, 100));
-    gridCmd->add_option("--scale", grid.scale, "pixel enlargement")->check(CLI::Range(1, 16));
-    gridCmd->add_option("--out", grid.out, "output PNG")->required();
+    const std::vector<latent::app::Command> commands = {
+        latent::app::addEncodeCommand(cli), latent::app::addDecodeCommand(cli),
+        latent::app::addInfoCommand(cli), latent::app::addGridCommand(cli)};
+    cli.footer("Exit codes: 0 ok, 1 bad command line, 2 bad input (unreadable file, wrong shape).");
 
-    CLI11_PARSE(cli, argc, argv);
     try {
-        if (*gridCmd) return runGrid(grid);
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = cli.exit(e);  // prints --help, or the error and a hint
+        return code == 0 ? latent::app::kExitOk : latent::app::kExitUsage;
+    }
+    try {
+        for (const auto& command : commands) {
+            if (command.app->parsed()) return command.run();
+        }
         return runGui(argc, argv, gui, sinceStart);
     } catch (const latent::Error& e) {
         std::cerr << "latent-explorer: " << e.what() << "\n";
-        return 2;
+        return latent::app::kExitBadInput;
+    } catch (const std::exception& e) {
+        // Not from core's checks (e.g. a filesystem error while writing): still a message.
+        std::cerr << "latent-explorer: " << e.what() << "\n";
+        return latent::app::kExitBadInput;
     }
 }

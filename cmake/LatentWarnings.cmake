@@ -6,7 +6,7 @@ function(latent_set_warnings target)
     -Wcast-align -Wunused -Woverloaded-virtual
     -Wformat=2 -Wimplicit-fallthrough
     # GCC 12 reports false positives inside libstdc++ string code at -O2 (GCC bug 105329).
-    -Wno-restrict)
+    $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
   if(LATENT_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

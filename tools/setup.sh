@@ -10,7 +10,8 @@ PACKAGES=(
   libtorch-dev libopenblas0-pthread
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libhnswlib-dev
-  zlib1g-dev libpng-dev libgif-dev
+  zlib1g-dev libpng-dev libgif-dev libjpeg62-turbo-dev
+  clang libclang-rt-14-dev
   xvfb xauth libgl1-mesa-dri
   dataset-fashion-mnist
   python3-torch python3-numpy

@@ -1,5 +1,6 @@
 #include "latent/core/Dataset.h"
 
+#include "latent/core/ArrayConversion.h"
 #include "latent/core/Error.h"
 #include "latent/core/IdxReader.h"
 
@@ -40,33 +41,13 @@ const std::vector<std::string>& fashionMnistClassNames() {
 Dataset loadIdxDataset(const std::filesystem::path& imagesPath,
                        const std::filesystem::path& labelsPath,
                        std::vector<std::string> classNames) {
-    IdxArray images = readIdxFile(imagesPath);
-    if (images.type != IdxType::UInt8 || (images.dims.size() != 3 && images.dims.size() != 4)) {
-        throw Error(ErrorKind::BadFormat, "'" + imagesPath.string() +
-                                              "' is not an 8-bit image array (expected N x H x W "
-                                              "or N x C x H x W of unsigned bytes)");
-    }
-    Dataset data;
+    // Any IDX element type: float pixels are scaled as datasetFromArray documents.
+    Dataset data = datasetFromArray(toNumericArray(readIdxFile(imagesPath)), ChannelOrder::First,
+                                    "'" + imagesPath.string() + "'");
     data.name = imagesPath.filename().string();
-    data.count = images.dims[0];
-    const bool hasChannels = images.dims.size() == 4;
-    data.shape = {hasChannels ? static_cast<int>(images.dims[1]) : 1,
-                  static_cast<int>(images.dims[hasChannels ? 2 : 1]),
-                  static_cast<int>(images.dims[hasChannels ? 3 : 2])};
-    data.pixels = std::move(images.bytes);
-
     if (!labelsPath.empty()) {
-        IdxArray labels = readIdxFile(labelsPath);
-        if (labels.dims.size() != 1 || labels.dims[0] != data.count) {
-            throw Error(ErrorKind::BadFormat,
-                        "'" + labelsPath.string() + "' holds " +
-                            std::to_string(labels.dims.empty() ? 0 : labels.dims[0]) +
-                            " labels for " + std::to_string(data.count) + " images");
-        }
-        data.labels.resize(data.count);
-        for (std::size_t i = 0; i < data.count; ++i) {
-            data.labels[i] = static_cast<int>(labels.value(i));
-        }
+        data.labels = labelsFromArray(toNumericArray(readIdxFile(labelsPath)), data.count,
+                                      "'" + labelsPath.string() + "'");
     }
     data.classNames = std::move(classNames);
     return data;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstring>
 #include <limits>
 #include <memory>
 #include <string>
@@ -58,29 +57,32 @@ void swapToHostOrder(std::vector<std::uint8_t>& bytes, std::size_t elementSize) 
 
 }  // namespace
 
-std::size_t idxElementSize(IdxType type) {
+ElementType elementTypeOf(IdxType type) {
     switch (type) {
-        case IdxType::UInt8: case IdxType::Int8: return 1;
-        case IdxType::Int16: return 2;
-        case IdxType::Int32: case IdxType::Float32: return 4;
-        case IdxType::Float64: return 8;
+        case IdxType::UInt8: return ElementType::UInt8;
+        case IdxType::Int8: return ElementType::Int8;
+        case IdxType::Int16: return ElementType::Int16;
+        case IdxType::Int32: return ElementType::Int32;
+        case IdxType::Float32: return ElementType::Float32;
+        case IdxType::Float64: return ElementType::Float64;
     }
-    return 1;
+    return ElementType::UInt8;
 }
+
+std::size_t idxElementSize(IdxType type) { return elementSize(elementTypeOf(type)); }
 
 std::size_t IdxArray::elementCount() const { return bytes.size() / idxElementSize(type); }
 
 double IdxArray::value(std::size_t index) const {
-    const std::uint8_t* p = bytes.data() + index * idxElementSize(type);
-    switch (type) {
-        case IdxType::UInt8: return *p;
-        case IdxType::Int8: return static_cast<std::int8_t>(*p);
-        case IdxType::Int16: { std::int16_t v; std::memcpy(&v, p, 2); return v; }
-        case IdxType::Int32: { std::int32_t v; std::memcpy(&v, p, 4); return v; }
-        case IdxType::Float32: { float v; std::memcpy(&v, p, 4); return static_cast<double>(v); }
-        case IdxType::Float64: { double v; std::memcpy(&v, p, 8); return v; }
-    }
-    return 0.0;
+    return elementValue(elementTypeOf(type), bytes.data() + index * idxElementSize(type));
+}
+
+NumericArray toNumericArray(IdxArray array) {
+    NumericArray out;
+    out.type = elementTypeOf(array.type);
+    out.shape.assign(array.dims.begin(), array.dims.end());
+    out.bytes = std::move(array.bytes);
+    return out;
 }
 
 IdxArray readIdxFile(const std::filesystem::path& path, const IdxReadLimits& limits) {

@@ -28,8 +28,8 @@ struct Dataset {
 // Fashion-MNIST's ten classes, in label order.
 const std::vector<std::string>& fashionMnistClassNames();
 
-// Reads an IDX image file (N x H x W or N x C x H x W, uint8) and an optional IDX label
-// file (N, uint8) into a Dataset. Throws latent::Error.
+// Reads an IDX image file (N x H x W or N x C x H x W, any IDX element type) and an
+// optional IDX label file (N integers) into a Dataset. Throws latent::Error.
 Dataset loadIdxDataset(const std::filesystem::path& imagesPath,
                        const std::filesystem::path& labelsPath,
                        std::vector<std::string> classNames = {});

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "latent/core/NumericArray.h"
+
 namespace latent {
 
 // Element types of the IDX format (the MNIST file format).
@@ -18,6 +20,7 @@ enum class IdxType : std::uint8_t {
 };
 
 std::size_t idxElementSize(IdxType type);
+ElementType elementTypeOf(IdxType type);
 
 // An IDX array: its shape and its elements in host byte order.
 struct IdxArray {
@@ -38,5 +41,8 @@ struct IdxReadLimits {
 // lies about its size fails as Truncated without allocating what it claims.
 // Throws latent::Error (Io, BadFormat, Truncated, TooLarge).
 IdxArray readIdxFile(const std::filesystem::path& path, const IdxReadLimits& limits = {});
+
+// The same array in the form the other array readers (.npy, .npz) produce.
+NumericArray toNumericArray(IdxArray array);
 
 }  // namespace latent

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "latent/core/Dataset.h"
+#include "latent/core/Progress.h"
+
+namespace latent {
+
+// What to do with an image whose size differs from the target.
+enum class FitPolicy {
+    Stretch,     // resize to the target, changing the aspect ratio if needed
+    CentreCrop,  // cut the largest centred region of the target's aspect ratio, then resize
+};
+
+struct ImageFolderOptions {
+    // Every image is made this shape (channels: 1 converts colour to grey, 3 repeats grey).
+    // Zero fields: taken from the first readable image.
+    ImageShape target;
+    FitPolicy fit = FitPolicy::CentreCrop;
+    bool classesFromSubfolders = true;            // class = name of the first-level sub-folder
+    std::size_t maxBytes = std::size_t{2} << 30;  // refuse datasets above this many pixels
+};
+
+struct SkippedFile {
+    std::filesystem::path path;
+    std::string reason;
+};
+
+struct ImageFolderResult {
+    Dataset dataset;
+    std::vector<SkippedFile> skipped;  // unreadable files, with why
+    std::size_t refitted = 0;          // images resized, cropped or converted
+};
+
+// Loads every .png/.jpg/.jpeg under `folder` (recursively, in sorted path order).
+// Unreadable files are skipped and listed, not fatal. With class folders, the classes are
+// the sorted sub-folder names; images directly in `folder` then get the class "(none)".
+// Throws Error(Io) when the folder does not exist or holds no readable image,
+// Error(TooLarge) when the images would exceed `maxBytes`, Error(Cancelled).
+ImageFolderResult loadImageFolder(const std::filesystem::path& folder,
+                                  const ImageFolderOptions& options = {},
+                                  const ProgressFn& progress = {});
+
+// Whether `folder` holds at least one .png/.jpg/.jpeg file (recursively).
+bool looksLikeImageFolder(const std::filesystem::path& folder);
+
+}  // namespace latent
