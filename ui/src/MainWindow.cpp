@@ -3,11 +3,7 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QDragEnterEvent>
-#include <QDropEvent>
 #include <QFileDialog>
-#include <QFileInfo>
-#include <QMimeData>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -18,8 +14,6 @@
 #include <QVBoxLayout>
 
 #include "latent/core/DimensionStats.h"
-#include "latent/core/ExplorationExport.h"
-#include "latent/ui/BackgroundTask.h"
 #include "latent/ui/BatchDecoder.h"
 #include "latent/ui/ClassLegend.h"
 #include "latent/ui/ClassPalette.h"
@@ -38,17 +32,6 @@
 #include "latent/ui/WorkspaceLoader.h"
 
 namespace latent::ui {
-namespace {
-
-// The model file a drag carries, if any: one local .pt or .json file.
-QString droppedModelFile(const QMimeData* mime) {
-    if (!mime || !mime->hasUrls() || mime->urls().size() != 1) return {};
-    const QString path = mime->urls().front().toLocalFile();
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    return (suffix == "pt" || suffix == "pth" || suffix == "json") ? path : QString();
-}
-
-}  // namespace
 
 MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* parent)
     : QMainWindow(parent),
@@ -286,32 +269,7 @@ void MainWindow::load(const latent::WorkspaceRequest& request) {
     loader_->start(request);
 }
 
-void MainWindow::openModel(const QString& path) {
-    latent::WorkspaceRequest request = request_;
-    request.modelPath = path.toStdString();
-    load(request);
-}
-
 void MainWindow::setInferenceThreads(int threads) { decoder_->setThreads(threads); }
-
-void MainWindow::chooseModelFile() {
-    const QString dir = QFileInfo(QString::fromStdString(request_.modelPath.string())).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Model"), dir,
-        tr("Models (*.pt *.pth *.json);;TorchScript files (*.pt *.pth);;Encoder/decoder manifests (*.json)"));
-    if (!path.isEmpty()) openModel(path);
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (!droppedModelFile(event->mimeData()).isEmpty()) event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent* event) {
-    const QString path = droppedModelFile(event->mimeData());
-    if (path.isEmpty()) return;
-    event->acceptProposedAction();
-    openModel(path);
-}
 
 void MainWindow::onProgress(double fraction, const QString& message) {
     progress_->setValue(static_cast<int>(fraction * 1000));
@@ -482,53 +440,6 @@ void MainWindow::onEmptySpaceClicked(QVector3D world) {
     status_->setText(tr("Decoding the latent at %1.").arg(where));
 }
 
-void MainWindow::runExport(const QString& what, std::function<void()> work) {
-    status_->setText(tr("Exporting %1…").arg(what));
-    runInBackground(this, std::move(work), [this, what](const QString& error) {
-        if (error.isEmpty()) {
-            status_->setText(tr("Exported %1.").arg(what));
-        } else {
-            status_->setText(tr("Export failed: %1").arg(error));
-            QMessageBox::warning(this, tr("Export"), error);
-        }
-    });
-}
-
-void MainWindow::exportMorph(bool animated) {
-    const auto state = morph_->state();
-    if (!workspace_ || !state) {
-        status_->setText(tr("Set A and B in the Morph panel first."));
-        return;
-    }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Morph"), animated ? "morph.gif" : "morph.png",
-                                                      animated ? tr("GIF (*.gif)") : tr("PNG (*.png)"));
-    if (path.isEmpty()) return;
-    latent::MorphExport job{state->a, state->b, state->mode, static_cast<std::size_t>(state->frames),
-                            state->t > 1.0 ? 1.5 : 1.0, 4};
-    runExport(path, [model = workspace_->model, job, animated, file = path.toStdString()] {
-        if (animated) {
-            latent::exportMorphAnimation(*model, job, 12, file);
-        } else {
-            latent::exportMorphStrip(*model, job, file);
-        }
-    });
-}
-
-void MainWindow::exportTraversal() {
-    if (!workspace_ || currentLatent_.empty()) {
-        status_->setText(tr("Select a point first."));
-        return;
-    }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Traversal Grid"), "traversal.png", tr("PNG (*.png)"));
-    if (path.isEmpty()) return;
-    auto summaries = latent::summariseDimensions(workspace_->latents);
-    auto ranked = latent::rankDimensions(summaries);
-    ranked.resize(std::min<std::size_t>(ranked.size(), 8));  // the dimensions that matter most
-    runExport(path, [model = workspace_->model, point = currentLatent_, summaries, ranked, file = path.toStdString()] {
-        latent::exportTraversalGrid(*model, point, summaries, ranked, 10, 2, file);
-    });
-}
-
 void MainWindow::markCurrentPoint() {
     if (!projection_ || currentLatent_.empty()) return;
     if (currentIndex_ && *currentIndex_ < map_->pointCount()) {
@@ -546,76 +457,6 @@ void MainWindow::markCurrentPoint() {
 QString MainWindow::labelFor(std::size_t index) const {
     const std::string name = workspace_ ? workspace_->dataset.className(index) : std::string();
     return name.empty() ? tr("#%1").arg(index) : tr("#%1 · %2").arg(index).arg(QString::fromStdString(name));
-}
-
-latent::Session MainWindow::captureSession() const {
-    latent::Session s;
-    s.modelPath = request_.modelPath.string();
-    s.dataDir = request_.dataDir.string();
-    s.split = request_.split;
-    s.limit = request_.limit;
-    s.projection = latent::normalized(projectionPanel_->params());
-    s.morph = morph_->state();
-    s.currentLatent = currentLatent_;
-    s.currentIndex = currentIndex_;
-    return s;
-}
-
-QString MainWindow::saveSessionTo(const QString& path) {
-    try {
-        latent::saveSession(path.toStdString(), captureSession());
-    } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
-    }
-    status_->setText(tr("Session saved to %1.").arg(path));
-    return {};
-}
-
-QString MainWindow::openSessionFrom(const QString& path) {
-    latent::Session session;
-    try {
-        session = latent::loadSession(path.toStdString());
-    } catch (const std::exception& e) {
-        status_->setText(tr("Session not opened: %1").arg(QString::fromStdString(e.what())));
-        return QString::fromStdString(e.what());
-    }
-    const bool sameData = workspace_ && session.modelPath == request_.modelPath.string() &&
-                          session.dataDir == request_.dataDir.string() && session.split == request_.split &&
-                          session.limit == request_.limit;
-    if (sameData) {
-        applySession(session);
-        return {};
-    }
-    latent::WorkspaceRequest request = request_;
-    request.modelPath = session.modelPath;
-    request.dataDir = session.dataDir;
-    request.split = session.split;
-    request.limit = session.limit;
-    pendingSession_ = std::move(session);
-    load(request);
-    return {};
-}
-
-void MainWindow::applySession(const latent::Session& s) {
-    setProjection(s.projection);
-    if (s.morph && (s.morph->a.size() == workspace_->latents.dim)) {
-        auto label = [this](const std::optional<std::size_t>& i, const QString& fallback) {
-            return i && *i < workspace_->dataset.count ? labelFor(*i) : fallback;
-        };
-        morph_->restore(*s.morph, label(s.morph->aIndex, tr("A from the session")),
-                        label(s.morph->bIndex, tr("B from the session")));
-    }
-    if (s.currentLatent.size() == workspace_->latents.dim) {
-        if (s.currentIndex && *s.currentIndex < workspace_->dataset.count) {
-            selectItem(static_cast<qsizetype>(*s.currentIndex));
-        }
-        const auto z = s.currentIndex ? workspace_->latents.row(*s.currentIndex) : std::span<const float>{};
-        if (!s.currentIndex || !std::equal(z.begin(), z.end(), s.currentLatent.begin())) {
-            setCurrent(s.currentLatent, tr("the point saved in the session"), false);
-        }
-    }
-    status_->setText(tr("Session restored."));
-    Q_EMIT sessionRestored();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

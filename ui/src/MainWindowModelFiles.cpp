@@ -1,0 +1,49 @@
+// MainWindow's ways to open a model file: File > Open Model, recent files, drag and drop.
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMimeData>
+
+#include "latent/ui/MainWindow.h"
+
+namespace latent::ui {
+
+namespace {
+
+// The model file a drag carries, if any: one local .pt or .json file.
+QString droppedModelFile(const QMimeData* mime) {
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1) return {};
+    const QString path = mime->urls().front().toLocalFile();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return (suffix == "pt" || suffix == "pth" || suffix == "json") ? path : QString();
+}
+
+}  // namespace
+
+void MainWindow::openModel(const QString& path) {
+    latent::WorkspaceRequest request = request_;
+    request.modelPath = path.toStdString();
+    load(request);
+}
+
+void MainWindow::chooseModelFile() {
+    const QString dir = QFileInfo(QString::fromStdString(request_.modelPath.string())).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Model"), dir,
+        tr("Models (*.pt *.pth *.json);;TorchScript files (*.pt *.pth);;Encoder/decoder manifests (*.json)"));
+    if (!path.isEmpty()) openModel(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!droppedModelFile(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QString path = droppedModelFile(event->mimeData());
+    if (path.isEmpty()) return;
+    event->acceptProposedAction();
+    openModel(path);
+}
+
+}  // namespace latent::ui

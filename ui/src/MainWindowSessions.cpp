@@ -1,0 +1,83 @@
+// MainWindow's session files: what the window stores, and restoring it (reloading first
+// when the session names another model or dataset).
+#include <QLabel>
+#include <algorithm>
+
+#include "latent/core/Session.h"
+#include "latent/ui/MainWindow.h"
+#include "latent/ui/MorphPanel.h"
+#include "latent/ui/ProjectionPanel.h"
+
+namespace latent::ui {
+
+latent::Session MainWindow::captureSession() const {
+    latent::Session s;
+    s.modelPath = request_.modelPath.string();
+    s.dataDir = request_.dataDir.string();
+    s.split = request_.split;
+    s.limit = request_.limit;
+    s.projection = latent::normalized(projectionPanel_->params());
+    s.morph = morph_->state();
+    s.currentLatent = currentLatent_;
+    s.currentIndex = currentIndex_;
+    return s;
+}
+
+QString MainWindow::saveSessionTo(const QString& path) {
+    try {
+        latent::saveSession(path.toStdString(), captureSession());
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    status_->setText(tr("Session saved to %1.").arg(path));
+    return {};
+}
+
+QString MainWindow::openSessionFrom(const QString& path) {
+    latent::Session session;
+    try {
+        session = latent::loadSession(path.toStdString());
+    } catch (const std::exception& e) {
+        status_->setText(tr("Session not opened: %1").arg(QString::fromStdString(e.what())));
+        return QString::fromStdString(e.what());
+    }
+    const bool sameData = workspace_ && session.modelPath == request_.modelPath.string() &&
+                          session.dataDir == request_.dataDir.string() && session.split == request_.split &&
+                          session.limit == request_.limit;
+    if (sameData) {
+        applySession(session);
+        return {};
+    }
+    latent::WorkspaceRequest request = request_;
+    request.modelPath = session.modelPath;
+    request.dataDir = session.dataDir;
+    request.split = session.split;
+    request.limit = session.limit;
+    pendingSession_ = std::move(session);
+    load(request);
+    return {};
+}
+
+void MainWindow::applySession(const latent::Session& s) {
+    setProjection(s.projection);
+    if (s.morph && (s.morph->a.size() == workspace_->latents.dim)) {
+        auto label = [this](const std::optional<std::size_t>& i, const QString& fallback) {
+            return i && *i < workspace_->dataset.count ? labelFor(*i) : fallback;
+        };
+        morph_->restore(*s.morph, label(s.morph->aIndex, tr("A from the session")),
+                        label(s.morph->bIndex, tr("B from the session")));
+    }
+    if (s.currentLatent.size() == workspace_->latents.dim) {
+        if (s.currentIndex && *s.currentIndex < workspace_->dataset.count) {
+            selectItem(static_cast<qsizetype>(*s.currentIndex));
+        }
+        const auto z = s.currentIndex ? workspace_->latents.row(*s.currentIndex) : std::span<const float>{};
+        if (!s.currentIndex || !std::equal(z.begin(), z.end(), s.currentLatent.begin())) {
+            setCurrent(s.currentLatent, tr("the point saved in the session"), false);
+        }
+    }
+    status_->setText(tr("Session restored."));
+    Q_EMIT sessionRestored();
+}
+
+}  // namespace latent::ui
