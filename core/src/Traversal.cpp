@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "latent/core/DecodeLatents.h"
 #include "latent/core/Error.h"
 
 namespace latent {
@@ -36,17 +37,7 @@ LatentBatch traversalLatents(std::span<const float> point, const std::vector<std
 }
 
 Raster decodeToGrid(const Model& model, const LatentBatch& latents, int columns, int scale) {
-    constexpr std::size_t kBatch = 64;
-    std::vector<Image> images;
-    images.reserve(latents.count);
-    for (std::size_t first = 0; first < latents.count; first += kBatch) {
-        const std::size_t n = std::min(kBatch, latents.count - first);
-        LatentBatch part(n, latents.dim);
-        std::copy_n(latents.values.begin() + static_cast<std::ptrdiff_t>(first * latents.dim), n * latents.dim,
-                    part.values.begin());
-        for (auto& img : model.decode(part)) images.push_back(std::move(img));
-    }
-    return makeGrid(images, columns, scale, 2);
+    return makeGrid(decodeLatents(model, latents, 64), columns, scale, 2);
 }
 
 }  // namespace latent
