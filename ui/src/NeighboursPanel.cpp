@@ -6,6 +6,7 @@
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "latent/ui/ImageConvert.h"
 
@@ -47,17 +48,24 @@ void NeighboursPanel::setQuery(const std::vector<float>& latent, std::optional<s
     refresh();
 }
 
-void NeighboursPanel::refresh() {
+void NeighboursPanel::clearButtons() {
     while (QLayoutItem* item = grid_->takeAt(0)) {
         delete item->widget();
         delete item;
     }
+    buttons_.clear();
+}
+
+void NeighboursPanel::refresh() {
+    const auto previous = std::move(found_);
     found_.clear();
     if (!workspace_ || !workspace_->neighbours || query_.size() != workspace_->neighbours->dim()) {
+        clearButtons();
         Q_EMIT neighboursChanged(found_);
         return;
     }
     if (workspace_->dataset.count < workspace_->latents.count) {  // a map of prior samples
+        clearButtons();
         heading_->setText(tr("This map shows samples of the prior, not dataset images: there are no "
                              "dataset neighbours to show."));
         Q_EMIT neighboursChanged(found_);
@@ -66,25 +74,38 @@ void NeighboursPanel::refresh() {
     // A k-nearest query is a fraction of a millisecond (HNSW or a 10k brute force): fine here.
     found_ = workspace_->neighbours->nearest(query_, static_cast<std::size_t>(k_->value()), self_);
     heading_->setText(tr("%1 nearest dataset images (Euclidean distance in the latent space)").arg(found_.size()));
+    // While a slider drags the query, the neighbours rarely change: then only the distances
+    // are updated, instead of rebuilding every thumbnail on the UI thread.
+    const bool sameItems = std::equal(found_.begin(), found_.end(), previous.begin(), previous.end(),
+                                      [](const auto& a, const auto& b) { return a.index == b.index; });
+    if (!sameItems || buttons_.size() != found_.size()) rebuildButtons();
     const auto& dataset = workspace_->dataset;
     for (std::size_t i = 0; i < found_.size(); ++i) {
         const auto& n = found_[i];
+        buttons_[i]->setText(QString::number(static_cast<double>(n.distance), 'f', 2));
+        buttons_[i]->setToolTip(tr("#%1 · %2, distance %3")
+                                    .arg(n.index)
+                                    .arg(QString::fromStdString(dataset.className(n.index)))
+                                    .arg(static_cast<double>(n.distance), 0, 'f', 3));
+    }
+    if (!sameItems) Q_EMIT neighboursChanged(found_);
+}
+
+void NeighboursPanel::rebuildButtons() {
+    clearButtons();
+    const auto& dataset = workspace_->dataset;
+    for (std::size_t i = 0; i < found_.size(); ++i) {
         auto* button = new QToolButton(this);
-        const QImage img = toQImage(dataset.image(n.index));
+        const QImage img = toQImage(dataset.image(found_[i].index));
         button->setIcon(QPixmap::fromImage(img.scaled(kThumbSide, kThumbSide, Qt::KeepAspectRatio, Qt::FastTransformation)));
         button->setIconSize(QSize(kThumbSide, kThumbSide));
         button->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
-        button->setText(QString::number(static_cast<double>(n.distance), 'f', 2));
-        button->setToolTip(tr("#%1 · %2, distance %3")
-                               .arg(n.index)
-                               .arg(QString::fromStdString(dataset.className(n.index)))
-                               .arg(static_cast<double>(n.distance), 0, 'f', 3));
         button->setAutoRaise(true);
-        const auto index = static_cast<qsizetype>(n.index);
+        const auto index = static_cast<qsizetype>(found_[i].index);
         connect(button, &QToolButton::clicked, this, [this, index] { Q_EMIT itemActivated(index); });
         grid_->addWidget(button, static_cast<int>(i) / kColumns, static_cast<int>(i) % kColumns);
+        buttons_.push_back(button);
     }
-    Q_EMIT neighboursChanged(found_);
 }
 
 }  // namespace latent::ui

@@ -11,6 +11,7 @@
 class QGridLayout;
 class QLabel;
 class QSpinBox;
+class QToolButton;
 
 namespace latent::ui {
 
@@ -32,6 +33,8 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    void rebuildButtons();
+    void clearButtons();
 
     std::shared_ptr<const latent::Workspace> workspace_;
     std::vector<float> query_;
@@ -40,6 +43,7 @@ private:
     QSpinBox* k_;
     QLabel* heading_;
     QGridLayout* grid_;
+    std::vector<QToolButton*> buttons_;  // one per entry of found_
 };
 
 }  // namespace latent::ui
