@@ -4,6 +4,7 @@
 #include "latent/core/FileAccess.h"
 #include "latent/core/NpyReader.h"
 #include "latent/core/NpzReader.h"
+#include "latent/core/ProjectorTsv.h"
 
 namespace latent {
 namespace {
@@ -60,6 +61,7 @@ LoadedData loadDataSource(const fs::path& path, const DataSourceOptions& options
             auto result = loadImageFolder(path, options.imageFolder, progress);
             loaded.dataset = std::move(result.dataset);
             loaded.skipped = std::move(result.skipped);
+            loaded.refitted = result.refitted;
             loaded.format = "image folder";
         } else {
             throw Error(
@@ -86,6 +88,46 @@ LoadedData loadDataSource(const fs::path& path, const DataSourceOptions& options
     }
     if (!fs::is_directory(path, ec)) loaded.dataset.name = name;
     return loaded;
+}
+
+fs::path companionMetadataPath(const fs::path& vectorsPath) {
+    std::string name = vectorsPath.filename().string();
+    const auto at = name.rfind("vectors");
+    if (at == std::string::npos) return {};
+    name.replace(at, 7, "metadata");
+    const fs::path candidate = vectorsPath.parent_path() / name;
+    std::error_code ec;
+    return fs::is_regular_file(candidate, ec) ? candidate : fs::path();
+}
+
+ExplorationData loadExplorationData(const fs::path& path, const DataSourceOptions& options,
+                                    const ProgressFn& progress) {
+    ExplorationData data;
+    const std::string ext = path.extension().string();
+    if (ext == ".tsv") {
+        data.latents = readVectorsTsv(path);
+        data.images.format = "TensorBoard projector vectors";
+        if (const fs::path meta = companionMetadataPath(path); !meta.empty()) {
+            data.metadata = readMetadataFile(meta, HeaderRule::TensorBoard);
+            data.metadata.checkJoinsWith(data.latents.count, quotedPath(meta));
+            data.images.format += " + metadata";
+        }
+    } else if (ext == ".npy") {
+        // Read once: the rank says whether the array holds latents (N x D) or images.
+        const NumericArray array = readNpyFile(path);
+        if (array.shape.size() == 2) {
+            data.latents = latentsFromArray(array, quotedPath(path));
+            data.images.format = ".npy latents";
+        } else {
+            data.images.dataset = datasetFromArray(array, options.channelOrder, quotedPath(path));
+            data.images.format = ".npy";
+        }
+    } else {
+        data.images = loadDataSource(path, options, progress);
+        return data;
+    }
+    data.images.dataset.name = path.filename().string();
+    return data;
 }
 
 }  // namespace latent

@@ -1,13 +1,18 @@
 #include "latent/core/Workspace.h"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "latent/core/EncodeDataset.h"
 #include "latent/core/Error.h"
+#include "latent/core/FileAccess.h"
 #include "latent/core/PriorSampler.h"
 
 namespace latent {
 namespace {
+
+namespace fs = std::filesystem;
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -24,43 +29,171 @@ bool report(const ProgressFn& progress, double fraction, const std::string& mess
     return true;
 }
 
-// Reads the dataset, keeps the first `limit` images, and fits them to the model.
-Dataset datasetFor(const WorkspaceRequest& request, const ModelInfo& info, std::string& resizeNote) {
-    Dataset data = loadMnistStyleSplit(request.dataDir, request.split);
-    if (request.limit > 0 && request.limit < data.count) {
-        data.count = request.limit;
-        data.pixels.resize(request.limit * data.shape.pixelCount());
-        data.labels.resize(std::min(data.labels.size(), request.limit));
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+void keepRows(MetadataTable& table, std::size_t n) {
+    if (table.rowCount <= n) return;
+    table.rowCount = n;
+    for (auto& column : table.columns) {
+        column.cells.resize(n);
+        if (column.numeric) column.numbers.resize(n);
     }
-    if (data.classNames.empty()) data.classNames = info.classNames;
-    if (request.resizeToFit && !(data.shape == info.imageShape)) {
-        resizeNote = describeResize(data.shape, info.imageShape, request.resizeFilter);
-        data = resizeDataset(data, info.imageShape, request.resizeFilter);
+}
+
+// Keeps the first `limit` points (0: all) of everything that has one entry per point.
+void applyLimit(ExplorationData& data, std::size_t limit) {
+    if (limit == 0) return;
+    Dataset& images = data.images.dataset;
+    if (limit < images.count) {
+        images.count = limit;
+        images.pixels.resize(limit * images.shape.pixelCount());
     }
-    return data;
+    if (limit < images.labels.size()) images.labels.resize(limit);
+    if (limit < data.latents.count) {
+        data.latents.count = limit;
+        data.latents.values.resize(limit * data.latents.dim);
+    }
+    keepRows(data.metadata, limit);
+}
+
+// The column that names each point's class: "label" or "class" (any case), or the only one.
+const MetadataColumn* labelColumn(const MetadataTable& table) {
+    if (table.columns.size() == 1) return &table.columns.front();
+    for (const auto& column : table.columns) {
+        const std::string name = lower(column.name);
+        if (name == "label" || name == "class") return &column;
+    }
+    return nullptr;
+}
+
+// The user's table joined by row: its columns replace same-named ones, the rest are added.
+void addMetadataFile(Workspace& ws, const fs::path& path, std::size_t pointsBeforeLimit) {
+    const bool csv = lower(path.extension().string()) == ".csv";
+    MetadataTable table = readMetadataFile(path, csv ? HeaderRule::FirstRow : HeaderRule::TensorBoard);
+    // With a limit, a table may describe the points shown or the whole source.
+    if (table.rowCount != ws.latents.count) table.checkJoinsWith(pointsBeforeLimit, quotedPath(path));
+    keepRows(table, ws.latents.count);
+    ws.metadata.rowCount = ws.latents.count;
+    for (auto& column : table.columns) {
+        auto same = std::find_if(ws.metadata.columns.begin(), ws.metadata.columns.end(),
+                                 [&](const MetadataColumn& c) { return c.name == column.name; });
+        if (same != ws.metadata.columns.end()) {
+            *same = std::move(column);
+        } else {
+            ws.metadata.columns.push_back(std::move(column));
+        }
+    }
+}
+
+// Fits loaded images to the model and encodes them.
+void encodeImages(Workspace& ws, ExplorationData& data, const WorkspaceRequest& request,
+                  const ProgressFn& progress) {
+    const ModelInfo& info = ws.model->info();
+    Dataset& images = data.images.dataset;
+    if (data.images.format == "image folder") {
+        if (data.images.refitted > 0) {
+            ws.resizeNote = std::to_string(data.images.refitted) + " of " +
+                            std::to_string(images.count) + " images fitted to " +
+                            std::to_string(images.shape.height) + "x" +
+                            std::to_string(images.shape.width) +
+                            (request.folderFit == FitPolicy::Stretch ? " (resized)" : " (centre crop)");
+        }
+        if (request.greyscale) ws.resizeNote += (ws.resizeNote.empty() ? "" : ", ") + std::string("greyscale");
+    }
+    if (images.classNames.empty()) images.classNames = info.classNames;
+    if (request.resizeToFit && !(images.shape == info.imageShape)) {
+        const std::string note = describeResize(images.shape, info.imageShape, request.resizeFilter);
+        ws.resizeNote += (ws.resizeNote.empty() ? "" : "; ") + note;
+        images = resizeDataset(images, info.imageShape, request.resizeFilter);
+    }
+    ws.dataset = std::move(images);
+    ws.latents = encodeDataset(*ws.model, ws.dataset, request.batchSize, progress);
+}
+
+// Precomputed latents: the model stays when its latent size matches.
+void takeLatents(Workspace& ws, ExplorationData& data, const WorkspaceRequest& request) {
+    ws.latents = std::move(data.latents);
+    if (ws.model && ws.model->info().latentDim != ws.latents.dim) {
+        const std::string why = quotedPath(request.dataDir) + " holds " +
+                                std::to_string(ws.latents.dim) + "-d vectors but the model " +
+                                ws.model->info().name + " has a " +
+                                std::to_string(ws.model->info().latentDim) + "-d latent";
+        if (request.requireModel) throw Error(ErrorKind::InvalidArgument, why);
+        ws.modelNote = why + ": opened without a model, so nothing can be decoded";
+        ws.model.reset();
+    } else if (!ws.model) {
+        ws.modelNote = "no model: the map shows precomputed vectors, nothing can be decoded";
+    }
+    ws.dataset = std::move(data.images.dataset);
+    ws.dataset.count = 0;
+    ws.dataset.shape = ws.model ? ws.model->info().imageShape : ImageShape{};
+}
+
+Error imagesNeedAModel(const fs::path& path) {
+    return Error(ErrorKind::InvalidArgument,
+                 quotedPath(path) +
+                     " holds images: open a model with an encoder to map them (without a model, "
+                     "open precomputed latents: a .npy of N x D or a projector .tsv)");
+}
+
+bool mayHoldLatents(const fs::path& path) {
+    const std::string ext = path.extension().string();
+    return ext == ".tsv" || ext == ".npy";
 }
 
 }  // namespace
 
 Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& progress) {
     Workspace ws;
-    report(progress, 0.0, "Loading model " + request.modelPath.filename().string());
-    ws.model = Model::load(request.modelPath);
-    const ModelInfo& info = ws.model->info();
+    if (!request.modelPath.empty()) {
+        report(progress, 0.0, "Loading model " + request.modelPath.filename().string());
+        ws.model = Model::load(request.modelPath);
+    }
+    // Only latents open without a model: refuse anything else before reading it.
+    if (!ws.model && !mayHoldLatents(request.dataDir)) throw imagesNeedAModel(request.dataDir);
+    const bool generatorOnly = ws.model && !ws.model->info().hasEncoder;
     const auto encodeStart = std::chrono::steady_clock::now();
-    if (info.hasEncoder) {
-        report(progress, 0.02, "Reading dataset " + request.dataDir.string());
-        ws.dataset = datasetFor(request, info, ws.resizeNote);
-        ws.latents = encodeDataset(*ws.model, ws.dataset, request.batchSize,
-                                   subRange(progress, 0.05, 0.85));
+    ExplorationData data;
+    // A generator-only model ignores image data (it cannot encode it): skip reading it.
+    if (!generatorOnly || mayHoldLatents(request.dataDir)) {
+        report(progress, 0.02, "Reading " + request.dataDir.string());
+        DataSourceOptions options;
+        options.split = request.split;
+        options.imageFolder.fit = request.folderFit;
+        if (ws.model) options.imageFolder.target = ws.model->info().imageShape;
+        if (request.greyscale) options.imageFolder.target.channels = 1;
+        data = loadExplorationData(request.dataDir, options, subRange(progress, 0.02, 0.05));
+    }
+    const std::size_t pointsBeforeLimit =
+        data.holdsLatents() ? data.latents.count : data.images.dataset.count;
+    applyLimit(data, request.limit);
+    ws.dataFormat = data.images.format;
+    ws.skipped = std::move(data.images.skipped);
+    if (data.holdsLatents()) {
+        ws.metadata = std::move(data.metadata);
+        takeLatents(ws, data, request);
+    } else if (!ws.model) {
+        throw imagesNeedAModel(request.dataDir);
+    } else if (!generatorOnly) {
+        encodeImages(ws, data, request, subRange(progress, 0.05, 0.85));
+        if (!ws.dataset.labels.empty()) ws.metadata = labelTable(ws.dataset);
     } else {
         report(progress, 0.02, "Sampling the prior: the model has no encoder");
+        const ModelInfo& info = ws.model->info();
         ws.latents = samplePrior(info, request.priorSamples, request.seed);
         ws.sampledFromPrior = true;
         ws.dataset.name = std::to_string(request.priorSamples) + " samples of the " + info.prior +
                           " prior (seed " + std::to_string(request.seed) + ")";
         ws.dataset.shape = info.imageShape;
         ws.dataset.classNames = info.classNames;
+    }
+    if (!request.metadataPath.empty()) addMetadataFile(ws, request.metadataPath, pointsBeforeLimit);
+    if (ws.dataset.labels.empty()) {
+        if (const MetadataColumn* labels = labelColumn(ws.metadata)) applyLabels(ws.dataset, *labels);
     }
     ws.encodeSeconds = secondsSince(encodeStart);
 

@@ -7,6 +7,8 @@
 #include "latent/core/ArrayConversion.h"
 #include "latent/core/Dataset.h"
 #include "latent/core/ImageFolder.h"
+#include "latent/core/LatentBatch.h"
+#include "latent/core/MetadataTable.h"
 #include "latent/core/Progress.h"
 
 namespace latent {
@@ -23,6 +25,7 @@ struct LoadedData {
     Dataset dataset;
     std::string format;                // "MNIST-style IDX folder", ".npy", ...
     std::vector<SkippedFile> skipped;  // image folders only
+    std::size_t refitted = 0;          // image folders: images resized, cropped or converted
 };
 
 // Loads images from whatever `path` is: a folder of MNIST-style IDX files, a folder of
@@ -30,5 +33,23 @@ struct LoadedData {
 // Throws latent::Error with a message saying which formats were expected.
 LoadedData loadDataSource(const std::filesystem::path& path, const DataSourceOptions& options = {},
                           const ProgressFn& progress = {});
+
+// What an exploration opens: images (as loadDataSource reads them) or precomputed latents.
+struct ExplorationData {
+    LoadedData images;       // images.dataset.count == 0 when the source holds latents
+    LatentBatch latents;     // count > 0 for latent sources
+    MetadataTable metadata;  // a projector vectors file's companion metadata, when found
+    bool holdsLatents() const { return latents.count > 0; }
+};
+
+// Reads `path` as loadDataSource does, and also precomputed latents: a TensorBoard projector
+// vectors .tsv (with the metadata .tsv next to it: the file name with "vectors" replaced by
+// "metadata", when there is one) or a 2-d (N x D) .npy array. Throws latent::Error.
+ExplorationData loadExplorationData(const std::filesystem::path& path,
+                                    const DataSourceOptions& options = {},
+                                    const ProgressFn& progress = {});
+
+// The projector metadata file that goes with a vectors file, or "" when there is none.
+std::filesystem::path companionMetadataPath(const std::filesystem::path& vectorsPath);
 
 }  // namespace latent

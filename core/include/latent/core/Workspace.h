@@ -5,9 +5,11 @@
 #include <optional>
 #include <string>
 
+#include "latent/core/DataSource.h"
 #include "latent/core/Dataset.h"
 #include "latent/core/ImageResize.h"
 #include "latent/core/LatentBatch.h"
+#include "latent/core/MetadataTable.h"
 #include "latent/core/Model.h"
 #include "latent/core/NeighbourIndex.h"
 #include "latent/core/Pca.h"
@@ -17,13 +19,21 @@ namespace latent {
 
 // Everything one exploration works on: a model, a dataset, its latents and the maps.
 struct Workspace {
+    // Null for precomputed latents without a matching model ("no model" mode: the map,
+    // colouring, neighbours and projections work; nothing can be decoded).
     std::shared_ptr<Model> model;
+    // Images and labels. For precomputed latents: no images (count 0), labels when the
+    // metadata has a label column.
     Dataset dataset;
     LatentBatch latents;
     // A generator-only model: `latents` are samples from its prior, `dataset` is empty
     // (count 0) and names the sample.
     bool sampledFromPrior = false;
     std::string resizeNote;  // how dataset images were fitted to the model; "" if untouched
+    std::string modelNote;   // why there is no model, when there is none
+    std::string dataFormat;  // "MNIST-style IDX folder", "TensorBoard projector vectors", ...
+    std::vector<SkippedFile> skipped;  // image folders: unreadable files
+    MetadataTable metadata;            // one row per point (at least the labels, if any)
     Pca pca2;
     Pca pca3;
     LatentBatch coords2;  // N x 2
@@ -32,13 +42,18 @@ struct Workspace {
     double encodeSeconds = 0.0;
     double projectSeconds = 0.0;
 
+    bool hasModel() const { return model != nullptr; }
+    // Whether point i has a dataset image (not so for prior samples and latent sources).
+    bool hasImages() const { return dataset.count > 0 && dataset.count == latents.count; }
     const Pca& pca(int dims) const { return dims == 3 ? pca3 : pca2; }
     const LatentBatch& coords(int dims) const { return dims == 3 ? coords3 : coords2; }
 };
 
 struct WorkspaceRequest {
-    std::filesystem::path modelPath;
-    std::filesystem::path dataDir;  // an MNIST-style folder
+    std::filesystem::path modelPath;  // "" : no model (precomputed latents only)
+    // Any data source: a folder of IDX files or images, a .npy/.npz of images or of latents,
+    // an IDX file, a projector vectors .tsv (see loadExplorationData).
+    std::filesystem::path dataDir;
     std::string split = "test";
     std::size_t limit = 0;          // use only the first `limit` images (0: all)
     std::size_t batchSize = 256;
@@ -50,10 +65,21 @@ struct WorkspaceRequest {
     // otherwise, or when false, the job fails naming both shapes.
     bool resizeToFit = true;
     ResizeFilter resizeFilter = ResizeFilter::Bilinear;
+    // Image folders: how images of another size are fitted to the model, and whether colour
+    // images are made grey first (then copied to the model's channels).
+    FitPolicy folderFit = FitPolicy::CentreCrop;
+    bool greyscale = false;
+    // Precomputed latents of another size than the model's: fail (true), or open them with
+    // no model and say why (false).
+    bool requireModel = false;
+    // A CSV/TSV table joined by row: its columns are added to the metadata (same name:
+    // replaced). "" : none.
+    std::filesystem::path metadataPath{};
 };
 
 // Loads the model and the dataset, encodes and projects it (or, for a generator-only
-// model, samples its prior and projects that): the work behind "open".
+// model, samples its prior and projects that; for precomputed latents, projects them):
+// the work behind "open". Images need a model with an encoder.
 // Progress fractions cover the whole job. Throws latent::Error (Cancelled on cancel).
 Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& progress = {});
 
