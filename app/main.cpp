@@ -11,6 +11,7 @@
 #include "latent/core/Error.h"
 #include "latent/core/Model.h"
 #include "latent/core/Projector.h"
+#include "latent/ui/ColourByPanel.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/ProjectionPanel.h"
 #include "latent/ui/VtkOpenGLWidget.h"
@@ -25,6 +26,7 @@ struct GuiOptions {
     bool timings = false;
     std::string screenshot;
     std::string projection = "pca";
+    std::string colourBy;
 };
 
 int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinceStart) {
@@ -45,9 +47,13 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
                          "timings: startup-to-map %.3f s (model load %.3f s, encode %zu images %.3f s, "
                          "PCA %.3f s)\n",
                          static_cast<double>(sinceStart.nsecsElapsed()) * 1e-9,
-                         ws->model->info().loadSeconds, ws->dataset.count, ws->encodeSeconds,
+                         ws->model ? ws->model->info().loadSeconds : 0.0, ws->dataset.count, ws->encodeSeconds,
                          ws->projectSeconds);
         });
+    }
+    if (!o.colourBy.empty()) {
+        QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window,
+                         [&] { window.colourBy()->setColumn(QString::fromStdString(o.colourBy)); });
     }
     if (o.select >= 0) {
         QObject::connect(&window, &latent::ui::MainWindow::projectionShown, &window,
@@ -92,7 +98,19 @@ int main(int argc, char** argv) {
                    "generator-only models: latents to sample from the prior")
         ->check(CLI::Range(1, 1000000));
     cli.add_option("--seed", gui.request.seed, "generator-only models: seed of the prior sample");
-    cli.add_option("--data", gui.request.dataDir, "folder with MNIST-style IDX files")->check(CLI::ExistingDirectory);
+    cli.add_option("--data", gui.request.dataDir,
+                   "data: a folder of IDX files or images, a .npy/.npz of images or latents, an IDX "
+                   "file, or a TensorBoard projector vectors .tsv")
+        ->check(CLI::ExistingPath);
+    cli.add_option("--metadata", gui.request.metadataPath, "CSV/TSV table joined to the points by row")
+        ->check(CLI::ExistingFile);
+    bool noModel = false;
+    cli.add_flag("--no-model", noModel, "open precomputed latents without a model (nothing is decoded)");
+    std::string fit = "crop";
+    cli.add_option("--fit", fit, "image folders: fit images to the model by centre crop or resize")
+        ->check(CLI::IsMember({"crop", "resize"}));
+    cli.add_flag("--greyscale", gui.request.greyscale, "image folders: make colour images grey first");
+    cli.add_option("--colour-by", gui.colourBy, "colour the map by this label or metadata column");
     cli.add_option("--split", gui.request.split, "dataset split")->check(CLI::IsMember({"test", "train"}));
     cli.add_option("--limit", gui.request.limit, "use only the first N images (0: all)");
     cli.add_option("--dims", gui.dims, "map dimensions")->check(CLI::IsMember({2, 3}));
@@ -126,6 +144,8 @@ int main(int argc, char** argv) {
         for (const auto& command : commands) {
             if (command.app->parsed()) return command.run();
         }
+        if (noModel) gui.request.modelPath.clear();
+        gui.request.folderFit = fit == "resize" ? latent::FitPolicy::Stretch : latent::FitPolicy::CentreCrop;
         return runGui(argc, argv, gui, sinceStart);
     } catch (const latent::Error& e) {
         std::cerr << "latent-explorer: " << e.what() << "\n";

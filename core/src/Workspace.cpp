@@ -73,9 +73,11 @@ const MetadataColumn* labelColumn(const MetadataTable& table) {
 // The user's table joined by row: its columns replace same-named ones, the rest are added.
 void addMetadataFile(Workspace& ws, const fs::path& path, std::size_t pointsBeforeLimit) {
     const bool csv = lower(path.extension().string()) == ".csv";
-    MetadataTable table = readMetadataFile(path, csv ? HeaderRule::FirstRow : HeaderRule::TensorBoard);
+    MetadataTable table =
+        readMetadataFile(path, csv ? HeaderRule::FirstRow : HeaderRule::TensorBoard);
     // With a limit, a table may describe the points shown or the whole source.
-    if (table.rowCount != ws.latents.count) table.checkJoinsWith(pointsBeforeLimit, quotedPath(path));
+    if (table.rowCount != ws.latents.count)
+        table.checkJoinsWith(pointsBeforeLimit, quotedPath(path));
     keepRows(table, ws.latents.count);
     ws.metadata.rowCount = ws.latents.count;
     for (auto& column : table.columns) {
@@ -96,17 +98,19 @@ void encodeImages(Workspace& ws, ExplorationData& data, const WorkspaceRequest& 
     Dataset& images = data.images.dataset;
     if (data.images.format == "image folder") {
         if (data.images.refitted > 0) {
-            ws.resizeNote = std::to_string(data.images.refitted) + " of " +
-                            std::to_string(images.count) + " images fitted to " +
-                            std::to_string(images.shape.height) + "x" +
-                            std::to_string(images.shape.width) +
-                            (request.folderFit == FitPolicy::Stretch ? " (resized)" : " (centre crop)");
+            ws.resizeNote =
+                std::to_string(data.images.refitted) + " of " + std::to_string(images.count) +
+                " images fitted to " + std::to_string(images.shape.height) + "x" +
+                std::to_string(images.shape.width) +
+                (request.folderFit == FitPolicy::Stretch ? " (resized)" : " (centre crop)");
         }
-        if (request.greyscale) ws.resizeNote += (ws.resizeNote.empty() ? "" : ", ") + std::string("greyscale");
+        if (request.greyscale)
+            ws.resizeNote += (ws.resizeNote.empty() ? "" : ", ") + std::string("greyscale");
     }
     if (images.classNames.empty()) images.classNames = info.classNames;
     if (request.resizeToFit && !(images.shape == info.imageShape)) {
-        const std::string note = describeResize(images.shape, info.imageShape, request.resizeFilter);
+        const std::string note =
+            describeResize(images.shape, info.imageShape, request.resizeFilter);
         ws.resizeNote += (ws.resizeNote.empty() ? "" : "; ") + note;
         images = resizeDataset(images, info.imageShape, request.resizeFilter);
     }
@@ -193,7 +197,8 @@ Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& prog
     }
     if (!request.metadataPath.empty()) addMetadataFile(ws, request.metadataPath, pointsBeforeLimit);
     if (ws.dataset.labels.empty()) {
-        if (const MetadataColumn* labels = labelColumn(ws.metadata)) applyLabels(ws.dataset, *labels);
+        if (const MetadataColumn* labels = labelColumn(ws.metadata))
+            applyLabels(ws.dataset, *labels);
     }
     ws.encodeSeconds = secondsSince(encodeStart);
 

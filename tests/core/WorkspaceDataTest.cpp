@@ -27,7 +27,8 @@ void writeProjectorPair(const TempDir& dir, std::size_t n, std::size_t dim) {
     const char* names[] = {"cat", "dog", "bird"};
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t d = 0; d < dim; ++d) {
-            vectors += (d ? "\t" : "") + std::to_string(static_cast<double>((i % 3) * 10 + d) + 0.01 * static_cast<double>(i));
+            vectors += (d ? "\t" : "") + std::to_string(static_cast<double>((i % 3) * 10 + d) +
+                                                        0.01 * static_cast<double>(i));
         }
         vectors += "\n";
         metadata += std::string(names[i % 3]) + "\t" + std::to_string(i) + ".5\n";
@@ -76,7 +77,8 @@ TEST(WorkspaceData, LimitKeepsLatentsAndMetadataAligned) {
 TEST(WorkspaceData, LatentsOfTheModelsSizeKeepTheModelOthersDropItOrFail) {
     TempDir dir;
     latent::LatentBatch z(20, 16);
-    for (std::size_t i = 0; i < z.values.size(); ++i) z.values[i] = static_cast<float>(i % 7) * 0.1f;
+    for (std::size_t i = 0; i < z.values.size(); ++i)
+        z.values[i] = static_cast<float>(i % 7) * 0.1f;
     latent::writeNpy(dir / "z16.npy", z);
     latent::LatentBatch y(20, 3);
     for (std::size_t i = 0; i < y.values.size(); ++i) y.values[i] = static_cast<float>(i % 5);
@@ -94,7 +96,8 @@ TEST(WorkspaceData, LatentsOfTheModelsSizeKeepTheModelOthersDropItOrFail) {
     EXPECT_NE(other.modelNote.find("3-d vectors"), std::string::npos) << other.modelNote;
 
     request.requireModel = true;
-    expectError([&] { latent::buildWorkspace(request); }, ErrorKind::InvalidArgument, "16-d latent");
+    expectError([&] { latent::buildWorkspace(request); }, ErrorKind::InvalidArgument,
+                "16-d latent");
 }
 
 TEST(WorkspaceData, ImagesWithoutAModelAreRefusedWithAMessage) {
@@ -106,7 +109,8 @@ TEST(WorkspaceData, MetadataTableJoinsByRowOrIsRefused) {
     TempDir dir;
     writeProjectorPair(dir, 12, 3);
     std::string csv = "size,colour\n";
-    for (int i = 0; i < 12; ++i) csv += std::to_string(i * 2) + "," + (i % 2 ? "red" : "blue") + "\n";
+    for (int i = 0; i < 12; ++i)
+        csv += std::to_string(i * 2) + "," + (i % 2 ? "red" : "blue") + "\n";
     writeText(dir / "extra.csv", csv);
     auto request = noModel(dir / "vectors.tsv");
     request.metadataPath = dir / "extra.csv";
@@ -116,7 +120,8 @@ TEST(WorkspaceData, MetadataTableJoinsByRowOrIsRefused) {
 
     writeText(dir / "short.csv", "size\n1\n2\n");
     request.metadataPath = dir / "short.csv";
-    expectError([&] { latent::buildWorkspace(request); }, ErrorKind::BadFormat, "has 2 rows for 12 points");
+    expectError([&] { latent::buildWorkspace(request); }, ErrorKind::BadFormat,
+                "has 2 rows for 12 points");
 }
 
 TEST(WorkspaceData, MalformedVectorsNameTheProblem) {
@@ -132,7 +137,8 @@ TEST(WorkspaceData, ImageFolderOfTheWrongSizeIsFittedAndEncoded) {
         std::filesystem::create_directories(dir / cls);
         for (int k = 0; k < 3; ++k) {
             latent::Raster r{40, 30, 3, {}};
-            for (int p = 0; p < 40 * 30 * 3; ++p) r.pixels.push_back(static_cast<std::uint8_t>((p * (k + 1)) % 251));
+            for (int p = 0; p < 40 * 30 * 3; ++p)
+                r.pixels.push_back(static_cast<std::uint8_t>((p * (k + 1)) % 251));
             latent::writePng(dir / cls / ("img" + std::to_string(k) + ".png"), r);
         }
     }
@@ -149,10 +155,12 @@ TEST(WorkspaceData, ImageFolderOfTheWrongSizeIsFittedAndEncoded) {
 }
 
 TEST(MetadataQuery, SearchRangeAndContinuity) {
-    const auto table = latent::parseMetadata("name\tscore\tlevel\nAlpha\t1.5\t1\nbeta\t-2\t2\n"
-                                             "alphabet\t7\t1\n\t3\t3\n",
-                                             '\t', latent::HeaderRule::FirstRow, "t");
-    EXPECT_EQ(latent::matchingRows(table.column("name"), "ALPHA"), (std::vector<std::size_t>{0, 2}));
+    const auto table = latent::parseMetadata(
+        "name\tscore\tlevel\nAlpha\t1.5\t1\nbeta\t-2\t2\n"
+        "alphabet\t7\t1\n\t3\t3\n",
+        '\t', latent::HeaderRule::FirstRow, "t");
+    EXPECT_EQ(latent::matchingRows(table.column("name"), "ALPHA"),
+              (std::vector<std::size_t>{0, 2}));
     EXPECT_TRUE(latent::matchingRows(table.column("name"), "").empty());
     const auto range = latent::numericRange(table.column("score"));
     ASSERT_TRUE(range.valid);

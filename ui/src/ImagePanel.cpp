@@ -87,6 +87,17 @@ void ImagePanel::showGenerated(const QString& where, bool keepPicture) {
                        .arg(where));
 }
 
+void ImagePanel::showPointWithoutImage(qsizetype index, const QString& className, const QString& note) {
+    index_ = index;
+    decoded_ = {};
+    distance_->hide();
+    farFromData_ = false;
+    title_->setText(className.isEmpty() ? tr("#%1").arg(index) : tr("#%1 · %2").arg(index).arg(className));
+    clearPicture(original_, tr("no image"));
+    clearPicture(decodedPicture_, tr("no decoder"));
+    note_->setText(note);
+}
+
 void ImagePanel::setDataDistance(double spacings) {
     farFromData_ = spacings > kFarFromData;
     QString text = tr("Interpolated from the nearest map points: %1× the typical spacing from the "

@@ -16,7 +16,8 @@
 #include "latent/core/DimensionStats.h"
 #include "latent/ui/BatchDecoder.h"
 #include "latent/ui/ClassLegend.h"
-#include "latent/ui/ClassPalette.h"
+#include "latent/ui/ColourByPanel.h"
+#include "latent/ui/DecoderRequired.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/core/Error.h"
 #include "latent/ui/LiveDecoder.h"
@@ -65,9 +66,12 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     setCentralWidget(central);
 
     addSideDock(tr("Selection"), "selectionDock", panel_);
-    auto* key = addSideDock(tr("Classes"), "legendDock", legend_);
-    tabifyDockWidget(key, addSideDock(tr("Traverse"), "traverseDock", traversal_));
-    tabifyDockWidget(key, addSideDock(tr("Morph"), "morphDock", morph_));
+    colourBy_ = new ColourByPanel(legend_, this);
+    traversalHolder_ = new DecoderRequired(traversal_, tr("Traversal decodes the point as you move its dimensions"), this);
+    morphHolder_ = new DecoderRequired(morph_, tr("Morphing decodes the points between two others"), this);
+    auto* key = addSideDock(tr("Colour by"), "legendDock", colourBy_);
+    tabifyDockWidget(key, addSideDock(tr("Traverse"), "traverseDock", traversalHolder_));
+    tabifyDockWidget(key, addSideDock(tr("Morph"), "morphDock", morphHolder_));
     tabifyDockWidget(key, addSideDock(tr("Neighbours"), "neighboursDock", neighbours_));
     tabifyDockWidget(key, addSideDock(tr("Model"), "modelDock", modelInfo_));
     key->raise();
@@ -125,11 +129,12 @@ void MainWindow::connectExplorationPanels() {
     });
     connect(neighbours_, &NeighboursPanel::itemActivated, this, &MainWindow::selectItem);
     connect(neighbours_, &NeighboursPanel::neighboursChanged, this,
-            [this](const std::vector<latent::Neighbour>& found) {
-                std::vector<QVector3D> positions;
-                for (const auto& n : found) positions.push_back(map_->positionOf(n.index));
-                map_->setHighlights(positions);
-            });
+            [this](const std::vector<latent::Neighbour>&) { refreshHighlights(); });
+    connect(colourBy_, &ColourByPanel::matchesChanged, this, &MainWindow::refreshHighlights);
+    connect(colourBy_, &ColourByPanel::coloursChanged, this, [this] {
+        colors_ = colourBy_->colours();
+        if (projection_ && projection_->coords.count == colors_.size()) map_->setPoints(projection_->coords, colors_);
+    });
     connect(morph_, &MorphPanel::stripRequested, stripDecoder_, &BatchDecoder::request);
     connect(stripDecoder_, &BatchDecoder::decoded, morph_, &MorphPanel::setStrip);
     connect(stripDecoder_, &BatchDecoder::failed, this, [this](const QString& m) { status_->setText(m); });
@@ -144,7 +149,7 @@ void MainWindow::setCurrent(const std::vector<float>& latent, const QString& lab
     markCurrentPoint();
     panel_->showGenerated(label, true);
     neighbours_->setQuery(latent, std::nullopt);
-    decoder_->request(latent);
+    if (workspace_->model) decoder_->request(latent);
 }
 
 void MainWindow::buildMenusAndToolbar() {
@@ -152,6 +157,7 @@ void MainWindow::buildMenusAndToolbar() {
     file->addAction(tr("&Open Model…"), QKeySequence::Open, this, &MainWindow::chooseModelFile);
     recent_ = new RecentFiles("recentModels", file->addMenu(tr("Open &Recent Model")), 8, this);
     connect(recent_, &RecentFiles::chosen, this, &MainWindow::openModel);
+    addDataMenuItems(file);
     file->addSeparator();
     file->addAction(tr("&Open Session…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), {}, tr("Sessions (*.json)"));
@@ -265,7 +271,9 @@ void MainWindow::load(const latent::WorkspaceRequest& request) {
     loading_ = request;
     setBusy(true);
     progress_->setValue(0);
-    status_->setText(tr("Loading model %1…").arg(QString::fromStdString(request.modelPath.string())));
+    const QString source = QString::fromStdString(request.dataDir.filename().string());
+    status_->setText(request.modelPath.empty() ? tr("Opening %1…").arg(source)
+                                               : tr("Opening %1 with %2…").arg(source, QString::fromStdString(request.modelPath.filename().string())));
     loader_->start(request);
 }
 
@@ -279,8 +287,11 @@ void MainWindow::onProgress(double fraction, const QString& message) {
 void MainWindow::onLoadFailed(const QString& message) {
     setBusy(false);
     pendingSession_.reset();  // it belonged to the workspace that failed to load
-    status_->setText(workspace_ ? tr("Could not open %1; the previous model stays loaded: %2")
-                                      .arg(QString::fromStdString(loading_.modelPath.filename().string()), message)
+    const auto& what = loading_.metadataPath != request_.metadataPath ? loading_.metadataPath
+                       : loading_.dataDir != request_.dataDir       ? loading_.dataDir
+                                                                    : loading_.modelPath;
+    status_->setText(workspace_ ? tr("Could not open %1; the current map stays: %2")
+                                      .arg(QString::fromStdString(what.filename().string()), message)
                                 : tr("Could not open the workspace: %1").arg(message));
     Q_EMIT loadFailed(message);
     QMessageBox::warning(this, tr("Latent Explorer"), message);
@@ -289,45 +300,47 @@ void MainWindow::onLoadFailed(const QString& message) {
 void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     workspace_ = std::move(workspace);
     request_ = loading_;
-    recent_->add(QString::fromStdString(request_.modelPath.string()));
+    const bool hasModel = workspace_->hasModel();
+    if (hasModel) recent_->add(QString::fromStdString(request_.modelPath.string()));
     decoder_->setModel(workspace_->model);
-    modelInfo_->setModel(workspace_->model->info(),
-                         QString::fromStdString(workspace_->sampledFromPrior
-                                                    ? "none: the map shows " + workspace_->dataset.name
-                                                    : workspace_->resizeNote));
+    if (hasModel) {
+        modelInfo_->setModel(workspace_->model->info(),
+                             QString::fromStdString(workspace_->sampledFromPrior
+                                                        ? "none: the map shows " + workspace_->dataset.name
+                                                        : workspace_->resizeNote));
+    } else {
+        modelInfo_->setNoModel(QString::fromStdString(workspace_->modelNote));
+    }
+    for (auto* holder : {traversalHolder_, morphHolder_}) holder->setAvailable(hasModel, QString::fromStdString(workspace_->modelNote));
     projection_.reset();
     stripDecoder_->setModel(workspace_->model);
     traversal_->setStatistics(latent::summariseDimensions(workspace_->latents));
     neighbours_->setWorkspace(workspace_);
     const auto& dataset = workspace_->dataset;
-    std::vector<QString> names;
-    std::vector<std::size_t> counts(dataset.classNames.size(), 0);
-    for (const auto& n : dataset.classNames) names.push_back(QString::fromStdString(n));
-    for (int label : dataset.labels) {
-        if (label >= 0 && static_cast<std::size_t>(label) < counts.size()) ++counts[static_cast<std::size_t>(label)];
-    }
-    legend_->setClasses(names, counts);
-    colors_.resize(workspace_->latents.count);  // prior samples have no dataset items
-    for (std::size_t i = 0; i < colors_.size(); ++i) {
-        colors_[i] = i < dataset.labels.size() ? classColor(dataset.labels[i]) : unlabelledColor();
-    }
+    colourBy_->setWorkspace(workspace_);  // sets colors_ (prior samples are unlabelled)
     setBusy(false);
     projectionPanel_->setLatentDim(static_cast<int>(workspace_->latents.dim));
     projector_->setSource(std::shared_ptr<const latent::LatentBatch>(workspace_, &workspace_->latents),
-                          request_.dataDir.string() + "|" + request_.split + "|" + std::to_string(request_.limit),
+                          request_.dataDir.string() + "|" + request_.split + "|" + std::to_string(request_.limit) +
+                              "|" + std::to_string(static_cast<int>(request_.folderFit)) + std::to_string(request_.greyscale),
                           request_.modelPath.string());
     seedProjectionCache();
     runProjection();  // the workspace's own PCA maps are cached: PCA shows at once
-    const auto& info = workspace_->model->info();
-    const QString what = workspace_->sampledFromPrior
-                             ? tr("%1 prior samples for").arg(groupedCount(workspace_->latents.count))
-                             : tr("%1 images encoded by").arg(groupedCount(dataset.count));
-    status_->setText(tr("Ready: %1 %2 (%3-d latent) in %4 s; map shown %5 s after start.")
-                         .arg(what)
-                         .arg(QString::fromStdString(info.name))
-                         .arg(info.latentDim)
+    const QString what = workspace_->sampledFromPrior ? tr("%1 prior samples for").arg(groupedCount(workspace_->latents.count))
+                         : workspace_->hasImages()    ? tr("%1 images encoded by").arg(groupedCount(dataset.count))
+                                                      : tr("%1 precomputed %2-d vectors (%3), decoded by")
+                                                         .arg(groupedCount(workspace_->latents.count))
+                                                         .arg(workspace_->latents.dim)
+                                                         .arg(QString::fromStdString(workspace_->dataFormat));
+    const QString model = hasModel ? QString::fromStdString(workspace_->model->info().name) : tr("no model");
+    QString skipped;
+    if (!workspace_->skipped.empty()) skipped = tr(" %1 unreadable files skipped (first: %2).").arg(workspace_->skipped.size())
+                                                    .arg(QString::fromStdString(workspace_->skipped.front().reason));
+    status_->setText(tr("Ready: %1 %2 in %3 s; map shown %4 s after start.%5")
+                         .arg(what, model)
                          .arg(workspace_->encodeSeconds, 0, 'f', 2)
-                         .arg(static_cast<double>(sinceStart_.elapsed()) / 1000.0, 0, 'f', 2));
+                         .arg(static_cast<double>(sinceStart_.elapsed()) / 1000.0, 0, 'f', 2)
+                         .arg(skipped));
     Q_EMIT workspaceReady();
     if (pendingSession_) {
         const latent::Session session = std::move(*pendingSession_);
@@ -378,9 +391,7 @@ void MainWindow::showProjection(std::shared_ptr<const latent::ProjectionResult> 
     map_->setPoints(projection_->coords, colors_);
     // The map was rebuilt: put the current point and its neighbours back on it.
     markCurrentPoint();
-    std::vector<QVector3D> positions;
-    for (const auto& n : neighbours_->neighbours()) positions.push_back(map_->positionOf(n.index));
-    map_->setHighlights(positions);
+    refreshHighlights();
     mapTitle_->setText(latent::ui::mapTitle(*projection_, workspace_->dataset));
     const QString how = fromCache ? tr("cached; computed in %1 s") : tr("computed in %1 s");
     projectionPanel_->setSummary(QString::fromStdString(latent::describe(projection_->params)) + ": " +
@@ -399,6 +410,10 @@ void MainWindow::onPointClicked(qsizetype index) {
     const auto& dataset = workspace_->dataset;
     if (workspace_->sampledFromPrior) {
         panel_->showGenerated(tr("prior sample %1 (%2)").arg(index).arg(QString::fromStdString(dataset.name)));
+    } else if (!workspace_->hasImages()) {
+        panel_->showPointWithoutImage(index, QString::fromStdString(dataset.className(i)),
+                                      workspace_->model ? tr("A precomputed vector: its decoded image follows.")
+                                                        : tr("A precomputed vector: there is no image and no decoder."));
     } else {
         panel_->showDatasetItem(index, QString::fromStdString(dataset.className(i)), dataset.image(i));
     }
@@ -412,12 +427,16 @@ void MainWindow::onPointClicked(qsizetype index) {
     currentLabel_ = labelFor(i);
     traversal_->setPoint(currentLatent_);
     neighbours_->setQuery(currentLatent_, i);
-    decoder_->request(currentLatent_);
+    if (workspace_->model) decoder_->request(currentLatent_);
     status_->setText(tr("Image %1 selected.").arg(index));
 }
 
 void MainWindow::onEmptySpaceClicked(QVector3D world) {
     if (!workspace_ || !projection_) return;
+    if (!workspace_->model) {
+        status_->setText(tr("Empty space has nothing to show without a model to decode it: click a point."));
+        return;
+    }
     std::vector<float> coords = {world.x(), world.y(), world.z()};
     coords.resize(projection_->coords.dim);
     latent::DecodedPosition decoded;

@@ -30,6 +30,10 @@ void MainWindow::exportMorph(bool animated) {
         status_->setText(tr("Set A and B in the Morph panel first."));
         return;
     }
+    if (!workspace_->model) {
+        status_->setText(tr("Exporting a morph decodes images: open a model first."));
+        return;
+    }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Morph"), animated ? "morph.gif" : "morph.png",
                                                       animated ? tr("GIF (*.gif)") : tr("PNG (*.png)"));
     if (path.isEmpty()) return;
@@ -47,6 +51,10 @@ void MainWindow::exportMorph(bool animated) {
 void MainWindow::exportTraversal() {
     if (!workspace_ || currentLatent_.empty()) {
         status_->setText(tr("Select a point first."));
+        return;
+    }
+    if (!workspace_->model) {
+        status_->setText(tr("A traversal grid decodes images: open a model first."));
         return;
     }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Traversal Grid"), "traversal.png", tr("PNG (*.png)"));

@@ -24,6 +24,7 @@ QString droppedModelFile(const QMimeData* mime) {
 void MainWindow::openModel(const QString& path) {
     latent::WorkspaceRequest request = request_;
     request.modelPath = path.toStdString();
+    request.requireModel = true;  // the user asked for this model: refuse data it cannot decode
     load(request);
 }
 
@@ -36,14 +37,21 @@ void MainWindow::chooseModelFile() {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (!droppedModelFile(event->mimeData()).isEmpty()) event->acceptProposedAction();
+    if (!droppedModelFile(event->mimeData()).isEmpty() || !droppedDataPath(event->mimeData()).isEmpty()) {
+        event->acceptProposedAction();
+    }
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
     const QString path = droppedModelFile(event->mimeData());
-    if (path.isEmpty()) return;
+    const QString dataPath = droppedDataPath(event->mimeData());
+    if (path.isEmpty() && dataPath.isEmpty()) return;
     event->acceptProposedAction();
-    openModel(path);
+    if (path.isEmpty()) {
+        openDropped(dataPath);
+    } else {
+        openModel(path);
+    }
 }
 
 }  // namespace latent::ui

@@ -56,6 +56,7 @@ void ModelInfoPanel::setRow(const QString& label, const QString& value) {
 }
 
 void ModelInfoPanel::setModel(const latent::ModelInfo& info, const QString& datasetNote) {
+    if (QLabel* why = values_.take(tr("Why"))) form_->removeRow(why);  // left by setNoModel
     setRow(tr("Model"), QString::fromStdString(info.name));
     setRow(tr("File"),
            QString::fromStdString(info.path.filename().string()) +
@@ -74,6 +75,14 @@ void ModelInfoPanel::setModel(const latent::ModelInfo& info, const QString& data
     setRow(tr("Load time"), tr("%1 ms").arg(info.loadSeconds * 1000.0, 0, 'f', 0));
     setRow(tr("Dataset"), datasetNote.isEmpty() ? tr("used as is") : datasetNote);
     setToolTip(QString::fromStdString(info.description));
+}
+
+void ModelInfoPanel::setNoModel(const QString& why) {
+    for (auto it = values_.begin(); it != values_.end(); ++it) form_->removeRow(it.value());
+    values_.clear();
+    setRow(tr("Model"), tr("none"));
+    setRow(tr("Why"), why);
+    setToolTip({});
 }
 
 QString ModelInfoPanel::field(const QString& label) const {

@@ -64,7 +64,7 @@ void NeighboursPanel::refresh() {
         Q_EMIT neighboursChanged(found_);
         return;
     }
-    if (workspace_->dataset.count < workspace_->latents.count) {  // a map of prior samples
+    if (workspace_->sampledFromPrior) {
         clearButtons();
         heading_->setText(tr("This map shows samples of the prior, not dataset images: there are no "
                              "dataset neighbours to show."));
@@ -73,7 +73,9 @@ void NeighboursPanel::refresh() {
     }
     // A k-nearest query is a fraction of a millisecond (HNSW or a 10k brute force): fine here.
     found_ = workspace_->neighbours->nearest(query_, static_cast<std::size_t>(k_->value()), self_);
-    heading_->setText(tr("%1 nearest dataset images (Euclidean distance in the latent space)").arg(found_.size()));
+    heading_->setText(workspace_->hasImages()
+                          ? tr("%1 nearest dataset images (Euclidean distance in the latent space)").arg(found_.size())
+                          : tr("%1 nearest points (Euclidean distance between the vectors)").arg(found_.size()));
     // While a slider drags the query, the neighbours rarely change: then only the distances
     // are updated, instead of rebuilding every thumbnail on the UI thread.
     const bool sameItems = std::equal(found_.begin(), found_.end(), previous.begin(), previous.end(),
@@ -82,7 +84,13 @@ void NeighboursPanel::refresh() {
     const auto& dataset = workspace_->dataset;
     for (std::size_t i = 0; i < found_.size(); ++i) {
         const auto& n = found_[i];
-        buttons_[i]->setText(QString::number(static_cast<double>(n.distance), 'f', 2));
+        const QString distance = QString::number(static_cast<double>(n.distance), 'f', 2);
+        // Without images, the button names the point instead of showing it.
+        buttons_[i]->setText(workspace_->hasImages() ? distance
+                                                     : tr("#%1\n%2\n%3")
+                                                           .arg(n.index)
+                                                           .arg(QString::fromStdString(dataset.className(n.index)))
+                                                           .arg(distance));
         buttons_[i]->setToolTip(tr("#%1 · %2, distance %3")
                                     .arg(n.index)
                                     .arg(QString::fromStdString(dataset.className(n.index)))
@@ -96,9 +104,11 @@ void NeighboursPanel::rebuildButtons() {
     const auto& dataset = workspace_->dataset;
     for (std::size_t i = 0; i < found_.size(); ++i) {
         auto* button = new QToolButton(this);
-        const QImage img = toQImage(dataset.image(found_[i].index));
-        button->setIcon(QPixmap::fromImage(img.scaled(kThumbSide, kThumbSide, Qt::KeepAspectRatio, Qt::FastTransformation)));
-        button->setIconSize(QSize(kThumbSide, kThumbSide));
+        if (workspace_->hasImages()) {
+            const QImage img = toQImage(dataset.image(found_[i].index));
+            button->setIcon(QPixmap::fromImage(img.scaled(kThumbSide, kThumbSide, Qt::KeepAspectRatio, Qt::FastTransformation)));
+            button->setIconSize(QSize(kThumbSide, kThumbSide));
+        }
         button->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
         button->setAutoRaise(true);
         const auto index = static_cast<qsizetype>(found_[i].index);

@@ -22,6 +22,8 @@ public:
     void showGenerated(const QString& where, bool keepPicture = false);
     // For a latent interpolated from nearby map points (non-linear maps): how far the
     // position is from the nearest data point, in typical point spacings. Hidden otherwise.
+    // A point with neither an image nor a decoder (precomputed latents, no model).
+    void showPointWithoutImage(qsizetype index, const QString& className, const QString& note);
     void setDataDistance(double spacings);
     QString dataDistanceText() const;  // "" when hidden
     bool dataDistanceIsWarning() const { return farFromData_; }

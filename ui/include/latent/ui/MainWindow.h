@@ -16,6 +16,8 @@
 class QAction;
 class QDockWidget;
 class QLabel;
+class QMenu;
+class QMimeData;
 class QProgressBar;
 class QToolButton;
 
@@ -23,6 +25,8 @@ namespace latent::ui {
 
 class BatchDecoder;
 class ClassLegend;
+class ColourByPanel;
+class DecoderRequired;
 class ImagePanel;
 class LiveDecoder;
 class MorphPanel;
@@ -47,6 +51,12 @@ public:
     // Opens another model (a .pt file or a .json manifest) on the current dataset. On
     // failure the current model and map stay as they were.
     void openModel(const QString& path);
+    // Opens another data source (see latent::loadExplorationData) with the current model;
+    // `fit`/`greyscale` say how image folders are fitted to it. A metadata table (CSV/TSV)
+    // is joined to the current points by row. On failure the current map stays.
+    void openData(const QString& path, latent::FitPolicy fit = latent::FitPolicy::CentreCrop,
+                  bool greyscale = false);
+    void openMetadata(const QString& path);
     void setInferenceThreads(int threads);
     void setDimensions(int dims);
     // Shows the map projected as `params` say (at once if cached, else when computed);
@@ -65,6 +75,9 @@ public:
     ScatterMap* map() const { return map_; }
     ImagePanel* imagePanel() const { return panel_; }
     ClassLegend* legend() const { return legend_; }
+    ColourByPanel* colourBy() const { return colourBy_; }
+    // The points ringed on the map: the current point's neighbours, then search matches.
+    std::vector<std::size_t> highlightedPoints() const;
     TraversalPanel* traversal() const { return traversal_; }
     MorphPanel* morph() const { return morph_; }
     NeighboursPanel* neighbours() const { return neighbours_; }
@@ -118,6 +131,12 @@ private:
     void markCurrentPoint();
     void chooseModelFile();
     void load(const latent::WorkspaceRequest& request);
+    void addDataMenuItems(QMenu* file);
+    QString dataFolder() const;
+    void openDataAsking(const QString& path);  // asks how to fit images that do not fit
+    static QString droppedDataPath(const QMimeData* mime);
+    void openDropped(const QString& path);
+    void refreshHighlights();
 
     latent::WorkspaceRequest request_;  // what the shown workspace was built from
     latent::WorkspaceRequest loading_;  // what the loader is building
@@ -129,6 +148,9 @@ private:
     QLabel* mapTitle_;
     ImagePanel* panel_;
     ClassLegend* legend_;
+    ColourByPanel* colourBy_ = nullptr;
+    DecoderRequired* traversalHolder_ = nullptr;
+    DecoderRequired* morphHolder_ = nullptr;
     ModelInfoPanel* modelInfo_;
     RecentFiles* recent_ = nullptr;
     LiveDecoder* decoder_;

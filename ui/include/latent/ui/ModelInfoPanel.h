@@ -20,6 +20,8 @@ public:
     explicit ModelInfoPanel(QWidget* parent = nullptr);
 
     void setModel(const latent::ModelInfo& info, const QString& datasetNote);
+    // No model: only the reason stays on show.
+    void setNoModel(const QString& why);
     // The text shown for a row ("Latent size", "Metadata", ...); empty when absent.
     QString field(const QString& label) const;
 

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QColor>
+#include <QStringList>
+#include <QWidget>
+#include <memory>
+#include <vector>
+
+#include "latent/core/MetadataTable.h"
+#include "latent/core/Workspace.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace latent::ui {
+
+class ClassLegend;
+class ColourBar;
+
+// Colours the map by a metadata column: categories with the class palette and a legend,
+// numbers on a continuous colour map with a colour bar. A search box finds the rows whose
+// value in that column contains the text.
+class ColourByPanel : public QWidget {
+    Q_OBJECT
+public:
+    // The panel shows `legend` (reparented into it) for categorical columns.
+    explicit ColourByPanel(ClassLegend* legend, QWidget* parent = nullptr);
+
+    // Offers the workspace's labels and metadata columns; colours by the labels first.
+    void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
+    QStringList columnNames() const;
+    QString column() const;
+    void setColumn(const QString& name);
+    // Numeric columns: continuous colour map (true) or one colour per value.
+    void setContinuous(bool continuous);
+    bool isContinuous() const;
+    void setSearch(const QString& text);
+
+    const std::vector<QColor>& colours() const { return colours_; }  // one per point
+    const std::vector<std::size_t>& matches() const { return matches_; }
+    QString matchSummary() const;
+    ColourBar* colourBar() const { return bar_; }
+
+Q_SIGNALS:
+    void coloursChanged();
+    void matchesChanged();
+
+private:
+    const latent::MetadataColumn* current() const;
+    void recolour();
+    void colourByCategories(const latent::MetadataColumn& column);
+    void colourContinuously(const latent::MetadataColumn& column);
+    void search();
+
+    std::shared_ptr<const latent::Workspace> workspace_;
+    latent::MetadataColumn labels_;  // the dataset's class labels as a column
+    std::vector<const latent::MetadataColumn*> columns_;
+    std::vector<QColor> colours_;
+    std::vector<std::size_t> matches_;
+    QComboBox* column_;
+    QCheckBox* continuous_;
+    ClassLegend* legend_;
+    QLabel* legendNote_;
+    ColourBar* bar_;
+    QLineEdit* search_;
+    QLabel* matchCount_;
+};
+
+}  // namespace latent::ui

@@ -1,0 +1,195 @@
+#include "latent/ui/ColourByPanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "latent/core/MetadataQuery.h"
+#include "latent/ui/ClassLegend.h"
+#include "latent/ui/ClassPalette.h"
+#include "latent/ui/ColourBar.h"
+
+namespace latent::ui {
+namespace {
+
+// More legend rows than this would push everything else out of the dock.
+constexpr std::size_t kLegendRows = 24;
+
+}  // namespace
+
+ColourByPanel::ColourByPanel(ClassLegend* legend, QWidget* parent)
+    : QWidget(parent),
+      column_(new QComboBox(this)),
+      continuous_(new QCheckBox(tr("Continuous colour map"), this)),
+      legend_(legend),
+      legendNote_(new QLabel(this)),
+      bar_(new ColourBar(this)),
+      search_(new QLineEdit(this)),
+      matchCount_(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Colour by:"), column_);
+    layout->addLayout(form);
+    layout->addWidget(continuous_);
+    search_->setPlaceholderText(tr("Find values in this column…"));
+    search_->setClearButtonEnabled(true);
+    layout->addWidget(search_);
+    matchCount_->setStyleSheet("color: #6b7580;");
+    layout->addWidget(matchCount_);
+    layout->addWidget(bar_);
+    legend_->setParent(this);
+    layout->addWidget(legend_, 1);
+    legendNote_->setStyleSheet("color: #6b7580;");
+    layout->addWidget(legendNote_);
+    bar_->hide();
+    legendNote_->hide();
+    continuous_->setEnabled(false);
+    connect(column_, &QComboBox::currentIndexChanged, this, [this] {
+        const auto* c = current();
+        const QSignalBlocker block(continuous_);
+        continuous_->setEnabled(c && c->numeric);
+        continuous_->setChecked(c && latent::looksContinuous(*c));
+        recolour();
+        search();
+    });
+    connect(continuous_, &QCheckBox::toggled, this, [this] { recolour(); });
+    connect(search_, &QLineEdit::textChanged, this, [this] { search(); });
+}
+
+void ColourByPanel::setWorkspace(std::shared_ptr<const latent::Workspace> workspace) {
+    workspace_ = std::move(workspace);
+    columns_.clear();
+    labels_ = {};
+    const auto& dataset = workspace_->dataset;
+    if (!dataset.labels.empty()) {
+        labels_.name = "label";
+        for (std::size_t i = 0; i < dataset.labels.size(); ++i)
+            labels_.cells.push_back(dataset.className(i));
+        columns_.push_back(&labels_);
+    }
+    for (const auto& c : workspace_->metadata.columns) {
+        if (!(c.name == "label" && !dataset.labels.empty())) columns_.push_back(&c);
+    }
+    const QSignalBlocker block(column_);
+    column_->clear();
+    for (const auto* c : columns_) column_->addItem(QString::fromStdString(c->name));
+    column_->setEnabled(!columns_.empty());
+    search_->setEnabled(!columns_.empty());
+    continuous_->setEnabled(false);
+    continuous_->setChecked(false);
+    if (const auto* c = current(); c && c->numeric) {
+        continuous_->setEnabled(true);
+        continuous_->setChecked(latent::looksContinuous(*c));
+    }
+    recolour();
+    search();
+}
+
+QStringList ColourByPanel::columnNames() const {
+    QStringList names;
+    for (const auto* c : columns_) names << QString::fromStdString(c->name);
+    return names;
+}
+
+QString ColourByPanel::column() const {
+    return column_->currentText();
+}
+
+void ColourByPanel::setColumn(const QString& name) {
+    column_->setCurrentIndex(column_->findText(name));
+}
+
+void ColourByPanel::setContinuous(bool continuous) {
+    continuous_->setChecked(continuous);
+}
+
+bool ColourByPanel::isContinuous() const {
+    return continuous_->isEnabled() && continuous_->isChecked();
+}
+
+void ColourByPanel::setSearch(const QString& text) {
+    search_->setText(text);
+}
+
+const latent::MetadataColumn* ColourByPanel::current() const {
+    const int i = column_->currentIndex();
+    return i >= 0 && static_cast<std::size_t>(i) < columns_.size()
+               ? columns_[static_cast<std::size_t>(i)]
+               : nullptr;
+}
+
+void ColourByPanel::recolour() {
+    const std::size_t points = workspace_ ? workspace_->latents.count : 0;
+    colours_.assign(points, unlabelledColor());
+    const auto* c = current();
+    bar_->setVisible(c && isContinuous());
+    legend_->setVisible(!(c && isContinuous()));
+    legendNote_->hide();
+    if (!c) {
+        legend_->setClasses({}, {});
+    } else if (isContinuous()) {
+        colourContinuously(*c);
+    } else {
+        colourByCategories(*c);
+    }
+    Q_EMIT coloursChanged();
+}
+
+void ColourByPanel::colourByCategories(const latent::MetadataColumn& column) {
+    // The dataset's labels keep their own order (and so the colours every other view uses).
+    latent::Categories categories;
+    if (&column == &labels_) {
+        categories.codes = workspace_->dataset.labels;
+        categories.names = workspace_->dataset.classNames;
+    } else {
+        categories = latent::categoriesOf(column);
+    }
+    std::vector<std::size_t> counts(categories.names.size(), 0);
+    for (std::size_t i = 0; i < categories.codes.size() && i < colours_.size(); ++i) {
+        const int code = categories.codes[i];
+        colours_[i] = classColor(code);
+        if (code >= 0 && static_cast<std::size_t>(code) < counts.size())
+            ++counts[static_cast<std::size_t>(code)];
+    }
+    std::vector<QString> names;
+    for (std::size_t i = 0; i < categories.names.size() && i < kLegendRows; ++i) {
+        names.push_back(QString::fromStdString(categories.names[i]));
+    }
+    counts.resize(names.size());
+    legend_->setClasses(names, counts);
+    if (categories.names.size() > kLegendRows) {
+        legendNote_->setText(
+            tr("… and %1 more values (colours repeat)").arg(categories.names.size() - kLegendRows));
+        legendNote_->show();
+    }
+}
+
+void ColourByPanel::colourContinuously(const latent::MetadataColumn& column) {
+    const auto range = latent::numericRange(column);
+    bar_->setRange(QString::fromStdString(column.name), range.min, range.max);
+    for (std::size_t i = 0; i < column.numbers.size() && i < colours_.size(); ++i) {
+        if (!std::isnan(column.numbers[i]))
+            colours_[i] = colourMapAt(latent::normalizedIn(range, column.numbers[i]));
+    }
+}
+
+void ColourByPanel::search() {
+    const auto* c = current();
+    const std::string text = search_->text().trimmed().toStdString();
+    matches_ = c ? latent::matchingRows(*c, text) : std::vector<std::size_t>{};
+    matchCount_->setText(matchSummary());
+    Q_EMIT matchesChanged();
+}
+
+QString ColourByPanel::matchSummary() const {
+    if (search_->text().trimmed().isEmpty()) return {};
+    return matches_.size() == 1 ? tr("1 point matches")
+                                : tr("%1 points match").arg(matches_.size());
+}
+
+}  // namespace latent::ui

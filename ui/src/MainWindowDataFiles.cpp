@@ -1,0 +1,111 @@
+// MainWindow's ways to open data: File > Open Data File / Folder / Metadata, drag and drop,
+// the fit-policy question for image folders whose images do not fit the model; and the
+// map's rings for the neighbours and the colour panel's search matches.
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMimeData>
+
+#include "latent/ui/ColourByPanel.h"
+#include "latent/ui/FitPolicyDialog.h"
+#include "latent/ui/MainWindow.h"
+#include "latent/ui/NeighboursPanel.h"
+#include "latent/ui/ScatterMap.h"
+
+namespace latent::ui {
+
+void MainWindow::addDataMenuItems(QMenu* file) {
+    file->addAction(tr("Open &Data File…"), QKeySequence(tr("Ctrl+D")), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Data"), dataFolder(),
+            tr("Data (*.npy *.npz *.tsv *.idx *.gz *-ubyte);;NumPy arrays: images or latents "
+               "(*.npy *.npz);;"
+               "TensorBoard projector vectors (*.tsv);;IDX files (*.idx *.gz *-ubyte)"));
+        if (!path.isEmpty()) openDataAsking(path);
+    });
+    file->addAction(tr("Open Data &Folder…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Open a folder of IDX files or images"), dataFolder());
+        if (!dir.isEmpty()) openDataAsking(dir);
+    });
+    file->addAction(tr("Open &Metadata…"), this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open Metadata (joined to the points by row)"),
+                                         dataFolder(), tr("Tables (*.csv *.tsv *.txt)"));
+        if (!path.isEmpty()) openMetadata(path);
+    });
+}
+
+QString MainWindow::dataFolder() const {
+    const QFileInfo source(QString::fromStdString(request_.dataDir.string()));
+    return source.isDir() ? source.absoluteFilePath() : source.absolutePath();
+}
+
+void MainWindow::openData(const QString& path, latent::FitPolicy fit, bool greyscale) {
+    latent::WorkspaceRequest request = request_;
+    request.dataDir = path.toStdString();
+    request.metadataPath.clear();  // it belonged to the previous data
+    request.folderFit = fit;
+    request.greyscale = greyscale;
+    request.requireModel = false;
+    load(request);
+}
+
+void MainWindow::openDataAsking(const QString& path) {
+    const auto peek = QFileInfo(path).isDir() ? peekFirstImage(path) : std::nullopt;
+    const bool hasEncoder = workspace_ && workspace_->model && workspace_->model->info().hasEncoder;
+    if (peek && hasEncoder && needsFitting(*peek, workspace_->model->info().imageShape)) {
+        FitPolicyDialog dialog(path, *peek, workspace_->model->info().imageShape, this);
+        if (dialog.exec() != QDialog::Accepted) return;
+        openData(path, dialog.policy(), dialog.greyscale());
+        return;
+    }
+    openData(path);
+}
+
+void MainWindow::openMetadata(const QString& path) {
+    latent::WorkspaceRequest request = request_;
+    request.metadataPath = path.toStdString();
+    load(request);
+}
+
+// A dropped data source: one local folder, or a file a data reader or the metadata reader
+// takes (.csv opens as metadata).
+QString MainWindow::droppedDataPath(const QMimeData* mime) {
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1) return {};
+    const QFileInfo file(mime->urls().front().toLocalFile());
+    const QString suffix = file.suffix().toLower();
+    const bool data = file.isDir() || suffix == "npy" || suffix == "npz" || suffix == "tsv" ||
+                      suffix == "idx" || suffix == "gz" || suffix == "csv" ||
+                      file.fileName().endsWith("-ubyte");
+    return data ? file.absoluteFilePath() : QString();
+}
+
+void MainWindow::openDropped(const QString& path) {
+    if (QFileInfo(path).suffix().toLower() == "csv") {
+        openMetadata(path);
+    } else {
+        openDataAsking(path);
+    }
+}
+
+std::vector<std::size_t> MainWindow::highlightedPoints() const {
+    constexpr std::size_t kMaxSearchRings = 5000;  // rings beyond this would hide the map
+    std::vector<std::size_t> points;
+    for (const auto& n : neighbours_->neighbours()) points.push_back(n.index);
+    const auto& found = colourBy_->matches();
+    points.insert(
+        points.end(), found.begin(),
+        found.begin() + static_cast<std::ptrdiff_t>(std::min(found.size(), kMaxSearchRings)));
+    return points;
+}
+
+void MainWindow::refreshHighlights() {
+    std::vector<QVector3D> positions;
+    for (const std::size_t i : highlightedPoints()) {
+        if (i < map_->pointCount()) positions.push_back(map_->positionOf(i));
+    }
+    map_->setHighlights(positions);
+}
+
+}  // namespace latent::ui
