@@ -43,9 +43,10 @@ ColourByPanel::ColourByPanel(ClassLegend* legend, QWidget* parent)
     layout->addWidget(matchCount_);
     layout->addWidget(bar_);
     legend_->setParent(this);
-    layout->addWidget(legend_, 1);
+    layout->addWidget(legend_);
     legendNote_->setStyleSheet("color: #6b7580;");
     layout->addWidget(legendNote_);
+    layout->addStretch(1);  // keep the controls together at the top
     bar_->hide();
     legendNote_->hide();
     continuous_->setEnabled(false);

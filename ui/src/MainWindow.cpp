@@ -328,11 +328,12 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     runProjection();  // the workspace's own PCA maps are cached: PCA shows at once
     const QString what = workspace_->sampledFromPrior ? tr("%1 prior samples for").arg(groupedCount(workspace_->latents.count))
                          : workspace_->hasImages()    ? tr("%1 images encoded by").arg(groupedCount(dataset.count))
-                                                      : tr("%1 precomputed %2-d vectors (%3), decoded by")
+                                                      : tr("%1 precomputed %2-d vectors (%3), %4")
                                                          .arg(groupedCount(workspace_->latents.count))
                                                          .arg(workspace_->latents.dim)
-                                                         .arg(QString::fromStdString(workspace_->dataFormat));
-    const QString model = hasModel ? QString::fromStdString(workspace_->model->info().name) : tr("no model");
+                                                         .arg(QString::fromStdString(workspace_->dataFormat))
+                                                         .arg(hasModel ? tr("decoded by") : tr("shown on"));
+    const QString model = hasModel ? QString::fromStdString(workspace_->model->info().name) : tr("the map (no model)");
     QString skipped;
     if (!workspace_->skipped.empty()) skipped = tr(" %1 unreadable files skipped (first: %2).").arg(workspace_->skipped.size())
                                                     .arg(QString::fromStdString(workspace_->skipped.front().reason));
