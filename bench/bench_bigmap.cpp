@@ -264,6 +264,17 @@ int main(int argc, char** argv) {
         else sizes.push_back(std::stoul(argv[i]));
     }
     if (sizes.empty()) sizes = {10000, 100000, 1000000};
+    {
+        // GL, Qt and VTK set themselves up on the first map: keep that out of the per-point memory.
+        ScatterMap warmUp;
+        warmUp.resize(kWidth, kHeight);
+        warmUp.show();
+        warmUp.setPoints(clusteredMap(1000, 3, 1).coords, std::vector<QColor>(1000, Qt::black));
+        warmUp.grabMap();
+        PlainActor plain(clusteredMap(1000, 3, 1), 3);
+        plain.frames(1, true);
+        settle(100);
+    }
     std::printf("map %dx%d px, medians; moving = left-drag frames with level of detail, resting = "
                 "all points; plain actor = one VTK actor of all points, camera moving\n",
                 kWidth, kHeight);
