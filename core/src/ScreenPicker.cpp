@@ -3,11 +3,9 @@
 #include <cmath>
 
 namespace latent {
-namespace {
-
-// Projects to pixels; nullopt for points behind the camera or outside the depth range.
-std::optional<std::array<double, 3>> project(const std::array<double, 16>& m, double width,
-                                             double height, double x, double y, double z) {
+std::optional<std::array<double, 3>> projectToScreen(const std::array<double, 16>& m,
+                                                     double width, double height, double x,
+                                                     double y, double z) {
     const double cx = m[0] * x + m[1] * y + m[2] * z + m[3];
     const double cy = m[4] * x + m[5] * y + m[6] * z + m[7];
     const double cz = m[8] * x + m[9] * y + m[10] * z + m[11];
@@ -17,8 +15,6 @@ std::optional<std::array<double, 3>> project(const std::array<double, 16>& m, do
     if (nz < -1.0 || nz > 1.0) return std::nullopt;
     return std::array<double, 3>{(cx / cw + 1.0) * 0.5 * width, (cy / cw + 1.0) * 0.5 * height, nz};
 }
-
-}  // namespace
 
 std::optional<ScreenHit> pickNearestOnScreen(const LatentBatch& coords,
                                              const std::array<double, 16>& worldToView,
@@ -30,7 +26,7 @@ std::optional<ScreenHit> pickNearestOnScreen(const LatentBatch& coords,
     for (std::size_t i = 0; i < coords.count; ++i) {
         const auto row = coords.row(i);
         const double z = coords.dim > 2 ? row[2] : 0.0;
-        const auto p = project(worldToView, width, height, row[0], row[1], z);
+        const auto p = projectToScreen(worldToView, width, height, row[0], row[1], z);
         if (!p) continue;
         const double dx = (*p)[0] - cursorX, dy = (*p)[1] - cursorY;
         const double d2 = dx * dx + dy * dy;

@@ -18,6 +18,7 @@
 #include "latent/ui/ClassLegend.h"
 #include "latent/ui/ColourByPanel.h"
 #include "latent/ui/DecoderRequired.h"
+#include "latent/ui/HoverTooltip.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/core/Error.h"
 #include "latent/ui/LiveDecoder.h"
@@ -90,6 +91,8 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     });
     connect(map_, &ScatterMap::pointClicked, this, &MainWindow::onPointClicked);
     connect(map_, &ScatterMap::emptySpaceClicked, this, &MainWindow::onEmptySpaceClicked);
+    auto* hover = new HoverTooltip(map_, this);
+    connect(this, &MainWindow::workspaceReady, hover, [this, hover] { hover->setWorkspace(workspace_); });
     connect(decoder_, &LiveDecoder::decoded, this,
             [this](quint64, const latent::Image& image, double ms) {
                 panel_->setDecoded(image, ms);

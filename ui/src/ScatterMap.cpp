@@ -15,26 +15,39 @@
 #include <vtkRenderer.h>
 #include <vtkUnsignedCharArray.h>
 
+#include <QGuiApplication>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtDebug>
 #include <algorithm>
 #include <array>
 
+#include "latent/core/PointThinning.h"
+#include "latent/core/ScreenPickIndex.h"
 #include "latent/core/ScreenPicker.h"
+#include "latent/ui/BackgroundTask.h"
+#include "latent/ui/MapGeometry.h"
 #include "latent/ui/MapInteractorStyle.h"
+#include "latent/ui/MapLevelOfDetail.h"
+#include "latent/ui/MapPointColours.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
 namespace latent::ui {
 namespace {
 
 constexpr double kPickRadius = 6.0;  // logical pixels
-constexpr float kPointSize = 4.0f;  // logical pixels; VTK sizes points in device pixels
+constexpr int kHoverIntervalMs = 30;  // at most one hover pick per this
 
-// One vertex cell per point: points are drawn as screen-space squares/spheres.
-vtkNew<vtkCellArray> vertexCells(vtkIdType count) {
-    vtkNew<vtkCellArray> cells;
-    cells->AllocateExact(count, count);
-    for (vtkIdType i = 0; i < count; ++i) cells->InsertNextCell(1, &i);
-    return cells;
+// Coordinates with exactly 2 or 3 columns (what the pick index takes), missing ones 0.
+latent::LatentBatch planarOrSpatial(const latent::LatentBatch& coords) {
+    const std::size_t dims = coords.dim >= 3 ? 3 : 2;
+    if (coords.dim == dims) return coords;
+    latent::LatentBatch out(coords.count, dims);
+    const std::size_t used = std::min(coords.dim, dims);
+    for (std::size_t i = 0; i < coords.count; ++i) {
+        std::copy_n(coords.row(i).begin(), used, out.row(i).begin());
+    }
+    return out;
 }
 
 // Points drawn as flat discs of one colour, used for markers and highlights. They live in
@@ -88,8 +101,18 @@ struct ScatterMap::Impl {
     MarkerSet highlightFill{5.0f, QColor(255, 255, 255)};
     MarkerSet ring{15.0f, QColor(20, 20, 20)};
     MarkerSet dot{8.0f, Qt::white};
-    latent::LatentBatch coords;
+    std::size_t count = 0;
     int dims = 2;
+    // Picking: the index once built; until then, a brute-force scan of these coordinates.
+    std::shared_ptr<const latent::ScreenPickIndex> pickIndex;
+    std::shared_ptr<const latent::LatentBatch> unindexedCoords;
+    std::uint64_t generation = 0;  // drops index builds for points that were replaced
+    QTimer hoverTimer;
+    QPoint hoverPos;
+    qsizetype hovered = -1;
+    // Both add actors after the map's own (the selection overlay must come after it).
+    std::unique_ptr<MapPointColours> colours;
+    std::unique_ptr<MapLevelOfDetail> lod;
 
     std::array<double, 16> worldToView() const {
         auto* camera = renderer->GetActiveCamera();
@@ -147,51 +170,109 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
     impl_->actor->GetProperty()->SetSpecular(0.0);
     impl_->renderer->AddActor(impl_->actor);
     impl_->view->interactor()->SetInteractorStyle(impl_->style);
+    impl_->colours = std::make_unique<MapPointColours>(impl_->renderer);
+    impl_->lod = std::make_unique<MapLevelOfDetail>(impl_->view, impl_->renderer, impl_->style,
+                                                    impl_->actor, impl_->colours->overlay());
 
     connect(impl_->view, &VtkOpenGLWidget::clicked, this, &ScatterMap::onViewClicked);
+    impl_->hoverTimer.setSingleShot(true);
+    impl_->hoverTimer.setInterval(kHoverIntervalMs);
+    connect(&impl_->hoverTimer, &QTimer::timeout, this, &ScatterMap::onHoverDue);
+    connect(impl_->view, &VtkOpenGLWidget::hovered, this, [this](QPoint pos) {
+        impl_->hoverPos = pos;
+        if (!impl_->hoverTimer.isActive()) impl_->hoverTimer.start();
+    });
 }
 
 ScatterMap::~ScatterMap() = default;
 
 void ScatterMap::setPoints(const latent::LatentBatch& coords, const std::vector<QColor>& colors) {
-    impl_->coords = coords;
+    showPoints(coords, MapPointColours::fromColors(colors));
+}
+
+void ScatterMap::setPoints(const latent::LatentBatch& coords, const std::vector<std::uint8_t>& categories,
+                           const std::vector<QColor>& palette) {
+    showPoints(coords, MapPointColours::fromCategories(categories, palette));
+}
+
+void ScatterMap::setPoints(const latent::LatentBatch& coords, const std::vector<std::uint16_t>& categories,
+                           const std::vector<QColor>& palette) {
+    showPoints(coords, MapPointColours::fromCategories(categories, palette));
+}
+
+void ScatterMap::showPoints(const latent::LatentBatch& coords, vtkUnsignedCharArray* colours) {
+    impl_->count = coords.count;
     impl_->dims = coords.dim >= 3 ? 3 : 2;
-    const auto n = static_cast<vtkIdType>(coords.count);
-    vtkNew<vtkPoints> points;
-    points->SetDataTypeToFloat();
-    points->SetNumberOfPoints(n);
-    vtkNew<vtkUnsignedCharArray> rgb;
-    rgb->SetName("color");
-    rgb->SetNumberOfComponents(3);
-    rgb->SetNumberOfTuples(n);
-    for (vtkIdType i = 0; i < n; ++i) {
-        const auto row = coords.row(static_cast<std::size_t>(i));
-        points->SetPoint(i, row[0], coords.dim > 1 ? row[1] : 0.0f, coords.dim > 2 ? row[2] : 0.0f);
-        const QColor& c = colors[static_cast<std::size_t>(i)];
-        rgb->SetTypedTuple(i, std::array<unsigned char, 3>{static_cast<unsigned char>(c.red()),
-                                                           static_cast<unsigned char>(c.green()),
-                                                           static_cast<unsigned char>(c.blue())}
-                                  .data());
-    }
-    impl_->poly->SetPoints(points);
-    impl_->poly->SetVerts(vertexCells(n));
-    impl_->poly->GetPointData()->SetScalars(rgb);
+    impl_->poly->SetPoints(pointsFrom(coords));
+    impl_->poly->SetVerts(vertexCells(static_cast<vtkIdType>(coords.count)));
+    impl_->colours->setBase(colours, impl_->poly->GetPoints());
+    impl_->poly->GetPointData()->SetScalars(impl_->colours->displayed());
     impl_->poly->Modified();
     impl_->style->setPlanar(impl_->dims == 2);
+    std::array<double, 6> bounds{};
+    impl_->poly->GetBounds(bounds.data());
+    impl_->lod->reset(coords.count, bounds);
     const auto dpr = static_cast<float>(impl_->view->devicePixelRatioF());
-    impl_->actor->GetProperty()->SetPointSize(kPointSize * dpr);
     for (MarkerSet* m : {&impl_->ring, &impl_->dot, &impl_->highlightOutline, &impl_->highlightFill}) {
         m->scaleFor(dpr);
     }
     clearMarker();
     setHighlights({});
     resetCamera();
+    buildPickIndex(coords);
 }
 
-void ScatterMap::clear() { setPoints(latent::LatentBatch(0, 2), {}); }
+// Builds the pick index and the subset drawn while moving on a pool thread; clicks scan
+// all points until it is ready, hover waits for it.
+void ScatterMap::buildPickIndex(const latent::LatentBatch& coords) {
+    const auto generation = ++impl_->generation;
+    impl_->pickIndex.reset();
+    impl_->hovered = -1;
+    if (coords.count == 0) {
+        impl_->unindexedCoords.reset();
+        return;
+    }
+    auto source = std::make_shared<const latent::LatentBatch>(planarOrSpatial(coords));
+    impl_->unindexedCoords = source;
+    struct Built {
+        std::shared_ptr<const latent::ScreenPickIndex> index;
+        std::vector<std::uint32_t> subset;
+    };
+    auto built = std::make_shared<Built>();
+    runInBackground(
+        this,
+        [source, built] {
+            built->index = std::make_shared<const latent::ScreenPickIndex>(*source);
+            built->subset = latent::representativeSubset(*source, MapLevelOfDetail::kInteractiveBudget);
+        },
+        [this, generation, built](const QString& error) {
+            if (generation != impl_->generation) return;
+            if (!error.isEmpty()) {
+                qWarning() << "map picking stays slow:" << error;
+                return;
+            }
+            impl_->pickIndex = built->index;
+            impl_->unindexedCoords.reset();
+            impl_->lod->setSubset(std::move(built->subset), impl_->poly->GetPoints(),
+                                  impl_->colours->displayed());
+        });
+}
+
+void ScatterMap::setSelection(const std::vector<std::uint8_t>& selectedMask) {
+    if (!impl_->colours->setSelection(selectedMask)) {
+        qWarning() << "selection of" << selectedMask.size() << "points ignored: the map has" << impl_->count;
+        return;
+    }
+    impl_->poly->GetPointData()->SetScalars(impl_->colours->displayed());
+    impl_->poly->Modified();
+    impl_->lod->refreshColours(impl_->colours->displayed());
+    impl_->view->requestRender();
+}
+
+void ScatterMap::clear() { setPoints(latent::LatentBatch(0, 2), std::vector<QColor>{}); }
 
 int ScatterMap::dimensions() const { return impl_->dims; }
-std::size_t ScatterMap::pointCount() const { return impl_->coords.count; }
+std::size_t ScatterMap::pointCount() const { return impl_->count; }
 
 void ScatterMap::setMarker(const QVector3D& position, bool generated) {
     impl_->ring.setPositions({position});
@@ -213,8 +294,9 @@ void ScatterMap::setHighlights(const std::vector<QVector3D>& positions) {
 }
 
 QVector3D ScatterMap::positionOf(std::size_t index) const {
-    const auto row = impl_->coords.row(index);
-    return {row[0], impl_->coords.dim > 1 ? row[1] : 0.0f, impl_->coords.dim > 2 ? row[2] : 0.0f};
+    double p[3];
+    impl_->poly->GetPoints()->GetPoint(static_cast<vtkIdType>(index), p);
+    return {static_cast<float>(p[0]), static_cast<float>(p[1]), static_cast<float>(p[2])};
 }
 
 void ScatterMap::resetCamera() {
@@ -238,7 +320,7 @@ void ScatterMap::fitPlanarView() {
     auto* camera = impl_->renderer->GetActiveCamera();
     camera->ParallelProjectionOn();
     double b[6] = {-1, 1, -1, 1, 0, 0};
-    if (impl_->coords.count > 0) impl_->poly->GetBounds(b);
+    if (impl_->count > 0) impl_->poly->GetBounds(b);
     const double cx = 0.5 * (b[0] + b[1]), cy = 0.5 * (b[2] + b[3]);
     const double halfW = std::max(0.5 * (b[1] - b[0]), 1e-6);
     const double halfH = std::max(0.5 * (b[3] - b[2]), 1e-6);
@@ -251,24 +333,28 @@ void ScatterMap::fitPlanarView() {
 }
 
 QPoint ScatterMap::viewPositionOf(std::size_t index) const {
-    const auto row = impl_->coords.row(index);
-    const std::array<double, 3> world{row[0], impl_->coords.dim > 1 ? row[1] : 0.0,
-                                      impl_->coords.dim > 2 ? row[2] : 0.0};
+    const QVector3D position = positionOf(index);
+    const std::array<double, 3> world{position.x(), position.y(), position.z()};
     const auto size = impl_->viewportSize();
     const auto p = latent::worldToScreen(impl_->worldToView(), size[0], size[1], world);
     return impl_->fromDisplay(p[0], p[1]);
 }
 
 std::optional<std::size_t> ScatterMap::pointAt(QPoint viewPos) const {
-    if (impl_->coords.count == 0) return std::nullopt;
+    if (impl_->count == 0) return std::nullopt;
     const auto d = impl_->toDisplay(viewPos);
     const auto size = impl_->viewportSize();
-    const auto hit = latent::pickNearestOnScreen(impl_->coords, impl_->worldToView(), size[0],
-                                                 size[1], d[0], d[1],
-                                                 kPickRadius * impl_->view->devicePixelRatioF());
+    const double radius = kPickRadius * impl_->view->devicePixelRatioF();
+    const auto view = impl_->worldToView();
+    const auto hit = impl_->pickIndex
+                         ? impl_->pickIndex->pick(view, size[0], size[1], d[0], d[1], radius)
+                         : latent::pickNearestOnScreen(*impl_->unindexedCoords, view, size[0],
+                                                       size[1], d[0], d[1], radius);
     if (!hit) return std::nullopt;
     return hit->index;
 }
+
+bool ScatterMap::pickIndexReady() const { return impl_->pickIndex != nullptr; }
 
 QVector3D ScatterMap::worldAt(QPoint viewPos) const {
     auto* r = impl_->renderer.Get();
@@ -291,12 +377,22 @@ VtkOpenGLWidget* ScatterMap::view() const { return impl_->view; }
 QImage ScatterMap::grabMap() const { return impl_->view->grabRendered(); }
 
 void ScatterMap::onViewClicked(QPoint pos) {
-    if (impl_->coords.count == 0) return;
+    if (impl_->count == 0) return;
     if (const auto index = pointAt(pos)) {
         Q_EMIT pointClicked(static_cast<qsizetype>(*index));
     } else {
         Q_EMIT emptySpaceClicked(worldAt(pos));
     }
+}
+
+void ScatterMap::onHoverDue() {
+    const bool busy = QGuiApplication::mouseButtons() != Qt::NoButton || impl_->lod->moving();
+    if (busy || !impl_->pickIndex) return;
+    const auto index = pointAt(impl_->hoverPos);
+    const qsizetype hovered = index ? static_cast<qsizetype>(*index) : -1;
+    if (hovered == impl_->hovered) return;
+    impl_->hovered = hovered;
+    Q_EMIT pointHovered(hovered);
 }
 
 }  // namespace latent::ui

@@ -23,6 +23,12 @@ std::optional<ScreenHit> pickNearestOnScreen(const LatentBatch& coords,
                                              double width, double height, double cursorX,
                                              double cursorY, double radiusPixels);
 
+// Where a world point lands on screen: pixel x, pixel y (y up) and normalised depth in
+// [-1, 1]; nullopt for points behind the camera or outside the depth range.
+std::optional<std::array<double, 3>> projectToScreen(const std::array<double, 16>& worldToView,
+                                                     double width, double height, double x,
+                                                     double y, double z);
+
 // Where a world point lands on screen, in the same pixel convention (y up).
 std::array<double, 2> worldToScreen(const std::array<double, 16>& worldToView, double width,
                                     double height, const std::array<double, 3>& world);

@@ -3,11 +3,14 @@
 #include <QImage>
 #include <QVector3D>
 #include <QWidget>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
 
 #include "latent/core/LatentBatch.h"
+
+class vtkUnsignedCharArray;
 
 namespace latent::ui {
 
@@ -16,6 +19,8 @@ class VtkOpenGLWidget;
 // The map: one coloured point per dataset item in 2-D or 3-D, mouse navigation, and
 // click picking. A click on a point reports its index; a click on empty space reports
 // the world position under the cursor (on the plane through the camera's focal point).
+// Built for maps of a million points: picking and hover go through a spatial index built
+// off the UI thread, and the camera moves over a representative subset (MapLevelOfDetail).
 class ScatterMap : public QWidget {
     Q_OBJECT
 public:
@@ -24,6 +29,14 @@ public:
 
     // `coords` has 1 to 3 columns (missing ones are 0); `colors` has one RGB per point.
     void setPoints(const latent::LatentBatch& coords, const std::vector<QColor>& colors);
+    // Categorical colouring at one (or two) bytes per point: point i gets palette[categories[i]].
+    void setPoints(const latent::LatentBatch& coords, const std::vector<std::uint8_t>& categories,
+                   const std::vector<QColor>& palette);
+    void setPoints(const latent::LatentBatch& coords, const std::vector<std::uint16_t>& categories,
+                   const std::vector<QColor>& palette);
+    // Empty: no selection, every point in its colour. Otherwise one byte per point (non-zero =
+    // selected): selected points keep their colours and are drawn on top, the rest in grey.
+    void setSelection(const std::vector<std::uint8_t>& selectedMask);
     void clear();
     int dimensions() const;
     std::size_t pointCount() const;
@@ -39,6 +52,8 @@ public:
     // Where point `index` is drawn, in logical pixels of view().
     QPoint viewPositionOf(std::size_t index) const;
     std::optional<std::size_t> pointAt(QPoint viewPos) const;
+    // Whether the spatial index is built (until then pointAt projects every point).
+    bool pickIndexReady() const;
     QVector3D worldAt(QPoint viewPos) const;
 
     VtkOpenGLWidget* view() const;
@@ -47,9 +62,15 @@ public:
 Q_SIGNALS:
     void pointClicked(qsizetype index);
     void emptySpaceClicked(QVector3D world);
+    // The point under the resting cursor changed (-1: none). Checked at most every 30 ms,
+    // never while a button is down or the camera moves.
+    void pointHovered(qsizetype index);
 
 private:
+    void showPoints(const latent::LatentBatch& coords, vtkUnsignedCharArray* colours);
+    void buildPickIndex(const latent::LatentBatch& coords);
     void onViewClicked(QPoint pos);
+    void onHoverDue();
     void fitPlanarView();
 
     struct Impl;

@@ -1,0 +1,118 @@
+// The map at scale and its per-point state: a million points render, the pick index answers,
+// hover reports the point under the cursor, a selection greys the other points.
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+#include <QTest>
+#include <cmath>
+#include <random>
+
+#include "ImageChecks.h"
+#include "latent/ui/ClassPalette.h"
+#include "latent/ui/ScatterMap.h"
+#include "latent/ui/VtkOpenGLWidget.h"
+
+namespace {
+
+const QColor kBackground = QColor::fromRgbF(0.985f, 0.985f, 0.99f);
+const QColor kGrey(196, 196, 202);
+
+std::vector<QColor> tenClassPalette() {
+    std::vector<QColor> palette;
+    for (int label = 0; label < 10; ++label) palette.push_back(latent::ui::classColor(label));
+    return palette;
+}
+
+class BigMapTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        map.resize(400, 300);
+        map.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&map));
+    }
+    void waitForIndex() {
+        for (int i = 0; i < 600 && !map.pickIndexReady(); ++i) QTest::qWait(20);
+        ASSERT_TRUE(map.pickIndexReady());
+    }
+    QImage frame() {
+        QCoreApplication::processEvents();
+        return map.grabMap();
+    }
+
+    latent::ui::ScatterMap map;
+};
+
+TEST_F(BigMapTest, AMillionPointsRenderAndPickThroughTheIndex) {
+    // Ten Gaussian clusters on a circle, labelled by cluster.
+    const std::size_t n = 1000000;
+    latent::LatentBatch coords(n, 2);
+    std::vector<std::uint8_t> labels(n);
+    std::mt19937 rng(3);
+    std::normal_distribution<float> normal(0.0f, 0.35f);
+    for (std::size_t i = 0; i < n; ++i) {
+        labels[i] = static_cast<std::uint8_t>(i % 10);
+        const double angle = labels[i] * 0.6283;
+        coords.row(i)[0] = static_cast<float>(3 * std::cos(angle)) + normal(rng);
+        coords.row(i)[1] = static_cast<float>(3 * std::sin(angle)) + normal(rng);
+    }
+    map.setPoints(coords, labels, tenClassPalette());
+    waitForIndex();
+    const QImage image = frame();
+    const int total = image.width() * image.height();
+    const int background = test_images::countNear(image, kBackground, 6);
+    int classesSeen = 0;
+    for (int label = 0; label < 10; ++label) {
+        classesSeen += test_images::countNear(image, latent::ui::classColor(label), 40) >= 100 ? 1 : 0;
+    }
+    if (total - background < total / 10 || background < total / 10 || classesSeen < 10) {
+        const QString saved = test_images::saveForInspection(image, "bigmap-failure");
+        ADD_FAILURE() << "1M-point frame looks wrong (saved " << saved.toStdString() << "): "
+                      << total - background << " of " << total << " pixels drawn, " << classesSeen
+                      << " class colours";
+    }
+    // A click on a point's screen position picks a point drawn within the pick radius.
+    for (std::size_t probe : {std::size_t{7}, std::size_t{123456}, n - 1}) {
+        const QPoint at = map.viewPositionOf(probe);
+        const auto hit = map.pointAt(at);
+        ASSERT_TRUE(hit.has_value());
+        const QPoint drawn = map.viewPositionOf(*hit);
+        EXPECT_LE((drawn - at).manhattanLength(), 12);
+    }
+}
+
+TEST_F(BigMapTest, HoverReportsThePointUnderTheCursorAndNoneOffIt) {
+    latent::LatentBatch coords(3, 2);
+    coords.values = {-1, -1, 0, 0, 1, 1};
+    map.setPoints(coords, std::vector<QColor>(3, latent::ui::classColor(0)));
+    waitForIndex();
+    frame();
+    QSignalSpy hovered(&map, &latent::ui::ScatterMap::pointHovered);
+    QTest::mouseMove(map.view(), map.viewPositionOf(2));
+    ASSERT_TRUE(hovered.wait(2000));
+    EXPECT_EQ(hovered.takeLast().at(0).value<qsizetype>(), 2);
+    QTest::mouseMove(map.view(), map.viewPositionOf(2) + QPoint(40, 0));
+    ASSERT_TRUE(hovered.wait(2000));
+    EXPECT_EQ(hovered.takeLast().at(0).value<qsizetype>(), -1);
+}
+
+TEST_F(BigMapTest, SelectionGreysTheUnselectedPointsAndClearingRestoresThem) {
+    latent::LatentBatch coords(2, 2);
+    coords.values = {-1, 0, 1, 0};
+    map.setPoints(coords, std::vector<std::uint16_t>{0, 1}, tenClassPalette());
+    frame();
+    const auto colourAt = [&](std::size_t index) {
+        const QImage image = frame();
+        const QPoint p = map.viewPositionOf(index) * image.devicePixelRatio();
+        return image.pixel(p);
+    };
+    EXPECT_TRUE(test_images::near(colourAt(1), latent::ui::classColor(1), 30));
+    map.setSelection({1, 0});
+    EXPECT_TRUE(test_images::near(colourAt(0), latent::ui::classColor(0), 30));
+    EXPECT_TRUE(test_images::near(colourAt(1), kGrey, 10));
+    map.setSelection({0, 0, 0});  // wrong length: ignored
+    EXPECT_TRUE(test_images::near(colourAt(1), kGrey, 10));
+    map.setSelection({});
+    EXPECT_TRUE(test_images::near(colourAt(1), latent::ui::classColor(1), 30));
+}
+
+}  // namespace

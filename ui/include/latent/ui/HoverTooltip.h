@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QFrame>
+#include <memory>
+
+#include "latent/core/Image.h"
+#include "latent/core/Workspace.h"
+
+class QLabel;
+
+namespace latent::ui {
+
+class LiveDecoder;
+class ScatterMap;
+
+// A small window next to the cursor while it rests on a map point: the point's original
+// image, its decoded reconstruction when the workspace has a model (decoded on its own
+// latest-wins engine, so hovering never blocks the UI or disturbs the main decoder), its
+// index and class. Hidden when the cursor leaves the point or the map, or a button is
+// pressed.
+class HoverTooltip : public QFrame {
+    Q_OBJECT
+public:
+    HoverTooltip(ScatterMap* map, QWidget* parent);
+    ~HoverTooltip() override;
+
+    void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
+    qsizetype shownIndex() const { return index_; }  // -1 when hidden
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void showPoint(qsizetype index);
+    void dismiss();
+    void setPicture(QLabel* label, const latent::Image& image);
+
+    ScatterMap* map_;
+    std::shared_ptr<const latent::Workspace> workspace_;
+    LiveDecoder* decoder_;
+    QLabel* original_;
+    QLabel* decoded_;
+    QLabel* caption_;
+    qsizetype index_ = -1;
+};
+
+}  // namespace latent::ui

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <vtkActor.h>
+#include <vtkNew.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkSmartPointer.h>
+#include <vtkUnsignedCharArray.h>
+
+#include <QColor>
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "latent/ui/ClassPalette.h"
+
+class vtkPoints;
+class vtkRenderer;
+
+namespace latent::ui {
+
+// The colours the map draws its points with. Each point has its own colour (RGBA bytes:
+// the form VTK's mapper draws from without making a converted copy). A selection greys
+// the unselected points in a second array and draws the selected ones again in an overlay
+// actor added after the map's own, so in 2-D (all at one depth) they stay on top.
+class MapPointColours {
+public:
+    explicit MapPointColours(vtkRenderer* renderer);
+    MapPointColours(const MapPointColours&) = delete;
+    MapPointColours& operator=(const MapPointColours&) = delete;
+
+    static vtkSmartPointer<vtkUnsignedCharArray> fromColors(const std::vector<QColor>& colors);
+    // One shared palette entry per category id; ids beyond it get the unlabelled colour.
+    template <typename Id>
+    static vtkSmartPointer<vtkUnsignedCharArray> fromCategories(const std::vector<Id>& ids,
+                                                                const std::vector<QColor>& palette) {
+        std::vector<std::array<std::uint8_t, 4>> table;
+        for (const QColor& c : palette) table.push_back(rgba(c));
+        const auto none = rgba(unlabelledColor());
+        auto out = allocate(ids.size());
+        std::uint8_t* dst = out->GetPointer(0);
+        for (const Id id : ids) {
+            const auto& c = static_cast<std::size_t>(id) < table.size() ? table[id] : none;
+            dst = std::copy(c.begin(), c.end(), dst);
+        }
+        return out;
+    }
+
+    // New points and their own colours; clears the selection.
+    void setBase(vtkSmartPointer<vtkUnsignedCharArray> colours, vtkPoints* points);
+    // Empty mask: no selection. Otherwise one byte per point, non-zero for selected.
+    // Returns false (and changes nothing) for a mask of the wrong length.
+    bool setSelection(const std::vector<std::uint8_t>& mask);
+
+    // What the map's points are drawn with now (the base colours, or the greyed copy).
+    vtkUnsignedCharArray* displayed() const;
+    vtkActor* overlay() const { return overlayActor_; }
+    std::size_t selectedCount() const { return selectedCount_; }
+
+private:
+    static std::array<std::uint8_t, 4> rgba(const QColor& c);
+    static vtkSmartPointer<vtkUnsignedCharArray> allocate(std::size_t count);
+
+    vtkSmartPointer<vtkUnsignedCharArray> base_;
+    vtkSmartPointer<vtkUnsignedCharArray> greyed_;  // null while nothing is selected
+    vtkPoints* points_ = nullptr;
+    std::size_t selectedCount_ = 0;
+    vtkNew<vtkPolyData> overlayPoly_;
+    vtkNew<vtkPolyDataMapper> overlayMapper_;
+    vtkNew<vtkActor> overlayActor_;
+};
+
+}  // namespace latent::ui
