@@ -152,6 +152,13 @@ TEST_F(Cli, BadInputExitsWithTwoAndAMessage) {
     const auto notModel = run("info --model " + quoted(dir_ / "wrong.npy"));
     EXPECT_EQ(notModel.exitCode, 2);
     EXPECT_NE(notModel.output.find("wrong.npy"), std::string::npos) << notModel.output;
+    // With --json the failed check is JSON on stdout as well.
+    const auto notModelJson = run("info --json --model " + quoted(dir_ / "wrong.npy"));
+    EXPECT_EQ(notModelJson.exitCode, 2);
+    const auto& out = notModelJson.output;  // the JSON, and the stderr line before or after it
+    const auto failure = nlohmann::json::parse(out.substr(out.find('{'), out.rfind('}') - out.find('{') + 1));
+    EXPECT_FALSE(failure.at("error_kind").get<std::string>().empty());
+    EXPECT_NE(failure.at("error").get<std::string>().find("wrong.npy"), std::string::npos);
 }
 
 }  // namespace

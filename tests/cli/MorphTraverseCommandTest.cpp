@@ -95,6 +95,9 @@ TEST_F(MorphTraverse, MorphEncodesTheChosenImagesAndWritesAGif) {
     };
     EXPECT_EQ(u16(6), 2 * imageSide());  // logical screen size: one frame at the default scale
     EXPECT_EQ(u16(8), 2 * imageSide());
+    // Readable like every other output (giflib alone creates owner-only files).
+    EXPECT_EQ(std::filesystem::status(dir_ / "m.gif").permissions(),
+              std::filesystem::status(dir_ / "a.png").permissions());
 }
 
 TEST_F(MorphTraverse, TraverseGridSweepsTheChosenDimensions) {
