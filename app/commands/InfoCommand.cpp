@@ -27,7 +27,8 @@ int runInfo(const InfoOptions& o) {
     } catch (const Error& e) {
         // Scripts reading stdout get the failed check as JSON too (the message also goes
         // to stderr, and the exit code says it failed).
-        const nlohmann::json failure = {{"path", o.model}, {"error", e.what()}, {"error_kind", toString(e.kind())}};
+        const nlohmann::json failure = {
+            {"path", o.model}, {"error", e.what()}, {"error_kind", toString(e.kind())}};
         std::cout << failure.dump(2) << "\n";
         throw;
     }

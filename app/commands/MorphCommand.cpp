@@ -66,7 +66,9 @@ Command addMorphCommand(CLI::App& cli) {
     cmd->add_option("--delay", o->delayMs, "GIF: milliseconds per frame")
         ->capture_default_str()
         ->check(CLI::Range(10, 60000));
-    cmd->add_option("--scale", o->scale, "pixel enlargement")->capture_default_str()->check(CLI::Range(1, 16));
+    cmd->add_option("--scale", o->scale, "pixel enlargement")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 16));
     return {cmd, [o] { return runMorph(*o); }};
 }
 

@@ -78,7 +78,9 @@ Command addProjectCommand(CLI::App& cli) {
                 return std::string(e.what());
             }
         });
-    cmd->add_option("--dims", p.dims, "map dimensions")->capture_default_str()->check(CLI::IsMember({2, 3}));
+    cmd->add_option("--dims", p.dims, "map dimensions")
+        ->capture_default_str()
+        ->check(CLI::IsMember({2, 3}));
     cmd->add_option("--perplexity", p.perplexity, "t-SNE: perplexity (below the point count)")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
@@ -93,7 +95,8 @@ Command addProjectCommand(CLI::App& cli) {
         ->check(CLI::IsMember({"euclidean", "cosine"}));
     cmd->add_option("--iterations", p.iterations, "t-SNE and UMAP: optimisation steps (0: default)")
         ->check(CLI::Range(0, 100000));
-    cmd->add_option("--seed", p.seed, "random seed (same seed and threads: same map)")->capture_default_str();
+    cmd->add_option("--seed", p.seed, "random seed (same seed and threads: same map)")
+        ->capture_default_str();
     cmd->add_option("--threads", p.threads, "worker threads")->check(CLI::Range(1, 64));
     return {cmd, [o] { return runProject(*o); }};
 }

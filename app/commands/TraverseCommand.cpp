@@ -47,7 +47,8 @@ int runTraverse(const TraverseOptions& o) {
                             std::to_string(points.items.dim) + " dimensions (0 to " +
                             std::to_string(points.items.dim - 1) + ")");
         }
-        ranges.push_back(o.range == "data" ? dataRange(summaries[d], o.sigmas) : priorRange(o.sigmas));
+        ranges.push_back(o.range == "data" ? dataRange(summaries[d], o.sigmas)
+                                           : priorRange(o.sigmas));
     }
     const auto latents = traversalLatents(points.items.row(0), dims, o.steps, ranges);
     writePng(o.out, decodeToGrid(*model, latents, static_cast<int>(o.steps), o.scale));
@@ -82,7 +83,9 @@ Command addTraverseCommand(CLI::App& cli) {
         ->capture_default_str()
         ->check(CLI::Range(0.1, 10.0));
     cmd->add_option("--out", o->out, "output PNG")->required()->check(outputFile({".png"}));
-    cmd->add_option("--scale", o->scale, "pixel enlargement")->capture_default_str()->check(CLI::Range(1, 16));
+    cmd->add_option("--scale", o->scale, "pixel enlargement")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 16));
     return {cmd, [o] { return runTraverse(*o); }};
 }
 

@@ -76,7 +76,8 @@ TEST_F(MorphTraverse, MorphEncodesTheChosenImagesAndWritesAGif) {
     EXPECT_EQ(strip.height, 2 * imageSide());
     // Encoded on their own rather than in a batch of 30: equal up to float rounding.
     const auto want = latent::decodeToGrid(
-        *model_, latent::interpolationPath(latentOf(0), latentOf(1), 4, latent::InterpolationMode::Linear),
+        *model_,
+        latent::interpolationPath(latentOf(0), latentOf(1), 4, latent::InterpolationMode::Linear),
         4, 2);
     ASSERT_EQ(strip.pixels.size(), want.pixels.size());
     for (std::size_t i = 0; i < want.pixels.size(); ++i) {
@@ -91,7 +92,8 @@ TEST_F(MorphTraverse, MorphEncodesTheChosenImagesAndWritesAGif) {
     ASSERT_GT(bytes.size(), 13u);
     EXPECT_EQ(bytes.substr(0, 6), "GIF89a");
     const auto u16 = [&](std::size_t at) {
-        return static_cast<unsigned char>(bytes[at]) | static_cast<unsigned char>(bytes[at + 1]) << 8;
+        return static_cast<unsigned char>(bytes[at]) | static_cast<unsigned char>(bytes[at + 1])
+                                                           << 8;
     };
     EXPECT_EQ(u16(6), 2 * imageSide());  // logical screen size: one frame at the default scale
     EXPECT_EQ(u16(8), 2 * imageSide());
@@ -122,8 +124,8 @@ TEST_F(MorphTraverse, TraverseTopDimensionsUseTheDataRanges) {
     dims.resize(4);
     std::vector<latent::TraversalRange> ranges;
     for (auto d : dims) ranges.push_back(latent::dataRange(summaries[d]));
-    const auto want = latent::decodeToGrid(
-        *model_, latent::traversalLatents(latentOf(4), dims, 5, ranges), 5, 1);
+    const auto want =
+        latent::decodeToGrid(*model_, latent::traversalLatents(latentOf(4), dims, 5, ranges), 5, 1);
     const auto grid = latent::readImageFile(dir_ / "t.png");
     EXPECT_EQ(grid.height, 4 * imageSide() + 3 * 2);
     EXPECT_EQ(grid.pixels, want.pixels);
@@ -141,8 +143,8 @@ TEST_F(MorphTraverse, BadIndicesAndOptionsAreRefusedWithAMessage) {
     EXPECT_EQ(to.exitCode, 2);
     EXPECT_NE(to.output.find("--to 30 is out of range"), std::string::npos) << to.output;
     EXPECT_NE(to.output.find("(0 to 29)"), std::string::npos) << to.output;
-    const auto from = run("morph --data " + quoted(dir_ / "images.npy") + " --from 99 --to 1 --out " +
-                          quoted(dir_ / "x.png"));
+    const auto from = run("morph --data " + quoted(dir_ / "images.npy") +
+                          " --from 99 --to 1 --out " + quoted(dir_ / "x.png"));
     EXPECT_EQ(from.exitCode, 2);
     EXPECT_NE(from.output.find("--from 99 is out of range"), std::string::npos) << from.output;
     const auto format = run("morph" + z + " --from 0 --to 1 --out " + quoted(dir_ / "x.jpg"));

@@ -65,7 +65,8 @@ protected:
 };
 
 TEST_F(ProjectCommand, PcaCsvAndNpyHoldTheLibrarysProjection) {
-    const auto r = run("project --in " + quoted(dir_ / "z.npy") + " --out " + quoted(dir_ / "c.csv"));
+    const auto r =
+        run("project --in " + quoted(dir_ / "z.npy") + " --out " + quoted(dir_ / "c.csv"));
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_EQ(r.output, "");  // quiet in a pipe
     const auto want2 = libraryProjection(z_, "pca", {});
@@ -73,8 +74,8 @@ TEST_F(ProjectCommand, PcaCsvAndNpyHoldTheLibrarysProjection) {
     ASSERT_EQ(csv.count, 90u);
     EXPECT_EQ(csv.values, want2.values);  // shortest round-trip floats: exact
 
-    const auto r3 = run("project --in " + quoted(dir_ / "z.npy") +
-                        " --method pca --dims 3 --out " + quoted(dir_ / "c.npy"));
+    const auto r3 = run("project --in " + quoted(dir_ / "z.npy") + " --method pca --dims 3 --out " +
+                        quoted(dir_ / "c.npy"));
     ASSERT_EQ(r3.exitCode, 0) << r3.output;
     latent::ProjectionParams three;
     three.dims = 3;
@@ -103,7 +104,8 @@ TEST_F(ProjectCommand, NonlinearMethodsTakeTheirParameters) {
     umap.dims = 3;
     const auto u = run("project --in " + quoted(dir_ / "z.npy") +
                        " --method umap --dims 3 --neighbors 8 --min-dist 0.3 --iterations 60 "
-                       "--metric cosine --out " + quoted(dir_ / "u.tsv"));
+                       "--metric cosine --out " +
+                       quoted(dir_ / "u.tsv"));
     ASSERT_EQ(u.exitCode, 0) << u.output;
     const auto tsv = latent::readVectorsTsv(dir_ / "u.tsv");
     EXPECT_EQ(tsv.dim, 3u);
@@ -111,8 +113,8 @@ TEST_F(ProjectCommand, NonlinearMethodsTakeTheirParameters) {
 
     latent::ProjectionParams lle;
     lle.neighbours = 10;
-    const auto l = run("project --in " + quoted(dir_ / "z.npy") + " --method lle --neighbours 10 --out " +
-                       quoted(dir_ / "l.npy"));
+    const auto l = run("project --in " + quoted(dir_ / "z.npy") +
+                       " --method lle --neighbours 10 --out " + quoted(dir_ / "l.npy"));
     ASSERT_EQ(l.exitCode, 0) << l.output;
     EXPECT_EQ(readNpyCoords("l.npy").values, libraryProjection(z_, "lle", lle).values);
 }
@@ -122,16 +124,19 @@ TEST_F(ProjectCommand, BadArgumentsAreRefusedWithAMessage) {
     const auto method = run(in + " --method isomap --out " + quoted(dir_ / "c.csv"));
     EXPECT_EQ(method.exitCode, 1);
     EXPECT_NE(method.output.find("use pca, tsne, umap, lle"), std::string::npos) << method.output;
-    const auto perplexity = run(in + " --method tsne --perplexity 90 --out " + quoted(dir_ / "c.csv"));
+    const auto perplexity =
+        run(in + " --method tsne --perplexity 90 --out " + quoted(dir_ / "c.csv"));
     EXPECT_EQ(perplexity.exitCode, 2);
-    EXPECT_NE(perplexity.output.find("must be less than the number of points (90)"), std::string::npos)
+    EXPECT_NE(perplexity.output.find("must be less than the number of points (90)"),
+              std::string::npos)
         << perplexity.output;
     const auto noFolder = run(in + " --out " + quoted(dir_ / "missing" / "c.csv"));
     EXPECT_EQ(noFolder.exitCode, 1);
     EXPECT_NE(noFolder.output.find("does not exist"), std::string::npos) << noFolder.output;
     const auto format = run(in + " --out " + quoted(dir_ / "c.txt"));
     EXPECT_EQ(format.exitCode, 1);
-    EXPECT_NE(format.output.find("must end in .csv or .npy or .tsv"), std::string::npos) << format.output;
+    EXPECT_NE(format.output.find("must end in .csv or .npy or .tsv"), std::string::npos)
+        << format.output;
     // A folder where the file should go: the write fails after the work, still cleanly.
     std::filesystem::create_directories(dir_ / "taken.csv");
     const auto unwritable = run(in + " --out " + quoted(dir_ / "taken.csv"));
@@ -143,7 +148,8 @@ TEST_F(ProjectCommand, BadArgumentsAreRefusedWithAMessage) {
 TEST_F(ProjectCommand, CtrlCStopsTheJobWithExitCode130AndNoFile) {
     latent::writeNpy(dir_ / "big.npy", randomLatents(3000, 16));
     const auto out = dir_ / "never.npy";
-    const std::string exe = LATENT_EXPLORER_EXE, in = (dir_ / "big.npy").string(), file = out.string();
+    const std::string exe = LATENT_EXPLORER_EXE, in = (dir_ / "big.npy").string(),
+                      file = out.string();
     // The child starts with SIGINT blocked, so the Ctrl-C below waits until the command
     // has taken over SIGINT (it unblocks it) instead of racing its start-up.
     sigset_t blocked, previous;

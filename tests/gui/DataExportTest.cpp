@@ -40,7 +40,9 @@ protected:
         return finished.takeFirst().at(0).toString();
     }
 
-    QString path(const std::string& name) const { return QString::fromStdString((dir_ / name).string()); }
+    QString path(const std::string& name) const {
+        return QString::fromStdString((dir_ / name).string());
+    }
 
     TempDir dir_;
 };
@@ -65,7 +67,8 @@ TEST_F(DataExportTest, CoordinatesAndLatentsEqualTheShownMap) {
     EXPECT_EQ(values, coords.values);
 
     ASSERT_EQ(finish([&] { window->exportCoordinates(path("c.npy")); }), "");
-    EXPECT_EQ(latent::latentsFromArray(latent::readNpyFile(dir_ / "c.npy"), "c").values, coords.values);
+    EXPECT_EQ(latent::latentsFromArray(latent::readNpyFile(dir_ / "c.npy"), "c").values,
+              coords.values);
     ASSERT_EQ(finish([&] { window->exportLatents(path("z.npy")); }), "");
     EXPECT_EQ(latent::latentsFromArray(latent::readNpyFile(dir_ / "z.npy"), "z").values,
               window->workspace()->latents.values);
@@ -100,7 +103,8 @@ TEST_F(DataExportTest, MapImageHasTheRequestedSizeAndShowsTheMap) {
         EXPECT_GE(colours.size(), 10) << size.width() << "x" << size.height();
     }
     // The view on screen is back to its own size and still renders.
-    EXPECT_EQ(window->map()->grabMap().size(), window->map()->view()->size() * window->devicePixelRatio());
+    EXPECT_EQ(window->map()->grabMap().size(),
+              window->map()->view()->size() * window->devicePixelRatio());
 }
 
 TEST_F(DataExportTest, DecodedGridShowsTheSelectionAndItsNeighbours) {

@@ -18,7 +18,9 @@ QSpinBox* sideBox(int value, QWidget* parent) {
 }  // namespace
 
 ImageSizeDialog::ImageSizeDialog(QSize initial, QWidget* parent)
-    : QDialog(parent), width_(sideBox(initial.width(), this)), height_(sideBox(initial.height(), this)) {
+    : QDialog(parent),
+      width_(sideBox(initial.width(), this)),
+      height_(sideBox(initial.height(), this)) {
     auto* form = new QFormLayout(this);
     form->addRow(tr("Width:"), width_);
     form->addRow(tr("Height:"), height_);

@@ -103,7 +103,8 @@ void MainWindow::addDataExports(QMenu* menu) {
     };
     menu->addSeparator();
     menu->addAction(tr("Map coordinates (CSV or .npy)…"), this, [this, ask] {
-        const QString path = ask(tr("Export Map Coordinates"), "coords.csv", tr("CSV (*.csv);;NumPy (*.npy)"));
+        const QString path =
+            ask(tr("Export Map Coordinates"), "coords.csv", tr("CSV (*.csv);;NumPy (*.npy)"));
         if (!path.isEmpty()) exportCoordinates(path);
     });
     menu->addAction(tr("Latents (.npy)…"), this, [this, ask] {
@@ -114,10 +115,12 @@ void MainWindow::addDataExports(QMenu* menu) {
         const QString path = ask(tr("Export Projector Vectors"), "vectors.tsv", tr("TSV (*.tsv)"));
         if (!path.isEmpty()) exportProjectorFiles(path);
     });
-    menu->addAction(tr("Decoded grid of the current point and its neighbours (PNG)…"), this, [this, ask] {
-        const QString path = ask(tr("Export Decoded Grid"), "neighbours.png", tr("PNG (*.png)"));
-        if (!path.isEmpty()) exportNeighbourGrid(path);
-    });
+    menu->addAction(tr("Decoded grid of the current point and its neighbours (PNG)…"), this,
+                    [this, ask] {
+                        const QString path =
+                            ask(tr("Export Decoded Grid"), "neighbours.png", tr("PNG (*.png)"));
+                        if (!path.isEmpty()) exportNeighbourGrid(path);
+                    });
     menu->addAction(tr("Map image (PNG)…"), this, [this, ask] {
         const auto size = ImageSizeDialog::ask(this, tr("Map Image Size"), map_->size() * 2);
         if (!size) return;
@@ -150,14 +153,17 @@ void MainWindow::exportCoordinates(const QString& path) {
 
 void MainWindow::exportLatents(const QString& path) {
     if (!canExport(false)) return;
-    runExport(path, [ws = workspace_, file = path.toStdString()] { latent::writeNpy(file, ws->latents); });
+    runExport(path, [ws = workspace_, file = path.toStdString()] {
+        latent::writeNpy(file, ws->latents);
+    });
 }
 
 void MainWindow::exportProjectorFiles(const QString& vectorsPath) {
     if (!canExport(false)) return;
     const QString metadataPath = projectorMetadataPath(vectorsPath);
     runExport(vectorsPath + tr(" and ") + metadataPath,
-              [ws = workspace_, vectors = vectorsPath.toStdString(), metadata = metadataPath.toStdString()] {
+              [ws = workspace_, vectors = vectorsPath.toStdString(),
+               metadata = metadataPath.toStdString()] {
                   latent::writeVectorsTsv(vectors, ws->latents);
                   latent::writeMetadataTsv(metadata, projectorMetadata(*ws));
               });
@@ -181,11 +187,16 @@ void MainWindow::exportNeighbourGrid(const QString& path) {
 
 void MainWindow::exportMapImage(const QString& path, QSize size) {
     if (!canExport(true)) return;
-    // GL rendering belongs to the UI thread; only the file is written in the background.
+    // GL rendering belongs to the UI thread; encoding and writing run in the background.
     const QImage image = renderMapImage(*map_, size);
-    if (image.isNull()) return refuseExport(tr("The map could not be rendered at %1 x %2 pixels.").arg(size.width()).arg(size.height()));
-    runExport(path, [bytes = pngBytes(image), file = path.toStdString()] {
-        latent::writeFileAtomically(file, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    if (image.isNull())
+        return refuseExport(tr("The map could not be rendered at %1 x %2 pixels.")
+                                .arg(size.width())
+                                .arg(size.height()));
+    runExport(path, [image, file = path.toStdString()] {
+        const QByteArray bytes = pngBytes(image);  // compressing a large map takes a while
+        latent::writeFileAtomically(
+            file, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     });
 }
 
