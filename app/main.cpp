@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "commands/Commands.h"
+#include "commands/TerminalProgress.h"
 #include "latent/core/Error.h"
 #include "latent/core/Model.h"
 #include "latent/core/Projector.h"
@@ -131,8 +132,11 @@ int main(int argc, char** argv) {
 
     const std::vector<latent::app::Command> commands = {
         latent::app::addEncodeCommand(cli), latent::app::addDecodeCommand(cli),
-        latent::app::addInfoCommand(cli), latent::app::addGridCommand(cli)};
-    cli.footer("Exit codes: 0 ok, 1 bad command line, 2 bad input (unreadable file, wrong shape).");
+        latent::app::addInfoCommand(cli), latent::app::addGridCommand(cli),
+        latent::app::addProjectCommand(cli), latent::app::addMorphCommand(cli),
+        latent::app::addTraverseCommand(cli)};
+    cli.footer("Exit codes: 0 ok, 1 bad command line, 2 bad input (unreadable file, wrong shape), "
+               "130 interrupted (Ctrl-C).");
 
     try {
         cli.parse(argc, argv);
@@ -142,14 +146,17 @@ int main(int argc, char** argv) {
     }
     try {
         for (const auto& command : commands) {
-            if (command.app->parsed()) return command.run();
+            if (!command.app->parsed()) continue;
+            latent::app::installInterruptHandler();
+            return command.run();
         }
         if (noModel) gui.request.modelPath.clear();
         gui.request.folderFit = fit == "resize" ? latent::FitPolicy::Stretch : latent::FitPolicy::CentreCrop;
         return runGui(argc, argv, gui, sinceStart);
     } catch (const latent::Error& e) {
         std::cerr << "latent-explorer: " << e.what() << "\n";
-        return latent::app::kExitBadInput;
+        return e.kind() == latent::ErrorKind::Cancelled ? latent::app::kExitCancelled
+                                                        : latent::app::kExitBadInput;
     } catch (const std::exception& e) {
         // Not from core's checks (e.g. a filesystem error while writing): still a message.
         std::cerr << "latent-explorer: " << e.what() << "\n";

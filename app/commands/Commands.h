@@ -16,10 +16,14 @@ Command addEncodeCommand(CLI::App& cli);
 Command addDecodeCommand(CLI::App& cli);
 Command addInfoCommand(CLI::App& cli);
 Command addGridCommand(CLI::App& cli);
+Command addProjectCommand(CLI::App& cli);
+Command addMorphCommand(CLI::App& cli);
+Command addTraverseCommand(CLI::App& cli);
 
 // Exit codes of every subcommand (documented in docs/data-formats.md).
 constexpr int kExitOk = 0;
 constexpr int kExitUsage = 1;     // bad command line
 constexpr int kExitBadInput = 2;  // a file could not be read, or does not fit the model
+constexpr int kExitCancelled = 130;  // Ctrl-C (128 + SIGINT, as shells report it)
 
 }  // namespace latent::app

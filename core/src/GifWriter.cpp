@@ -1,6 +1,8 @@
 #include "latent/core/GifWriter.h"
 
+#include <fcntl.h>
 #include <gif_lib.h>
+#include <unistd.h>
 
 #include <array>
 #include <cmath>
@@ -78,8 +80,14 @@ void writeAnimatedGif(const std::filesystem::path& path, const std::vector<Raste
     };
     {
         int error = 0;
-        std::unique_ptr<GifFileType, GifCloser> gif(EGifOpenFileName(temp.c_str(), false, &error));
-        if (!gif) fail(GifErrorString(error));
+        // Opened here rather than by giflib, which creates files readable by their owner only.
+        const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd < 0) fail("cannot create the file");
+        std::unique_ptr<GifFileType, GifCloser> gif(EGifOpenFileHandle(fd, &error));
+        if (!gif) {
+            ::close(fd);
+            fail(GifErrorString(error));
+        }
         EGifSetGifVersion(gif.get(), true);
         const auto palette = makePalette(first.channels == 1);
         if (EGifPutScreenDesc(gif.get(), first.width, first.height, 8, 0, palette.get()) == GIF_ERROR) {

@@ -1,13 +1,11 @@
 // Runs the latent-explorer subcommands end to end and checks their outputs against the
 // library called directly.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "CliRun.h"
 #include "TempDir.h"
 #include "latent/core/ArrayConversion.h"
 #include "latent/core/DecodeLatents.h"
@@ -19,31 +17,6 @@
 #include "latent/core/NpyWriter.h"
 
 namespace {
-
-struct RunResult {
-    int exitCode = -1;
-    std::string output;  // stdout and stderr together
-};
-
-// Runs the app with `args` (already shell-quoted as needed); output goes to a pipe, so
-// the app must behave as when piped in a script.
-RunResult run(const std::string& args) {
-    const std::string command = std::string("'") + LATENT_EXPLORER_EXE + "' " + args + " 2>&1";
-    RunResult result;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return result;
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
-        result.output.append(buffer.data(), n);
-    }
-    const int status = pclose(pipe);
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
-
-std::string quoted(const std::filesystem::path& p) {
-    return "'" + p.string() + "'";
-}
 
 class Cli : public ::testing::Test {
 protected:
@@ -179,6 +152,13 @@ TEST_F(Cli, BadInputExitsWithTwoAndAMessage) {
     const auto notModel = run("info --model " + quoted(dir_ / "wrong.npy"));
     EXPECT_EQ(notModel.exitCode, 2);
     EXPECT_NE(notModel.output.find("wrong.npy"), std::string::npos) << notModel.output;
+    // With --json the failed check is JSON on stdout as well.
+    const auto notModelJson = run("info --json --model " + quoted(dir_ / "wrong.npy"));
+    EXPECT_EQ(notModelJson.exitCode, 2);
+    const auto& out = notModelJson.output;  // the JSON, and the stderr line before or after it
+    const auto failure = nlohmann::json::parse(out.substr(out.find('{'), out.rfind('}') - out.find('{') + 1));
+    EXPECT_FALSE(failure.at("error_kind").get<std::string>().empty());
+    EXPECT_NE(failure.at("error").get<std::string>().find("wrong.npy"), std::string::npos);
 }
 
 }  // namespace

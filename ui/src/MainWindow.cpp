@@ -179,6 +179,7 @@ void MainWindow::buildMenusAndToolbar() {
     exportMenu->addAction(tr("Morph strip (PNG)…"), this, [this] { exportMorph(false); });
     exportMenu->addAction(tr("Morph animation (GIF)…"), this, [this] { exportMorph(true); });
     exportMenu->addAction(tr("Traversal grid of the current point (PNG)…"), this, &MainWindow::exportTraversal);
+    addDataExports(exportMenu);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

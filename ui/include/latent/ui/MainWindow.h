@@ -92,7 +92,17 @@ public:
     const latent::ProjectionResult* projection() const { return projection_.get(); }
     int dimensions() const { return dims_; }
 
+    // File > Export's data exports once the menu has a file name: written in the background,
+    // atomically; exportFinished reports the outcome.
+    void exportCoordinates(const QString& path);  // .npy, otherwise CSV
+    void exportLatents(const QString& path);
+    void exportProjectorFiles(const QString& vectorsPath);  // + projectorMetadataPath()
+    void exportNeighbourGrid(const QString& path);
+    void exportMapImage(const QString& path, QSize size);
+    static QString projectorMetadataPath(const QString& vectorsPath);
+
 Q_SIGNALS:
+    void exportFinished(const QString& error);  // "" when the file was written
     void workspaceReady();
     void sessionRestored();
     void loadFailed(const QString& message);
@@ -112,6 +122,9 @@ private:
     void runExport(const QString& what, std::function<void()> work);
     void exportMorph(bool animated);
     void exportTraversal();
+    void addDataExports(QMenu* menu);
+    bool canExport(bool needProjection);
+    void refuseExport(const QString& why);
     QString labelFor(std::size_t index) const;
     void buildProjectionDock();
     void onWorkspace(std::shared_ptr<latent::Workspace> workspace);
