@@ -179,6 +179,7 @@ void MainWindow::exportProjectorFiles(const QString& vectorsPath) {
 
 void MainWindow::exportNeighbourGrid(const QString& path) {
     if (!canExport(false)) return;
+    if (!workspace_->model) return refuseExport(tr("A decoded grid needs a model: open a model first."));
     if (currentLatent_.empty()) return refuseExport(tr("Select a point first."));
     const auto& found = neighbours_->neighbours();
     latent::LatentBatch latents(1 + found.size(), workspace_->latents.dim);
