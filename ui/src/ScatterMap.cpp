@@ -3,6 +3,7 @@
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
+#include <vtkDataArray.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkMatrix4x4.h>
 #include <vtkNew.h>
@@ -13,6 +14,7 @@
 #include <vtkProperty.h>
 #include <vtkRenderWindowInteractor.h>
 #include <vtkRenderer.h>
+#include <vtkSmartPointer.h>
 #include <vtkUnsignedCharArray.h>
 
 #include <QVBoxLayout>
@@ -90,6 +92,8 @@ struct ScatterMap::Impl {
     MarkerSet dot{8.0f, Qt::white};
     latent::LatentBatch coords;
     int dims = 2;
+    vtkSmartPointer<vtkDataArray> classColors;  // the colours setPoints gave
+    vtkSmartPointer<vtkDataArray> greyed;       // what setSelection showed instead
 
     std::array<double, 16> worldToView() const {
         auto* camera = renderer->GetActiveCamera();
@@ -289,6 +293,45 @@ QVector3D ScatterMap::worldAt(QPoint viewPos) const {
 VtkOpenGLWidget* ScatterMap::view() const { return impl_->view; }
 
 QImage ScatterMap::grabMap() const { return impl_->view->grabRendered(); }
+
+void ScatterMap::setSelection(const std::vector<std::uint8_t>& selectedMask) {
+    vtkDataArray* current = impl_->poly->GetPointData()->GetScalars();
+    if (current != impl_->greyed) impl_->classColors = current;  // setPoints ran since
+    if (!impl_->classColors) return;
+    const vtkIdType n = impl_->classColors->GetNumberOfTuples();
+    impl_->greyed = nullptr;
+    if (selectedMask.size() != static_cast<std::size_t>(n)) {
+        impl_->poly->GetPointData()->SetScalars(impl_->classColors);
+        impl_->poly->SetVerts(vertexCells(n));
+    } else {
+        vtkNew<vtkUnsignedCharArray> rgb;
+        rgb->DeepCopy(impl_->classColors);
+        // Selected vertices come last: drawn later, they stay on top of grey neighbours.
+        vtkNew<vtkCellArray> cells;
+        cells->AllocateExact(n, n);
+        const unsigned char grey[3] = {200, 200, 206};
+        for (vtkIdType i = 0; i < n; ++i) {
+            if (selectedMask[static_cast<std::size_t>(i)] != 0) continue;
+            rgb->SetTypedTuple(i, grey);
+            cells->InsertNextCell(1, &i);
+        }
+        for (vtkIdType i = 0; i < n; ++i) {
+            if (selectedMask[static_cast<std::size_t>(i)] != 0) cells->InsertNextCell(1, &i);
+        }
+        impl_->greyed = rgb;
+        impl_->poly->GetPointData()->SetScalars(rgb);
+        impl_->poly->SetVerts(cells);
+    }
+    impl_->poly->Modified();
+    impl_->view->requestRender();
+}
+
+latent::ScreenView ScatterMap::screenView() const {
+    const auto size = impl_->viewportSize();
+    return {impl_->worldToView(), size[0], size[1]};
+}
+
+vtkRenderer* ScatterMap::renderer() const { return impl_->renderer; }
 
 void ScatterMap::onViewClicked(QPoint pos) {
     if (impl_->coords.count == 0) return;

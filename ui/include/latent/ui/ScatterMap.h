@@ -3,11 +3,15 @@
 #include <QImage>
 #include <QVector3D>
 #include <QWidget>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
 
 #include "latent/core/LatentBatch.h"
+#include "latent/core/SelectionGeometry.h"
+
+class vtkRenderer;
 
 namespace latent::ui {
 
@@ -43,6 +47,14 @@ public:
 
     VtkOpenGLWidget* view() const;
     QImage grabMap() const;
+
+    // Selected points (mask value non-zero) keep their colours and draw on top; the
+    // others turn grey. An empty mask (or one of another size) means no selection.
+    void setSelection(const std::vector<std::uint8_t>& selectedMask);
+    // The camera as SelectionGeometry wants it (device pixels, y up).
+    latent::ScreenView screenView() const;
+    // The renderer that draws the points, for layers drawn in the map's own depth.
+    vtkRenderer* renderer() const;
 
 Q_SIGNALS:
     void pointClicked(qsizetype index);
