@@ -10,6 +10,7 @@
 #include "ImageChecks.h"
 #include "WindowFixture.h"
 #include "latent/core/SelectionGeometry.h"
+#include "latent/ui/ClassPalette.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/MapSelectionTool.h"
 #include "latent/ui/SelectionController.h"
@@ -125,7 +126,7 @@ TEST_F(SelectionTest, InvertClearAndTheGreyedMap) {
     press("Invert");
     settle();
     // Three coloured points, every other one grey (but still drawn).
-    const QColor grey(200, 200, 206);
+    const QColor grey = latent::ui::deselectedColor();
     EXPECT_GT(test_images::countNear(window->map()->grabMap(), grey, 4), 2000);
     press("Clear");
     EXPECT_EQ(model().count(), 0u);

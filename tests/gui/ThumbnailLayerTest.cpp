@@ -9,7 +9,9 @@
 
 #include "ImageChecks.h"
 #include "WindowFixture.h"
+#include "latent/ui/ClassPalette.h"
 #include "latent/ui/SelectionController.h"
+#include "latent/ui/SelectionModel.h"
 #include "latent/ui/ThumbnailLayer.h"
 
 namespace {
@@ -73,6 +75,25 @@ TEST_F(ThumbnailLayerTest, PriorSamplesAreDecodedForTheirGlyphs) {
     settle();
     zoomOnto(3, 40.0);
     QTRY_VERIFY_WITH_TIMEOUT(layer().glyphCount() > 0, 10000);
+}
+
+TEST_F(ThumbnailLayerTest, GlyphFramesTurnGreyOutsideTheSelection) {
+    openWindow(2, 1000);
+    for (double zoom : {4.0, 6.0, 9.0, 13.0, 20.0}) {  // the least zoom that shows a few glyphs
+        window->map()->resetCamera();
+        zoomOnto(20, zoom);
+        QTest::qWait(400);
+        if (layer().glyphCount() >= 4) break;
+    }
+    ASSERT_GE(layer().glyphCount(), 4u);
+    settle();
+    const QColor grey = latent::ui::deselectedColor();
+    const int before = test_images::countNear(window->map()->grabMap(), grey, 4);
+    window->selection()->model()->replace({20});
+    QTest::qWait(400);  // the glyphs are textured again once the timer fires
+    settle();
+    const int after = test_images::countNear(window->map()->grabMap(), grey, 4);
+    EXPECT_GT(after, before + 20 * static_cast<int>(layer().glyphCount() - 1)) << before << " -> " << after;
 }
 
 TEST_F(ThumbnailLayerTest, TurningTheLayerOffRemovesTheImages) {

@@ -22,6 +22,7 @@
 #include <array>
 
 #include "latent/core/ScreenPicker.h"
+#include "latent/ui/ClassPalette.h"
 #include "latent/ui/MapInteractorStyle.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -309,7 +310,9 @@ void ScatterMap::setSelection(const std::vector<std::uint8_t>& selectedMask) {
         // Selected vertices come last: drawn later, they stay on top of grey neighbours.
         vtkNew<vtkCellArray> cells;
         cells->AllocateExact(n, n);
-        const unsigned char grey[3] = {200, 200, 206};
+        const QColor g = deselectedColor();
+        const unsigned char grey[3] = {static_cast<unsigned char>(g.red()), static_cast<unsigned char>(g.green()),
+                                       static_cast<unsigned char>(g.blue())};
         for (vtkIdType i = 0; i < n; ++i) {
             if (selectedMask[static_cast<std::size_t>(i)] != 0) continue;
             rgb->SetTypedTuple(i, grey);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "latent/core/AtomicFile.h"
+#include "latent/ui/ClassPalette.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/MapSelectionTool.h"
 #include "latent/ui/ScatterMap.h"
@@ -36,15 +37,23 @@ SelectionController::SelectionController(MainWindow* window)
     const auto imageOf = [images = images_](std::size_t index) { return images->imageOf(index); };
     panel_->setImageSource(imageOf);
     thumbnails_->setImageSource(imageOf);
+    thumbnails_->setFrameColourSource([this](std::size_t index) {
+        const auto* ws = window_->workspace();
+        if (model_->count() > 0 && !model_->contains(index)) return deselectedColor();
+        return ws && index < ws->dataset.labels.size() ? classColor(ws->dataset.labels[index]) : unlabelledColor();
+    });
     connect(thumbnails_, &ThumbnailLayer::imagesMissing, images_, &ThumbnailImages::want);
     connect(images_, &ThumbnailImages::arrived, thumbnails_, &ThumbnailLayer::mapChanged);
 
-    auto* dock = new QDockWidget(tr("Selected"), window);
-    dock->setObjectName("selectedDock");
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    dock->setWidget(panel_);
-    window->addDockWidget(Qt::RightDockWidgetArea, dock);
-    if (auto* legend = window->findChild<QDockWidget*>("legendDock")) window->tabifyDockWidget(legend, dock);
+    dock_ = new QDockWidget(tr("Selected"), window);
+    dock_->setObjectName("selectedDock");
+    dock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock_->setWidget(panel_);
+    window->addDockWidget(Qt::RightDockWidgetArea, dock_);
+    if (auto* legend = window->findChild<QDockWidget*>("legendDock")) {
+        window->tabifyDockWidget(legend, dock_);
+        legend->raise();  // the map's key comes first; the panel shows up with a selection
+    }
     buildToolbar();
 
     connect(window, &MainWindow::workspaceReady, this, &SelectionController::onWorkspaceReady);
@@ -126,7 +135,10 @@ void SelectionController::onProjectionShown() {
 }
 
 void SelectionController::onSelectionChanged() {
+    if (wasEmpty_ && model_->count() > 0) dock_->raise();  // a first selection: show the panel
+    wasEmpty_ = model_->count() == 0;
     window_->map()->setSelection(model_->mask());
+    thumbnails_->imagesChanged();  // their frames show the selection
     panel_->setSelection(model_->indices(), model_->pointCount());
 }
 

@@ -17,6 +17,7 @@
 #include <vtkTexture.h>
 #include <vtkUnsignedCharArray.h>
 
+#include <QPainter>
 #include <QTimer>
 #include <algorithm>
 #include <cmath>
@@ -72,6 +73,16 @@ vtkSmartPointer<vtkTexture> makeTexture(const QImage& image) {
     return texture;
 }
 
+// The image inside a border of `colour`, about a fourteenth of its width.
+QImage framed(const QImage& image, const QColor& colour) {
+    const int border = std::max(1, image.width() / 14);
+    QImage out(image.width() + 2 * border, image.height() + 2 * border, QImage::Format_RGB888);
+    out.fill(colour);
+    QPainter painter(&out);
+    painter.drawImage(border, border, image);
+    return out;
+}
+
 }  // namespace
 
 struct ThumbnailLayer::Vtk {
@@ -102,6 +113,11 @@ ThumbnailLayer::~ThumbnailLayer() { vtk_->observedCamera->RemoveObserver(vtk_->o
 
 void ThumbnailLayer::setImageSource(ImageSource source) {
     imageOf_ = std::move(source);
+    imagesChanged();
+}
+
+void ThumbnailLayer::setFrameColourSource(FrameColourSource source) {
+    frameOf_ = std::move(source);
     imagesChanged();
 }
 
@@ -250,8 +266,9 @@ vtkTexture* ThumbnailLayer::textureFor(std::size_t index) {
         recency.push_front(index);
         return it->second;
     }
-    const QImage image = imageOf_(index);
+    QImage image = imageOf_(index);
     if (image.isNull()) return nullptr;
+    if (frameOf_) image = framed(image, frameOf_(index));
     if (cache.size() >= kCacheSize) {
         cache.erase(recency.back());
         recency.pop_back();

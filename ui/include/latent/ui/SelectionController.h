@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-class QAction;
+class QDockWidget;
 
 namespace latent::ui {
 
@@ -51,11 +51,13 @@ private:
     void selectClass(int label);
 
     MainWindow* window_;
+    QDockWidget* dock_;
     SelectionModel* model_;
     MapSelectionTool* tool_;
     SelectionPanel* panel_;
     ThumbnailLayer* thumbnails_;
     ThumbnailImages* images_;
+    bool wasEmpty_ = true;
 };
 
 }  // namespace latent::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QImage>
 #include <QObject>
 #include <array>
@@ -42,6 +43,10 @@ public:
     // The image drawn for point `index` (null: the point keeps its dot).
     using ImageSource = std::function<QImage(std::size_t)>;
     void setImageSource(ImageSource source);
+    // The colour of the frame around point `index`'s image (its class, or grey when
+    // another selection greys it), so glyphs keep what the dots showed.
+    using FrameColourSource = std::function<QColor(std::size_t)>;
+    void setFrameColourSource(FrameColourSource source);
     // The coordinates the map shows, asked for when needed (null: nothing there).
     using CoordinateSource = std::function<const latent::LatentBatch*()>;
     void setCoordinateSource(CoordinateSource source);
@@ -80,6 +85,7 @@ private:
     std::unique_ptr<Vtk> vtk_;
     QTimer* settle_;
     ImageSource imageOf_;
+    FrameColourSource frameOf_;
     CoordinateSource coordsOf_;
     bool enabled_ = true;
     std::size_t shown_ = 0;
