@@ -30,6 +30,7 @@
 #include "latent/ui/ModelInfoPanel.h"
 #include "latent/ui/RecentFiles.h"
 #include "latent/ui/ScatterMap.h"
+#include "latent/ui/SelectionController.h"
 #include "latent/ui/TraversalPanel.h"
 #include "latent/ui/WorkspaceLoader.h"
 
@@ -81,6 +82,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     buildMenusAndToolbar();
     buildStatusBar();
     buildProjectionDock();
+    selection_ = new SelectionController(this);
 
     connect(loader_, &WorkspaceLoader::progress, this, &MainWindow::onProgress);
     connect(loader_, &WorkspaceLoader::finished, this, &MainWindow::onWorkspace);
@@ -180,6 +182,7 @@ void MainWindow::buildMenusAndToolbar() {
     exportMenu->addAction(tr("Morph animation (GIF)…"), this, [this] { exportMorph(true); });
     exportMenu->addAction(tr("Traversal grid of the current point (PNG)…"), this, &MainWindow::exportTraversal);
     addDataExports(exportMenu);
+    exportMenu->addAction(tr("Selection as an index list (text)…"), this, [this] { selection_->exportIndexList(); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

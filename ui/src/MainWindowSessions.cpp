@@ -7,6 +7,7 @@
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/ProjectionPanel.h"
+#include "latent/ui/SelectionController.h"
 
 namespace latent::ui {
 
@@ -18,6 +19,7 @@ latent::Session MainWindow::captureSession() const {
     s.limit = request_.limit;
     s.projection = latent::normalized(projectionPanel_->params());
     s.morph = morph_->state();
+    s.selection = selection_->selectedIndices();
     s.currentLatent = currentLatent_;
     s.currentIndex = currentIndex_;
     return s;
@@ -60,6 +62,7 @@ QString MainWindow::openSessionFrom(const QString& path) {
 
 void MainWindow::applySession(const latent::Session& s) {
     setProjection(s.projection);
+    selection_->restore(s.selection);
     if (s.morph && (s.morph->a.size() == workspace_->latents.dim)) {
         auto label = [this](const std::optional<std::size_t>& i, const QString& fallback) {
             return i && *i < workspace_->dataset.count ? labelFor(*i) : fallback;

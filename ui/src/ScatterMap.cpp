@@ -3,6 +3,7 @@
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
+#include <vtkDataArray.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkMatrix4x4.h>
 #include <vtkNew.h>
@@ -375,6 +376,13 @@ QVector3D ScatterMap::worldAt(QPoint viewPos) const {
 VtkOpenGLWidget* ScatterMap::view() const { return impl_->view; }
 
 QImage ScatterMap::grabMap() const { return impl_->view->grabRendered(); }
+
+latent::ScreenView ScatterMap::screenView() const {
+    const auto size = impl_->viewportSize();
+    return {impl_->worldToView(), size[0], size[1]};
+}
+
+vtkRenderer* ScatterMap::renderer() const { return impl_->renderer; }
 
 void ScatterMap::onViewClicked(QPoint pos) {
     if (impl_->count == 0) return;

@@ -9,5 +9,7 @@ namespace latent::ui {
 QColor classColor(int label);
 // Colour for points with no label.
 QColor unlabelledColor();
+// Points outside the selection, while there is one.
+QColor deselectedColor();
 
 }  // namespace latent::ui

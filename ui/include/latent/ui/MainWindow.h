@@ -37,6 +37,7 @@ class ProjectionRunner;
 class ModelInfoPanel;
 class RecentFiles;
 class ScatterMap;
+class SelectionController;
 class WorkspaceLoader;
 
 // The explorer window: the map in the middle, the image panel and legend at the side,
@@ -81,6 +82,7 @@ public:
     TraversalPanel* traversal() const { return traversal_; }
     MorphPanel* morph() const { return morph_; }
     NeighboursPanel* neighbours() const { return neighbours_; }
+    SelectionController* selection() const { return selection_; }
     // The latent the exploration panels act on (a clicked point, an edit, a morph frame).
     const std::vector<float>& currentLatent() const { return currentLatent_; }
     ProjectionPanel* projectionPanel() const { return projectionPanel_; }
@@ -181,6 +183,7 @@ private:
     QLabel* status_;
     QProgressBar* progress_;
     QToolButton* cancel_;
+    SelectionController* selection_ = nullptr;
     QAction* view2d_ = nullptr;
     QAction* view3d_ = nullptr;
     QElapsedTimer sinceStart_;

@@ -9,6 +9,9 @@
 #include <vector>
 
 #include "latent/core/LatentBatch.h"
+#include "latent/core/SelectionGeometry.h"
+
+class vtkRenderer;
 
 class vtkUnsignedCharArray;
 
@@ -58,6 +61,11 @@ public:
 
     VtkOpenGLWidget* view() const;
     QImage grabMap() const;
+
+    // The camera as SelectionGeometry wants it (device pixels, y up).
+    latent::ScreenView screenView() const;
+    // The renderer that draws the points, for layers drawn in the map's own depth.
+    vtkRenderer* renderer() const;
 
 Q_SIGNALS:
     void pointClicked(qsizetype index);

@@ -1,0 +1,109 @@
+#include <gtest/gtest.h>
+
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
+
+#include <QSignalSpy>
+#include <QTest>
+#include <filesystem>
+
+#include "ImageChecks.h"
+#include "WindowFixture.h"
+#include "latent/ui/ClassPalette.h"
+#include "latent/ui/SelectionController.h"
+#include "latent/ui/SelectionModel.h"
+#include "latent/ui/ThumbnailLayer.h"
+
+namespace {
+
+// Fashion-MNIST images are mostly black: pixels neither background nor class colours.
+int darkPixels(const QImage& frame) { return test_images::countNear(frame, QColor(0, 0, 0), 40); }
+
+class ThumbnailLayerTest : public WindowFixture {
+protected:
+    latent::ui::ThumbnailLayer& layer() { return *window->selection()->thumbnails(); }
+
+    // Zooms the camera onto point `index`, `factor` times closer.
+    void zoomOnto(std::size_t index, double factor) {
+        vtkCamera* camera = window->map()->renderer()->GetActiveCamera();
+        const QVector3D p = window->map()->positionOf(index);
+        double eye[3], focal[3];
+        camera->GetPosition(eye);
+        camera->GetFocalPoint(focal);
+        camera->SetFocalPoint(p.x(), p.y(), p.z());
+        camera->SetPosition(p.x() + eye[0] - focal[0], p.y() + eye[1] - focal[1], p.z() + eye[2] - focal[2]);
+        camera->Zoom(factor);
+        window->map()->renderer()->ResetCameraClippingRange();
+        window->map()->view()->requestRender();
+    }
+};
+
+TEST_F(ThumbnailLayerTest, ImagesAppearWhenZoomedInAndGoWhenZoomedOut) {
+    for (int dims : {2, 3}) {
+        openWindow(dims, 1000);
+        EXPECT_EQ(layer().glyphCount(), 0u) << dims << "-D: 1000 points are too crowded for images";
+        EXPECT_LT(darkPixels(window->map()->grabMap()), 100) << dims << "-D";
+
+        zoomOnto(500, 12.0);
+        QTRY_VERIFY_WITH_TIMEOUT(layer().glyphCount() > 0, 5000);
+        EXPECT_LE(layer().glyphCount(), latent::ui::ThumbnailLayer::kMaxGlyphs);
+        EXPECT_GE(layer().glyphSide(), latent::ui::ThumbnailLayer::kMinSpacing * 0.8);
+        settle();
+        const QImage zoomed = window->map()->grabMap();
+        if (darkPixels(zoomed) < 2000) {
+            ADD_FAILURE() << dims << "-D: no images on the zoomed map (saved "
+                          << test_images::saveForInspection(zoomed, "thumbnails-missing").toStdString() << ")";
+        }
+
+        window->map()->resetCamera();
+        QTRY_COMPARE_WITH_TIMEOUT(layer().glyphCount(), std::size_t{0}, 5000);
+        settle();
+        EXPECT_LT(darkPixels(window->map()->grabMap()), 100) << dims << "-D";
+    }
+}
+
+TEST_F(ThumbnailLayerTest, PriorSamplesAreDecodedForTheirGlyphs) {
+    openWindow(2, 200);
+    QSignalSpy ready(window.get(), &latent::ui::MainWindow::workspaceReady);
+    QSignalSpy shown(window.get(), &latent::ui::MainWindow::projectionShown);
+    window->openModel(QString::fromStdString((std::filesystem::path(LATENT_MODEL_FIXTURES) / "gan_rgb64.pt").string()));
+    ASSERT_TRUE(ready.wait(60000));
+    if (shown.isEmpty()) {
+        ASSERT_TRUE(shown.wait(60000));
+    }
+    ASSERT_TRUE(window->workspace()->sampledFromPrior);
+    settle();
+    zoomOnto(3, 40.0);
+    QTRY_VERIFY_WITH_TIMEOUT(layer().glyphCount() > 0, 10000);
+}
+
+TEST_F(ThumbnailLayerTest, GlyphFramesTurnGreyOutsideTheSelection) {
+    openWindow(2, 1000);
+    for (double zoom : {4.0, 6.0, 9.0, 13.0, 20.0}) {  // the least zoom that shows a few glyphs
+        window->map()->resetCamera();
+        zoomOnto(20, zoom);
+        QTest::qWait(400);
+        if (layer().glyphCount() >= 4) break;
+    }
+    ASSERT_GE(layer().glyphCount(), 4u);
+    settle();
+    const QColor grey = latent::ui::deselectedColor();
+    const int before = test_images::countNear(window->map()->grabMap(), grey, 4);
+    window->selection()->model()->replace({20});
+    QTest::qWait(400);  // the glyphs are textured again once the timer fires
+    settle();
+    const int after = test_images::countNear(window->map()->grabMap(), grey, 4);
+    EXPECT_GT(after, before + 20 * static_cast<int>(layer().glyphCount() - 1)) << before << " -> " << after;
+}
+
+TEST_F(ThumbnailLayerTest, TurningTheLayerOffRemovesTheImages) {
+    openWindow(2, 1000);
+    zoomOnto(10, 12.0);
+    QTRY_VERIFY_WITH_TIMEOUT(layer().glyphCount() > 0, 5000);
+    layer().setEnabled(false);
+    EXPECT_EQ(layer().glyphCount(), 0u);
+    settle();
+    EXPECT_LT(darkPixels(window->map()->grabMap()), 100);
+}
+
+}  // namespace

@@ -1,0 +1,142 @@
+#include "latent/ui/MapSelectionTool.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWidget>
+
+#include "latent/core/SelectionGeometry.h"
+#include "latent/ui/ScatterMap.h"
+#include "latent/ui/VtkOpenGLWidget.h"
+
+namespace latent::ui {
+namespace {
+constexpr int kClickSlop = 4;  // logical px, as VtkOpenGLWidget counts clicks
+}  // namespace
+
+// Draws the box or lasso being dragged. A child widget of the GL view is composed over
+// the VTK frame by Qt, so drawing it never needs a VTK render.
+class MapSelectionTool::Outline : public QWidget {
+public:
+    explicit Outline(QWidget* parent) : QWidget(parent) {
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+        setAttribute(Qt::WA_NoSystemBackground);
+        hide();
+    }
+    // Shown closed even while the lasso is drawn: the fill is what will be selected.
+    void showShape(const QPolygon& shape) {
+        shape_ = shape;
+        setGeometry(parentWidget()->rect());
+        QWidget::show();
+        raise();
+        update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setBrush(QColor(40, 110, 220, 40));
+        p.setPen(QPen(QColor(20, 70, 170), 1.5, Qt::DashLine));
+        p.drawPolygon(shape_);
+    }
+
+private:
+    QPolygon shape_;
+};
+
+MapSelectionTool::MapSelectionTool(ScatterMap* map, QObject* parent)
+    : QObject(parent), map_(map), outline_(new Outline(map->view())) {
+    map_->view()->installEventFilter(this);
+    connect(map_->view(), &VtkOpenGLWidget::clicked, this, &MapSelectionTool::onViewClicked);
+}
+
+MapSelectionTool::~MapSelectionTool() = default;
+
+void MapSelectionTool::setMode(Mode mode) {
+    mode_ = mode;
+    map_->view()->setCursor(mode == Mode::Navigate ? Qt::ArrowCursor : Qt::CrossCursor);
+}
+
+void MapSelectionTool::setCoordinateSource(CoordinateSource source) { coordsOf_ = std::move(source); }
+
+bool MapSelectionTool::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != map_->view()) return false;
+    switch (event->type()) {
+        case QEvent::MouseButtonPress:
+        case QEvent::MouseButtonDblClick: {
+            auto* e = static_cast<QMouseEvent*>(event);
+            pressModifiers_ = e->modifiers();
+            return e->button() == Qt::LeftButton && startGesture(e->position().toPoint(), e->modifiers());
+        }
+        case QEvent::MouseMove: {
+            if (!dragging_) return false;
+            const QPoint pos = static_cast<QMouseEvent*>(event)->position().toPoint();
+            if (lasso_) {
+                if (path_.isEmpty() || path_.last() != pos) path_ << pos;
+            } else {
+                path_ = QPolygon(QRect(pressPos_, pos).normalized());
+            }
+            outline_->showShape(path_);
+            return true;
+        }
+        case QEvent::MouseButtonRelease: {
+            auto* e = static_cast<QMouseEvent*>(event);
+            if (!dragging_ || e->button() != Qt::LeftButton) return false;
+            finishGesture(e->position().toPoint(), e->modifiers());
+            return true;
+        }
+        default:
+            return false;
+    }
+}
+
+// Box and Lasso modes own the left button; in Navigate mode only Ctrl+drag does.
+bool MapSelectionTool::startGesture(QPoint pos, Qt::KeyboardModifiers modifiers) {
+    const bool ctrl = modifiers.testFlag(Qt::ControlModifier);
+    if (mode_ == Mode::Navigate && !ctrl) return false;
+    dragging_ = true;
+    lasso_ = mode_ == Mode::Lasso || (mode_ == Mode::Navigate && ctrl);
+    pressPos_ = pos;
+    path_ = QPolygon{pos};
+    return true;
+}
+
+void MapSelectionTool::finishGesture(QPoint pos, Qt::KeyboardModifiers modifiers) {
+    dragging_ = false;
+    outline_->hide();
+    const QPoint press = pressPos_;
+    const bool add = modifiers.testFlag(Qt::ShiftModifier);
+    if ((pos - press).manhattanLength() <= kClickSlop) {
+        Q_EMIT pointClicked(map_->pointAt(press), add || modifiers.testFlag(Qt::ControlModifier));
+        return;
+    }
+    if (lasso_) {
+        if (path_.last() != pos) path_ << pos;
+    } else {
+        path_ = QPolygon{press, pos};
+    }
+    Q_EMIT regionSelected(pointsInside(), add);
+    path_.clear();
+}
+
+std::vector<std::size_t> MapSelectionTool::pointsInside() const {
+    const latent::LatentBatch* coords = coordsOf_ ? coordsOf_() : nullptr;
+    if (!coords || coords->count != map_->pointCount() || path_.size() < 2) return {};
+    // Logical pixels, y down -> the device pixels, y up, that the camera matrix maps to.
+    const double dpr = map_->view()->devicePixelRatioF();
+    const double height = map_->view()->height();
+    std::vector<latent::ScreenPoint> screen;
+    screen.reserve(static_cast<std::size_t>(path_.size()));
+    for (const QPoint& p : path_) screen.push_back({p.x() * dpr, (height - p.y()) * dpr});
+    const latent::ScreenView view = map_->screenView();
+    if (lasso_) return latent::selectInLasso(*coords, view, screen);
+    return latent::selectInRectangle(*coords, view, screen.front(), screen.back());
+}
+
+// Navigate mode: the map handles plain clicks; Shift+click also toggles the point.
+void MapSelectionTool::onViewClicked(QPoint pos) {
+    if (mode_ != Mode::Navigate || !pressModifiers_.testFlag(Qt::ShiftModifier)) return;
+    if (const auto index = map_->pointAt(pos)) Q_EMIT pointClicked(index, true);
+}
+
+}  // namespace latent::ui

@@ -1,0 +1,193 @@
+#include "latent/ui/SelectionController.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QToolBar>
+#include <string>
+
+#include "latent/core/AtomicFile.h"
+#include "latent/ui/ClassPalette.h"
+#include "latent/ui/MainWindow.h"
+#include "latent/ui/MapSelectionTool.h"
+#include "latent/ui/ScatterMap.h"
+#include "latent/ui/SelectionModel.h"
+#include "latent/ui/SelectionPanel.h"
+#include "latent/ui/ThumbnailImages.h"
+#include "latent/ui/ThumbnailLayer.h"
+
+namespace latent::ui {
+
+SelectionController::SelectionController(MainWindow* window)
+    : QObject(window),
+      window_(window),
+      model_(new SelectionModel(this)),
+      tool_(new MapSelectionTool(window->map(), this)),
+      panel_(new SelectionPanel(window)),
+      thumbnails_(new ThumbnailLayer(window->map(), this)),
+      images_(new ThumbnailImages(window)) {
+    // Read at the moment of use: the projection on show changes under us.
+    const auto coords = [window]() -> const latent::LatentBatch* {
+        return window->projection() ? &window->projection()->coords : nullptr;
+    };
+    tool_->setCoordinateSource(coords);
+    thumbnails_->setCoordinateSource(coords);
+    const auto imageOf = [images = images_](std::size_t index) { return images->imageOf(index); };
+    panel_->setImageSource(imageOf);
+    thumbnails_->setImageSource(imageOf);
+    thumbnails_->setFrameColourSource([this](std::size_t index) {
+        const auto* ws = window_->workspace();
+        if (model_->count() > 0 && !model_->contains(index)) return deselectedColor();
+        return ws && index < ws->dataset.labels.size() ? classColor(ws->dataset.labels[index]) : unlabelledColor();
+    });
+    connect(thumbnails_, &ThumbnailLayer::imagesMissing, images_, &ThumbnailImages::want);
+    connect(images_, &ThumbnailImages::arrived, thumbnails_, &ThumbnailLayer::mapChanged);
+
+    dock_ = new QDockWidget(tr("Selected"), window);
+    dock_->setObjectName("selectedDock");
+    dock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock_->setWidget(panel_);
+    window->addDockWidget(Qt::RightDockWidgetArea, dock_);
+    if (auto* legend = window->findChild<QDockWidget*>("legendDock")) {
+        window->tabifyDockWidget(legend, dock_);
+        legend->raise();  // the map's key comes first; the panel shows up with a selection
+    }
+    buildToolbar();
+
+    connect(window, &MainWindow::workspaceReady, this, &SelectionController::onWorkspaceReady);
+    connect(window, &MainWindow::projectionShown, this, &SelectionController::onProjectionShown);
+    connect(model_, &SelectionModel::changed, this, &SelectionController::onSelectionChanged);
+    connect(tool_, &MapSelectionTool::regionSelected, this,
+            [this](const std::vector<std::size_t>& indices, bool add) {
+                if (add) {
+                    model_->add(indices);
+                } else {
+                    model_->replace(indices);
+                }
+            });
+    connect(tool_, &MapSelectionTool::pointClicked, this, &SelectionController::onPointClicked);
+    connect(panel_, &SelectionPanel::itemActivated, window, &MainWindow::selectItem);
+    connect(panel_, &SelectionPanel::clearRequested, model_, &SelectionModel::clear);
+    connect(panel_, &SelectionPanel::invertRequested, model_, &SelectionModel::invert);
+    connect(panel_, &SelectionPanel::classRequested, this, &SelectionController::selectClass);
+    connect(panel_, &SelectionPanel::exportRequested, this, &SelectionController::exportIndexList);
+}
+
+SelectionController::~SelectionController() = default;
+
+void SelectionController::buildToolbar() {
+    auto* bar = window_->addToolBar(tr("Selection"));
+    bar->setObjectName("selectionToolbar");
+    bar->setMovable(false);
+    auto* group = new QActionGroup(this);
+    const auto addMode = [&](const QString& text, const QString& key, const QString& tip,
+                             MapSelectionTool::Mode mode) {
+        auto* action = new QAction(text, group);
+        action->setCheckable(true);
+        action->setShortcut(QKeySequence(key));
+        action->setToolTip(tr("%1 (%2)").arg(tip, key));
+        action->setChecked(mode == MapSelectionTool::Mode::Navigate);
+        connect(action, &QAction::triggered, this, [this, mode] { tool_->setMode(mode); });
+        bar->addAction(action);
+    };
+    addMode(tr("Navigate"), tr("N"),
+            tr("Drag to move the map; Shift+click adds or removes a point; Ctrl+drag draws a lasso"),
+            MapSelectionTool::Mode::Navigate);
+    addMode(tr("Box select"), tr("B"),
+            tr("Drag a rectangle to select the points inside; Shift+drag adds to the selection"),
+            MapSelectionTool::Mode::Box);
+    addMode(tr("Lasso select"), tr("L"),
+            tr("Draw around points to select them; Shift+drag adds to the selection"),
+            MapSelectionTool::Mode::Lasso);
+    bar->addSeparator();
+    auto* glyphs = bar->addAction(tr("Images on map"));
+    glyphs->setCheckable(true);
+    glyphs->setChecked(thumbnails_->enabled());
+    glyphs->setToolTip(tr("Draw points as their images when zoomed in far enough to tell them apart"));
+    connect(glyphs, &QAction::toggled, thumbnails_, &ThumbnailLayer::setEnabled);
+    auto* clear = new QAction(tr("Clear selection"), window_);
+    clear->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(clear, &QAction::triggered, model_, &SelectionModel::clear);
+    window_->addAction(clear);
+}
+
+std::vector<std::size_t> SelectionController::selectedIndices() const { return model_->indices(); }
+
+void SelectionController::restore(const std::vector<std::size_t>& indices) { model_->replace(indices); }
+
+void SelectionController::onWorkspaceReady() {
+    const auto* ws = window_->workspace();
+    images_->reset();
+    thumbnails_->imagesChanged();
+    model_->reset(ws->latents.count);
+    QStringList names;
+    for (const auto& name : ws->dataset.classNames) names << QString::fromStdString(name);
+    panel_->setClasses(names);
+    onSelectionChanged();
+}
+
+// setPoints rebuilt the map with class colours: grey it again, and place the glyphs anew.
+void SelectionController::onProjectionShown() {
+    window_->map()->setSelection(model_->mask());
+    thumbnails_->mapChanged();
+}
+
+void SelectionController::onSelectionChanged() {
+    if (wasEmpty_ && model_->count() > 0) dock_->raise();  // a first selection: show the panel
+    wasEmpty_ = model_->count() == 0;
+    window_->map()->setSelection(model_->mask());
+    thumbnails_->imagesChanged();  // their frames show the selection
+    panel_->setSelection(model_->indices(), model_->pointCount());
+}
+
+// A click in a selecting mode selects just that point (and shows it); Shift or Ctrl
+// toggles it instead; a click on empty space clears the selection.
+void SelectionController::onPointClicked(std::optional<std::size_t> index, bool toggle) {
+    if (toggle) {
+        if (index) model_->toggle(*index);
+        return;
+    }
+    if (!index) {
+        model_->clear();
+        return;
+    }
+    model_->replace({*index});
+    window_->selectItem(static_cast<qsizetype>(*index));
+}
+
+void SelectionController::selectClass(int label) {
+    const auto* ws = window_->workspace();
+    if (!ws) return;
+    std::vector<std::size_t> members;
+    for (std::size_t i = 0; i < ws->dataset.labels.size(); ++i) {
+        if (ws->dataset.labels[i] == label) members.push_back(i);
+    }
+    model_->replace(members);
+}
+
+void SelectionController::exportIndexList() {
+    if (model_->count() == 0) {
+        QMessageBox::information(window_, tr("Export Selection"), tr("Nothing is selected."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(window_, tr("Export Selection"), "selection.txt",
+                                                      tr("Text (*.txt)"));
+    if (path.isEmpty()) return;
+    const QString error = exportIndexListTo(path);
+    if (!error.isEmpty()) QMessageBox::warning(window_, tr("Export Selection"), error);
+}
+
+QString SelectionController::exportIndexListTo(const QString& path) const {
+    std::string text;
+    for (std::size_t i : model_->indices()) text += std::to_string(i) + '\n';
+    try {
+        latent::writeFileAtomically(path.toStdString(), text);
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+}  // namespace latent::ui
