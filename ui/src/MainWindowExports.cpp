@@ -7,6 +7,7 @@
 #include "latent/core/DimensionStats.h"
 #include "latent/core/ExplorationExport.h"
 #include "latent/ui/BackgroundTask.h"
+#include "latent/ui/CurrentPointController.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/MorphPanel.h"
 
@@ -45,7 +46,7 @@ void MainWindow::exportMorph(bool animated) {
 }
 
 void MainWindow::exportTraversal() {
-    if (!workspace_ || currentLatent_.empty()) {
+    if (!workspace_ || current_->latent().empty()) {
         status_->setText(tr("Select a point first."));
         return;
     }
@@ -54,7 +55,7 @@ void MainWindow::exportTraversal() {
     auto summaries = latent::summariseDimensions(workspace_->latents);
     auto ranked = latent::rankDimensions(summaries);
     ranked.resize(std::min<std::size_t>(ranked.size(), 8));  // the dimensions that matter most
-    runExport(path, [model = workspace_->model, point = currentLatent_, summaries, ranked, file = path.toStdString()] {
+    runExport(path, [model = workspace_->model, point = current_->latent(), summaries, ranked, file = path.toStdString()] {
         latent::exportTraversalGrid(*model, point, summaries, ranked, 10, 2, file);
     });
 }

@@ -21,6 +21,7 @@
 
 #include "latent/core/ScreenPicker.h"
 #include "latent/ui/MapInteractorStyle.h"
+#include "latent/ui/MapPathLayer.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
 namespace latent::ui {
@@ -88,6 +89,7 @@ struct ScatterMap::Impl {
     MarkerSet highlightFill{5.0f, QColor(255, 255, 255)};
     MarkerSet ring{15.0f, QColor(20, 20, 20)};
     MarkerSet dot{8.0f, Qt::white};
+    MapPathLayer path;
     latent::LatentBatch coords;
     int dims = 2;
 
@@ -136,6 +138,7 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
     impl_->outlineLayer->AddActor(impl_->ring.actor);
     impl_->fillLayer->AddActor(impl_->highlightFill.actor);
     impl_->fillLayer->AddActor(impl_->dot.actor);
+    impl_->path.addTo(impl_->outlineLayer, impl_->fillLayer);
     impl_->mapper->SetInputData(impl_->poly);
     impl_->mapper->SetColorModeToDirectScalars();
     impl_->mapper->SetScalarModeToUsePointData();
@@ -211,6 +214,15 @@ void ScatterMap::setHighlights(const std::vector<QVector3D>& positions) {
     impl_->highlightFill.setPositions(positions);
     impl_->view->requestRender();
 }
+
+void ScatterMap::setPath(const std::vector<QVector3D>& points) {
+    impl_->path.setPoints(points, impl_->view->devicePixelRatioF());
+    impl_->view->requestRender();
+}
+
+void ScatterMap::clearPath() { setPath({}); }
+
+const std::vector<QVector3D>& ScatterMap::path() const { return impl_->path.points(); }
 
 QVector3D ScatterMap::positionOf(std::size_t index) const {
     const auto row = impl_->coords.row(index);

@@ -21,8 +21,12 @@ class QToolButton;
 
 namespace latent::ui {
 
+class AttributePanel;
 class BatchDecoder;
+class BookmarksPanel;
 class ClassLegend;
+class CurrentPointController;
+class MorphController;
 class ImagePanel;
 class LiveDecoder;
 class MorphPanel;
@@ -68,8 +72,10 @@ public:
     TraversalPanel* traversal() const { return traversal_; }
     MorphPanel* morph() const { return morph_; }
     NeighboursPanel* neighbours() const { return neighbours_; }
+    AttributePanel* attributes() const { return attributes_; }
+    BookmarksPanel* bookmarks() const { return bookmarks_; }
     // The latent the exploration panels act on (a clicked point, an edit, a morph frame).
-    const std::vector<float>& currentLatent() const { return currentLatent_; }
+    const std::vector<float>& currentLatent() const;
     ProjectionPanel* projectionPanel() const { return projectionPanel_; }
     QString mapTitle() const;
     ModelInfoPanel* modelInfo() const { return modelInfo_; }
@@ -99,23 +105,15 @@ private:
     void runExport(const QString& what, std::function<void()> work);
     void exportMorph(bool animated);
     void exportTraversal();
-    QString labelFor(std::size_t index) const;
     void buildProjectionDock();
     void onWorkspace(std::shared_ptr<latent::Workspace> workspace);
     void onProgress(double fraction, const QString& message);
     void onLoadFailed(const QString& message);
-    void onPointClicked(qsizetype index);
-    void onEmptySpaceClicked(QVector3D world);
     void runProjection();
     void showProjection(std::shared_ptr<const latent::ProjectionResult> result, bool fromCache);
     void seedProjectionCache();
     void setBusy(bool busy);
-    // Makes `latent` the current point: decodes it, marks it on the map, and (unless it
-    // came from the sliders) moves the traversal sliders to it.
-    void setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders);
     QDockWidget* addSideDock(const QString& title, const char* name, QWidget* content);
-    void connectExplorationPanels();
-    void markCurrentPoint();
     void chooseModelFile();
     void load(const latent::WorkspaceRequest& request);
 
@@ -136,9 +134,10 @@ private:
     TraversalPanel* traversal_;
     MorphPanel* morph_;
     NeighboursPanel* neighbours_;
-    std::vector<float> currentLatent_;
-    std::optional<std::size_t> currentIndex_;
-    QString currentLabel_;
+    AttributePanel* attributes_;
+    BookmarksPanel* bookmarks_;
+    CurrentPointController* current_;
+    MorphController* morphController_;
     std::optional<latent::Session> pendingSession_;  // applied once its workspace is loaded
     WorkspaceLoader* loader_;
     ProjectionPanel* projectionPanel_;
