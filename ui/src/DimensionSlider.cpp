@@ -11,11 +11,12 @@
 namespace latent::ui {
 namespace {
 
-// The histogram as a thin strip of bars, scaled to its tallest bin.
+// The histogram as a thin strip of bars, scaled to its tallest bin. The bins cover
+// [from, to] of the strip's width (fractions), so they line up with the slider's range.
 class HistogramStrip : public QWidget {
 public:
-    HistogramStrip(std::vector<std::size_t> bins, bool active, QWidget* parent)
-        : QWidget(parent), bins_(std::move(bins)), active_(active) {
+    HistogramStrip(std::vector<std::size_t> bins, bool active, double from, double to, QWidget* parent)
+        : QWidget(parent), bins_(std::move(bins)), active_(active), from_(from), to_(to) {
         setFixedHeight(14);
         setMinimumWidth(60);
     }
@@ -25,18 +26,20 @@ protected:
         QPainter p(this);
         const std::size_t peak = bins_.empty() ? 0 : *std::max_element(bins_.begin(), bins_.end());
         if (peak == 0) return;
-        const double w = static_cast<double>(width()) / static_cast<double>(bins_.size());
+        const double left = from_ * width();
+        const double w = (to_ - from_) * width() / static_cast<double>(bins_.size());
         p.setPen(Qt::NoPen);
         p.setBrush(active_ ? QColor(70, 120, 180, 150) : QColor(150, 150, 150, 90));
         for (std::size_t i = 0; i < bins_.size(); ++i) {
             const double h = static_cast<double>(height()) * static_cast<double>(bins_[i]) / static_cast<double>(peak);
-            p.drawRect(QRectF(static_cast<double>(i) * w, height() - h, std::max(1.0, w - 1.0), h));
+            p.drawRect(QRectF(left + static_cast<double>(i) * w, height() - h, std::max(1.0, w - 1.0), h));
         }
     }
 
 private:
     std::vector<std::size_t> bins_;
     bool active_;
+    double from_, to_;
 };
 
 }  // namespace
@@ -57,7 +60,11 @@ DimensionSlider::DimensionSlider(const latent::DimensionSummary& summary, const 
     valueLabel_->setMinimumWidth(48);
     valueLabel_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     grid->addWidget(name, 0, 0, 2, 1);
-    grid->addWidget(new HistogramStrip(summary.histogram, summary.active, this), 0, 1);
+    const auto inData = latent::dataRange(summary);
+    const double span = std::max(range.high - range.low, 1e-12);
+    grid->addWidget(new HistogramStrip(summary.histogram, summary.active, (inData.low - range.low) / span,
+                                       (inData.high - range.low) / span, this),
+                    0, 1);
     grid->addWidget(slider_, 1, 1);
     grid->addWidget(valueLabel_, 0, 2, 2, 1);
     if (!summary.active) {

@@ -14,14 +14,17 @@
 #include <QVBoxLayout>
 
 #include "latent/core/DimensionStats.h"
+#include "latent/ui/AttributePanel.h"
 #include "latent/ui/BatchDecoder.h"
+#include "latent/ui/BookmarksPanel.h"
 #include "latent/ui/ClassLegend.h"
 #include "latent/ui/ColourByPanel.h"
+#include "latent/ui/CurrentPointController.h"
 #include "latent/ui/DecoderRequired.h"
 #include "latent/ui/HoverTooltip.h"
 #include "latent/ui/ImagePanel.h"
-#include "latent/core/Error.h"
 #include "latent/ui/LiveDecoder.h"
+#include "latent/ui/MorphController.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/NeighboursPanel.h"
 #include "latent/ui/ProjectionPanel.h"
@@ -50,6 +53,8 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       traversal_(new TraversalPanel(this)),
       morph_(new MorphPanel(this)),
       neighbours_(new NeighboursPanel(this)),
+      attributes_(new AttributePanel(this)),
+      bookmarks_(new BookmarksPanel(this)),
       loader_(new WorkspaceLoader(this)),
       projectionPanel_(new ProjectionPanel(this)),
       projector_(new ProjectionRunner(this)) {
@@ -75,9 +80,13 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     tabifyDockWidget(key, addSideDock(tr("Traverse"), "traverseDock", traversalHolder_));
     tabifyDockWidget(key, addSideDock(tr("Morph"), "morphDock", morphHolder_));
     tabifyDockWidget(key, addSideDock(tr("Neighbours"), "neighboursDock", neighbours_));
+    tabifyDockWidget(key, addSideDock(tr("Directions"), "directionsDock", attributes_));
+    tabifyDockWidget(key, addSideDock(tr("Bookmarks"), "bookmarksDock", bookmarks_));
     tabifyDockWidget(key, addSideDock(tr("Model"), "modelDock", modelInfo_));
     key->raise();
-    connectExplorationPanels();
+    current_ = new CurrentPointController(
+        {map_, panel_, decoder_, stripDecoder_, traversal_, morph_, neighbours_, attributes_, bookmarks_}, this);
+    morphController_ = new MorphController(morph_, map_, current_, this);
 
     buildMenusAndToolbar();
     buildStatusBar();
@@ -91,10 +100,15 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
         setBusy(false);
         status_->setText(tr("Loading cancelled."));
     });
-    connect(map_, &ScatterMap::pointClicked, this, &MainWindow::onPointClicked);
-    connect(map_, &ScatterMap::emptySpaceClicked, this, &MainWindow::onEmptySpaceClicked);
     auto* hover = new HoverTooltip(map_, this);
     connect(this, &MainWindow::workspaceReady, hover, [this, hover] { hover->setWorkspace(workspace_); });
+    connect(current_, &CurrentPointController::statusMessage, status_, &QLabel::setText);
+    connect(neighbours_, &NeighboursPanel::neighboursChanged, this, &MainWindow::refreshHighlights);
+    connect(colourBy_, &ColourByPanel::matchesChanged, this, &MainWindow::refreshHighlights);
+    connect(colourBy_, &ColourByPanel::coloursChanged, this, [this] {
+        colors_ = colourBy_->colours();
+        if (projection_ && projection_->coords.count == colors_.size()) map_->setPoints(projection_->coords, colors_);
+    });
     connect(decoder_, &LiveDecoder::decoded, this,
             [this](quint64, const latent::Image& image, double ms) {
                 panel_->setDecoded(image, ms);
@@ -113,48 +127,6 @@ QDockWidget* MainWindow::addSideDock(const QString& title, const char* name, QWi
     dock->setWidget(content);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     return dock;
-}
-
-void MainWindow::connectExplorationPanels() {
-    connect(traversal_, &TraversalPanel::pointEdited, this, [this](const std::vector<float>& z) {
-        setCurrent(z, tr("%1, edited with the sliders").arg(currentLabel_.section(',', 0, 0)), true);
-    });
-    connect(morph_, &MorphPanel::setFromSelectionRequested, this, [this](bool isA) {
-        if (currentLatent_.empty()) {
-            status_->setText(tr("Select a point on the map first."));
-            return;
-        }
-        morph_->setEndpoint(isA, currentLatent_, currentLabel_, currentIndex_);
-    });
-    connect(morph_, &MorphPanel::frameRequested, this, [this](const std::vector<float>& z, double t) {
-        setCurrent(z, tr("morph frame at t = %1 (%2)")
-                          .arg(t, 0, 'f', 2)
-                          .arg(morph_->mode() == latent::InterpolationMode::Spherical ? tr("slerp") : tr("linear")),
-                   false);
-    });
-    connect(neighbours_, &NeighboursPanel::itemActivated, this, &MainWindow::selectItem);
-    connect(neighbours_, &NeighboursPanel::neighboursChanged, this,
-            [this](const std::vector<latent::Neighbour>&) { refreshHighlights(); });
-    connect(colourBy_, &ColourByPanel::matchesChanged, this, &MainWindow::refreshHighlights);
-    connect(colourBy_, &ColourByPanel::coloursChanged, this, [this] {
-        colors_ = colourBy_->colours();
-        if (projection_ && projection_->coords.count == colors_.size()) map_->setPoints(projection_->coords, colors_);
-    });
-    connect(morph_, &MorphPanel::stripRequested, stripDecoder_, &BatchDecoder::request);
-    connect(stripDecoder_, &BatchDecoder::decoded, morph_, &MorphPanel::setStrip);
-    connect(stripDecoder_, &BatchDecoder::failed, this, [this](const QString& m) { status_->setText(m); });
-}
-
-void MainWindow::setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders) {
-    if (!workspace_) return;
-    currentLatent_ = latent;
-    currentIndex_.reset();
-    currentLabel_ = label;
-    if (!fromSliders) traversal_->setPoint(latent);
-    markCurrentPoint();
-    panel_->showGenerated(label, true);
-    neighbours_->setQuery(latent, std::nullopt);
-    if (workspace_->model) decoder_->request(latent);
 }
 
 void MainWindow::buildMenusAndToolbar() {
@@ -323,6 +295,8 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     stripDecoder_->setModel(workspace_->model);
     traversal_->setStatistics(latent::summariseDimensions(workspace_->latents));
     neighbours_->setWorkspace(workspace_);
+    current_->setWorkspace(workspace_);
+    morphController_->setWorkspace(workspace_);
     const auto& dataset = workspace_->dataset;
     colourBy_->setWorkspace(workspace_);  // sets colors_ (prior samples are unlabelled)
     setBusy(false);
@@ -397,9 +371,8 @@ void MainWindow::showProjection(std::shared_ptr<const latent::ProjectionResult> 
     projectionPanel_->setRunning(false);
     setBusy(false);
     map_->setPoints(projection_->coords, colors_);
-    // The map was rebuilt: put the current point and its neighbours back on it.
-    markCurrentPoint();
-    refreshHighlights();
+    current_->setProjection(projection_);
+    refreshHighlights();  // the map was rebuilt: put the neighbours and search matches back
     mapTitle_->setText(latent::ui::mapTitle(*projection_, workspace_->dataset));
     const QString how = fromCache ? tr("cached; computed in %1 s") : tr("computed in %1 s");
     projectionPanel_->setSummary(QString::fromStdString(latent::describe(projection_->params)) + ": " +
@@ -410,81 +383,9 @@ void MainWindow::showProjection(std::shared_ptr<const latent::ProjectionResult> 
 
 QString MainWindow::mapTitle() const { return mapTitle_->text(); }
 
-void MainWindow::selectItem(qsizetype index) { onPointClicked(index); }
+const std::vector<float>& MainWindow::currentLatent() const { return current_->latent(); }
 
-void MainWindow::onPointClicked(qsizetype index) {
-    if (!workspace_ || !projection_ || index < 0 || static_cast<std::size_t>(index) >= workspace_->latents.count) return;
-    const auto i = static_cast<std::size_t>(index);
-    const auto& dataset = workspace_->dataset;
-    if (workspace_->sampledFromPrior) {
-        panel_->showGenerated(tr("prior sample %1 (%2)").arg(index).arg(QString::fromStdString(dataset.name)));
-    } else if (!workspace_->hasImages()) {
-        panel_->showPointWithoutImage(index, QString::fromStdString(dataset.className(i)),
-                                      workspace_->model ? tr("A precomputed vector: its decoded image follows.")
-                                                        : tr("A precomputed vector: there is no image and no decoder."));
-    } else {
-        panel_->showDatasetItem(index, QString::fromStdString(dataset.className(i)), dataset.image(i));
-    }
-    const auto coords = projection_->coords.row(i);
-    map_->setMarker(QVector3D(coords[0], coords.size() > 1 ? coords[1] : 0.0f,
-                              coords.size() > 2 ? coords[2] : 0.0f),
-                    false);
-    const auto z = workspace_->latents.row(i);
-    currentLatent_.assign(z.begin(), z.end());
-    currentIndex_ = i;
-    currentLabel_ = labelFor(i);
-    traversal_->setPoint(currentLatent_);
-    neighbours_->setQuery(currentLatent_, i);
-    if (workspace_->model) decoder_->request(currentLatent_);
-    status_->setText(tr("Image %1 selected.").arg(index));
-}
-
-void MainWindow::onEmptySpaceClicked(QVector3D world) {
-    if (!workspace_ || !projection_) return;
-    if (!workspace_->model) {
-        status_->setText(tr("Empty space has nothing to show without a model to decode it: click a point."));
-        return;
-    }
-    std::vector<float> coords = {world.x(), world.y(), world.z()};
-    coords.resize(projection_->coords.dim);
-    latent::DecodedPosition decoded;
-    try {
-        decoded = projection_->decode(coords);
-    } catch (const latent::Error& e) {
-        panel_->showError(QString::fromStdString(e.what()));
-        return;
-    }
-    const QString where = positionText(*projection_, coords);
-    panel_->showGenerated(tr("%1 (%2)").arg(where, inverseDescription(*projection_)));
-    if (!decoded.exact) panel_->setDataDistance(decoded.spacingsFromData);
-    map_->setMarker(world, true);
-    currentLatent_ = std::move(decoded.latent);
-    currentIndex_.reset();
-    currentLabel_ = tr("generated at %1").arg(where);
-    traversal_->setPoint(currentLatent_);
-    neighbours_->setQuery(currentLatent_, std::nullopt);
-    decoder_->request(currentLatent_);
-    status_->setText(tr("Decoding the latent at %1.").arg(where));
-}
-
-void MainWindow::markCurrentPoint() {
-    if (!projection_ || currentLatent_.empty()) return;
-    if (currentIndex_ && *currentIndex_ < map_->pointCount()) {
-        map_->setMarker(map_->positionOf(*currentIndex_), false);
-        return;
-    }
-    const auto at = projection_->place(currentLatent_);
-    if (!at) {  // a layout without a transform: the point has no place on this map
-        map_->clearMarker();
-        return;
-    }
-    map_->setMarker(QVector3D((*at)[0], at->size() > 1 ? (*at)[1] : 0.0f, at->size() > 2 ? (*at)[2] : 0.0f), true);
-}
-
-QString MainWindow::labelFor(std::size_t index) const {
-    const std::string name = workspace_ ? workspace_->dataset.className(index) : std::string();
-    return name.empty() ? tr("#%1").arg(index) : tr("#%1 · %2").arg(index).arg(QString::fromStdString(name));
-}
+void MainWindow::selectItem(qsizetype index) { current_->selectItem(index); }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     loader_->cancel();

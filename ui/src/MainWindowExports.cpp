@@ -17,6 +17,7 @@
 #include "latent/core/Traversal.h"
 #include "latent/ui/BackgroundTask.h"
 #include "latent/ui/ImageSizeDialog.h"
+#include "latent/ui/CurrentPointController.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/MapImage.h"
 #include "latent/ui/MorphPanel.h"
@@ -87,7 +88,7 @@ void MainWindow::exportMorph(bool animated) {
 }
 
 void MainWindow::exportTraversal() {
-    if (!workspace_ || currentLatent_.empty()) {
+    if (!workspace_ || current_->latent().empty()) {
         status_->setText(tr("Select a point first."));
         return;
     }
@@ -100,7 +101,7 @@ void MainWindow::exportTraversal() {
     auto summaries = latent::summariseDimensions(workspace_->latents);
     auto ranked = latent::rankDimensions(summaries);
     ranked.resize(std::min<std::size_t>(ranked.size(), 8));  // the dimensions that matter most
-    runExport(path, [model = workspace_->model, point = currentLatent_, summaries, ranked, file = path.toStdString()] {
+    runExport(path, [model = workspace_->model, point = current_->latent(), summaries, ranked, file = path.toStdString()] {
         latent::exportTraversalGrid(*model, point, summaries, ranked, 10, 2, file);
     });
 }
@@ -180,10 +181,10 @@ void MainWindow::exportProjectorFiles(const QString& vectorsPath) {
 void MainWindow::exportNeighbourGrid(const QString& path) {
     if (!canExport(false)) return;
     if (!workspace_->model) return refuseExport(tr("A decoded grid needs a model: open a model first."));
-    if (currentLatent_.empty()) return refuseExport(tr("Select a point first."));
+    if (current_->latent().empty()) return refuseExport(tr("Select a point first."));
     const auto& found = neighbours_->neighbours();
     latent::LatentBatch latents(1 + found.size(), workspace_->latents.dim);
-    std::copy(currentLatent_.begin(), currentLatent_.end(), latents.row(0).begin());
+    std::copy(current_->latent().begin(), current_->latent().end(), latents.row(0).begin());
     for (std::size_t i = 0; i < found.size(); ++i) {
         const auto row = workspace_->latents.row(found[i].index);
         std::copy(row.begin(), row.end(), latents.row(i + 1).begin());

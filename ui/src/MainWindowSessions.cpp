@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "latent/core/Session.h"
+#include "latent/ui/BookmarksPanel.h"
+#include "latent/ui/CurrentPointController.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/ProjectionPanel.h"
@@ -20,8 +22,9 @@ latent::Session MainWindow::captureSession() const {
     s.projection = latent::normalized(projectionPanel_->params());
     s.morph = morph_->state();
     s.selection = selection_->selectedIndices();
-    s.currentLatent = currentLatent_;
-    s.currentIndex = currentIndex_;
+    s.currentLatent = current_->latent();
+    s.currentIndex = current_->index();
+    s.bookmarks = bookmarks_->bookmarks();
     return s;
 }
 
@@ -65,18 +68,19 @@ void MainWindow::applySession(const latent::Session& s) {
     selection_->restore(s.selection);
     if (s.morph && (s.morph->a.size() == workspace_->latents.dim)) {
         auto label = [this](const std::optional<std::size_t>& i, const QString& fallback) {
-            return i && *i < workspace_->dataset.count ? labelFor(*i) : fallback;
+            return i && *i < workspace_->dataset.count ? current_->labelFor(*i) : fallback;
         };
         morph_->restore(*s.morph, label(s.morph->aIndex, tr("A from the session")),
                         label(s.morph->bIndex, tr("B from the session")));
     }
+    bookmarks_->setBookmarks(s.bookmarks);
     if (s.currentLatent.size() == workspace_->latents.dim) {
         if (s.currentIndex && *s.currentIndex < workspace_->dataset.count) {
             selectItem(static_cast<qsizetype>(*s.currentIndex));
         }
         const auto z = s.currentIndex ? workspace_->latents.row(*s.currentIndex) : std::span<const float>{};
         if (!s.currentIndex || !std::equal(z.begin(), z.end(), s.currentLatent.begin())) {
-            setCurrent(s.currentLatent, tr("the point saved in the session"), false);
+            current_->setCurrent(s.currentLatent, tr("the point saved in the session"), false);
         }
     }
     status_->setText(tr("Session restored."));

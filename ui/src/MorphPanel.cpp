@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "latent/ui/ImageConvert.h"
+#include "latent/ui/MorphEndpointPicker.h"
 
 namespace latent::ui {
 namespace {
@@ -58,7 +59,9 @@ MorphPanel::MorphPanel(QWidget* parent) : QWidget(parent) {
     grid->addWidget(tLabel_, 3, 3);
     grid->addWidget(frames_, 4, 0);
     grid->addWidget(stripHost, 5, 0, 1, 4);
-    grid->setRowStretch(6, 1);
+    picker_ = new MorphEndpointPicker(this);
+    grid->addWidget(picker_, 6, 0, 1, 4);
+    grid->setRowStretch(7, 1);
 
     connect(setA, &QPushButton::clicked, this, [this] { Q_EMIT setFromSelectionRequested(true); });
     connect(setB, &QPushButton::clicked, this, [this] { Q_EMIT setFromSelectionRequested(false); });
@@ -179,7 +182,7 @@ void MorphPanel::togglePlay() {
 
 void MorphPanel::refreshLabels() {
     ends_->setText(tr("A: %1\nB: %2")
-                       .arg(a_ ? aLabel_ : tr("not set (select a point, then Set A)"))
+                       .arg(a_ ? aLabel_ : tr("not set (select a point, then Set A, or pick one below)"))
                        .arg(b_ ? bLabel_ : tr("not set (select a point, then Set B)")));
     scrub_->setEnabled(isReady());
     play_->setEnabled(isReady());

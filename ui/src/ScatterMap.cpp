@@ -30,6 +30,7 @@
 #include "latent/ui/MapGeometry.h"
 #include "latent/ui/MapInteractorStyle.h"
 #include "latent/ui/MapLevelOfDetail.h"
+#include "latent/ui/MapPathLayer.h"
 #include "latent/ui/MapPointColours.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -102,6 +103,7 @@ struct ScatterMap::Impl {
     MarkerSet highlightFill{5.0f, QColor(255, 255, 255)};
     MarkerSet ring{15.0f, QColor(20, 20, 20)};
     MarkerSet dot{8.0f, Qt::white};
+    MapPathLayer path;
     std::size_t count = 0;
     int dims = 2;
     // Picking: the index once built; until then, a brute-force scan of these coordinates.
@@ -160,6 +162,7 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
     impl_->outlineLayer->AddActor(impl_->ring.actor);
     impl_->fillLayer->AddActor(impl_->highlightFill.actor);
     impl_->fillLayer->AddActor(impl_->dot.actor);
+    impl_->path.addTo(impl_->outlineLayer, impl_->fillLayer);
     impl_->mapper->SetInputData(impl_->poly);
     impl_->mapper->SetColorModeToDirectScalars();
     impl_->mapper->SetScalarModeToUsePointData();
@@ -293,6 +296,15 @@ void ScatterMap::setHighlights(const std::vector<QVector3D>& positions) {
     impl_->highlightFill.setPositions(positions);
     impl_->view->requestRender();
 }
+
+void ScatterMap::setPath(const std::vector<QVector3D>& points) {
+    impl_->path.setPoints(points, impl_->view->devicePixelRatioF());
+    impl_->view->requestRender();
+}
+
+void ScatterMap::clearPath() { setPath({}); }
+
+const std::vector<QVector3D>& ScatterMap::path() const { return impl_->path.points(); }
 
 QVector3D ScatterMap::positionOf(std::size_t index) const {
     double p[3];

@@ -1,5 +1,6 @@
 #include "latent/ui/TraversalPanel.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -25,6 +26,15 @@ TraversalPanel::TraversalPanel(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(reset);
     buttons->addWidget(random);
     column->addLayout(buttons);
+    auto* options = new QHBoxLayout;
+    rangeMode_ = new QComboBox(this);
+    rangeMode_->addItem(tr("Range: data mean ± 3 sd"));
+    rangeMode_->addItem(tr("Range: the model's prior (± 3 sd)"));
+    auto* grid = new QPushButton(tr("Grid…"), this);
+    grid->setToolTip(tr("A traversal grid of the current point (dimensions × steps), to export as PNG"));
+    options->addWidget(rangeMode_, 1);
+    options->addWidget(grid);
+    column->addLayout(options);
 
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -38,18 +48,34 @@ TraversalPanel::TraversalPanel(QWidget* parent) : QWidget(parent) {
 
     connect(reset, &QPushButton::clicked, this, &TraversalPanel::resetToOrigin);
     connect(random, &QPushButton::clicked, this, &TraversalPanel::randomise);
+    connect(grid, &QPushButton::clicked, this, &TraversalPanel::gridRequested);
+    connect(rangeMode_, &QComboBox::currentIndexChanged, this, &TraversalPanel::rebuildSliders);
     setEnabled(false);
 }
 
 void TraversalPanel::setStatistics(const std::vector<latent::DimensionSummary>& summaries) {
-    for (DimensionSlider* s : sliders_) delete s;
-    sliders_.assign(summaries.size(), nullptr);
     summaries_ = summaries;
+    rebuildSliders();
+}
+
+void TraversalPanel::setPriorRange(const latent::TraversalRange& range) {
+    prior_ = range;
+    if (rangeMode_->currentIndex() == 1) rebuildSliders();
+}
+
+latent::TraversalRange TraversalPanel::rangeOf(std::size_t dimension) const {
+    if (rangeMode_->currentIndex() == 1 || dimension >= summaries_.size()) return prior_;
+    return latent::dataRange(summaries_[dimension]);
+}
+
+void TraversalPanel::rebuildSliders() {
+    for (DimensionSlider* s : sliders_) delete s;
+    sliders_.assign(summaries_.size(), nullptr);
     std::size_t active = 0;
-    for (std::size_t d : latent::rankDimensions(summaries)) {
-        const auto& s = summaries[d];
+    for (std::size_t d : latent::rankDimensions(summaries_)) {
+        const auto& s = summaries_[d];
         active += s.active ? 1 : 0;
-        auto* slider = new DimensionSlider(s, latent::dataRange(s), this);
+        auto* slider = new DimensionSlider(s, rangeOf(d), this);
         rows_->insertWidget(rows_->count() - 1, slider);
         sliders_[d] = slider;
         connect(slider, &DimensionSlider::valueEdited, this, [this](std::size_t dim, double value) {
@@ -58,9 +84,8 @@ void TraversalPanel::setStatistics(const std::vector<latent::DimensionSummary>& 
             Q_EMIT pointEdited(point_);
         });
     }
-    summary_->setText(tr("%1 of %2 dimensions active, most important first (range: data mean ± 3 sd).")
-                          .arg(active)
-                          .arg(summaries.size()));
+    summary_->setText(tr("%1 of %2 dimensions active, most important first.").arg(active).arg(summaries_.size()));
+    for (std::size_t d = 0; d < sliders_.size() && d < point_.size(); ++d) sliders_[d]->setValueQuietly(point_[d]);
 }
 
 void TraversalPanel::setPoint(const std::vector<float>& latent) {

@@ -23,10 +23,14 @@ class QToolButton;
 
 namespace latent::ui {
 
+class AttributePanel;
 class BatchDecoder;
+class BookmarksPanel;
 class ClassLegend;
 class ColourByPanel;
 class DecoderRequired;
+class CurrentPointController;
+class MorphController;
 class ImagePanel;
 class LiveDecoder;
 class MorphPanel;
@@ -83,8 +87,10 @@ public:
     MorphPanel* morph() const { return morph_; }
     NeighboursPanel* neighbours() const { return neighbours_; }
     SelectionController* selection() const { return selection_; }
+    AttributePanel* attributes() const { return attributes_; }
+    BookmarksPanel* bookmarks() const { return bookmarks_; }
     // The latent the exploration panels act on (a clicked point, an edit, a morph frame).
-    const std::vector<float>& currentLatent() const { return currentLatent_; }
+    const std::vector<float>& currentLatent() const;
     ProjectionPanel* projectionPanel() const { return projectionPanel_; }
     QString mapTitle() const;
     ModelInfoPanel* modelInfo() const { return modelInfo_; }
@@ -127,23 +133,15 @@ private:
     void addDataExports(QMenu* menu);
     bool canExport(bool needProjection);
     void refuseExport(const QString& why);
-    QString labelFor(std::size_t index) const;
     void buildProjectionDock();
     void onWorkspace(std::shared_ptr<latent::Workspace> workspace);
     void onProgress(double fraction, const QString& message);
     void onLoadFailed(const QString& message);
-    void onPointClicked(qsizetype index);
-    void onEmptySpaceClicked(QVector3D world);
     void runProjection();
     void showProjection(std::shared_ptr<const latent::ProjectionResult> result, bool fromCache);
     void seedProjectionCache();
     void setBusy(bool busy);
-    // Makes `latent` the current point: decodes it, marks it on the map, and (unless it
-    // came from the sliders) moves the traversal sliders to it.
-    void setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders);
     QDockWidget* addSideDock(const QString& title, const char* name, QWidget* content);
-    void connectExplorationPanels();
-    void markCurrentPoint();
     void chooseModelFile();
     void load(const latent::WorkspaceRequest& request);
     void addDataMenuItems(QMenu* file);
@@ -173,9 +171,10 @@ private:
     TraversalPanel* traversal_;
     MorphPanel* morph_;
     NeighboursPanel* neighbours_;
-    std::vector<float> currentLatent_;
-    std::optional<std::size_t> currentIndex_;
-    QString currentLabel_;
+    AttributePanel* attributes_;
+    BookmarksPanel* bookmarks_;
+    CurrentPointController* current_;
+    MorphController* morphController_;
     std::optional<latent::Session> pendingSession_;  // applied once its workspace is loaded
     WorkspaceLoader* loader_;
     ProjectionPanel* projectionPanel_;

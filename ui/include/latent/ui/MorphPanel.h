@@ -20,6 +20,8 @@ class QTimer;
 
 namespace latent::ui {
 
+class MorphEndpointPicker;
+
 // Morph between two latents A and B: a scrub slider decodes the frame at t live, a strip
 // shows N evenly spaced frames, and play animates t. Linear or spherical interpolation;
 // t can run past B to 1.5 to extrapolate.
@@ -45,6 +47,7 @@ public:
 
     QSlider* scrubSlider() const { return scrub_; }
     QComboBox* modeChooser() const { return mode_; }
+    MorphEndpointPicker* endpointPicker() const { return picker_; }
 
 Q_SIGNALS:
     void frameRequested(const std::vector<float>& latent, double t);
@@ -71,6 +74,7 @@ private:
     QHBoxLayout* strip_;
     QPushButton* play_;
     QTimer* timer_;
+    MorphEndpointPicker* picker_;
 };
 
 }  // namespace latent::ui

@@ -49,6 +49,10 @@ public:
     void clearMarker();
     // Rings around other points of interest (e.g. the current point's neighbours).
     void setHighlights(const std::vector<QVector3D>& positions);
+    // A path over the map (the morph), A = front and B = back marked; clearPath hides it.
+    void setPath(const std::vector<QVector3D>& points);
+    void clearPath();
+    const std::vector<QVector3D>& path() const;
     QVector3D positionOf(std::size_t index) const;
     void resetCamera();
 

@@ -4,7 +4,9 @@
 #include <vector>
 
 #include "latent/core/DimensionStats.h"
+#include "latent/core/Traversal.h"
 
+class QComboBox;
 class QVBoxLayout;
 class QLabel;
 
@@ -20,6 +22,12 @@ public:
     explicit TraversalPanel(QWidget* parent = nullptr);
 
     void setStatistics(const std::vector<latent::DimensionSummary>& summaries);
+    const std::vector<latent::DimensionSummary>& statistics() const { return summaries_; }
+    // The range the sliders span when they follow the prior (the model's prior, ± 3 sd).
+    void setPriorRange(const latent::TraversalRange& range);
+    // The sliders' range for `dimension`: the data's mean ± 3 sd, or the prior's.
+    latent::TraversalRange rangeOf(std::size_t dimension) const;
+    QComboBox* rangeChooser() const { return rangeMode_; }
     // The point the sliders start from (a click on the map, or the morph's frame).
     void setPoint(const std::vector<float>& latent);
     const std::vector<float>& point() const { return point_; }
@@ -27,13 +35,17 @@ public:
 
 Q_SIGNALS:
     void pointEdited(const std::vector<float>& latent);
+    void gridRequested();
 
 private:
+    void rebuildSliders();
     void resetToOrigin();
     void randomise();
 
     QVBoxLayout* rows_;
     QLabel* summary_;
+    QComboBox* rangeMode_;
+    latent::TraversalRange prior_ = latent::priorRange();
     std::vector<DimensionSlider*> sliders_;  // indexed by dimension
     std::vector<latent::DimensionSummary> summaries_;
     std::vector<float> origin_;  // the point as it was set, for Reset

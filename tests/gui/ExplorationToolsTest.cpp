@@ -1,0 +1,209 @@
+// The exploration tools around the current point: the morph's path on the map and its
+// ends chosen by index or class, attribute directions, bookmarks and the traversal grid.
+#include <gtest/gtest.h>
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTest>
+#include <filesystem>
+
+#include "../core/TempDir.h"
+#include "GuiChecks.h"
+#include "WindowFixture.h"
+#include "latent/core/AttributeVector.h"
+#include "latent/core/Interpolation.h"
+#include "latent/core/Traversal.h"
+#include "latent/ui/AttributePanel.h"
+#include "latent/ui/BookmarksPanel.h"
+#include "latent/ui/DimensionSlider.h"
+#include "latent/ui/ImagePanel.h"
+#include "latent/ui/MorphController.h"
+#include "latent/ui/MorphEndpointPicker.h"
+#include "latent/ui/MorphPanel.h"
+#include "latent/ui/TraversalGridDialog.h"
+#include "latent/ui/TraversalPanel.h"
+
+namespace {
+
+using latent::ui::MainWindow;
+
+class ExplorationToolsTest : public WindowFixture {
+protected:
+    std::vector<float> latentOf(std::size_t index) const {
+        const auto row = window->workspace()->latents.row(index);
+        return {row.begin(), row.end()};
+    }
+
+    std::vector<std::size_t> membersOf(int label) const {
+        std::vector<std::size_t> members;
+        const auto& labels = window->workspace()->dataset.labels;
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            if (labels[i] == label) members.push_back(i);
+        }
+        return members;
+    }
+
+    // Runs `change` and waits until the image it asks for is shown.
+    void waitForDecode(const std::function<void()>& change) {
+        QSignalSpy shown(window.get(), &MainWindow::decodedShown);
+        change();
+        ASSERT_TRUE(shown.wait(10000));
+        QTest::qWait(50);  // a newer image of the same change would replace this one
+    }
+
+    latent::ui::MorphEndpointPicker* picker() const { return window->morph()->endpointPicker(); }
+};
+
+TEST_F(ExplorationToolsTest, EndsByIndexSetTheMorphAndItsPathIsThePlacedInterpolation) {
+    openWindow(2, 3000);  // the map opens with PCA, which places any latent
+    picker()->indexBox()->setValue(10);
+    ASSERT_EQ(picker()->chooseByIndex(true), 10u);
+    picker()->indexBox()->setValue(2000);
+    ASSERT_EQ(picker()->chooseByIndex(false), 2000u);
+    window->morph()->modeChooser()->setCurrentIndex(1);  // slerp: a curved path
+
+    const auto state = window->morph()->state();
+    ASSERT_TRUE(state.has_value());
+    EXPECT_EQ(state->aIndex, 10u);
+    EXPECT_EQ(state->bIndex, 2000u);
+    EXPECT_EQ(state->a, latentOf(10));
+    EXPECT_EQ(state->b, latentOf(2000));
+
+    const auto& path = window->map()->path();
+    const auto expected = latent::interpolationPath(latentOf(10), latentOf(2000),
+                                                    latent::ui::MorphController::kPathSamples,
+                                                    latent::InterpolationMode::Spherical);
+    ASSERT_EQ(path.size(), expected.count);
+    for (std::size_t i = 0; i < expected.count; ++i) {
+        const auto at = window->projection()->place(expected.row(i));
+        ASSERT_TRUE(at.has_value());
+        EXPECT_FLOAT_EQ(path[i].x(), (*at)[0]) << "sample " << i;
+        EXPECT_FLOAT_EQ(path[i].y(), (*at)[1]) << "sample " << i;
+    }
+    // A and B sit on their own plotted points.
+    EXPECT_NEAR(path.front().x(), window->map()->positionOf(10).x(), 1e-3);
+    EXPECT_NEAR(path.back().y(), window->map()->positionOf(2000).y(), 1e-3);
+}
+
+TEST_F(ExplorationToolsTest, RandomFromAClassPicksAMemberOfThatClass) {
+    openWindow(2, 3000);
+    const int sneaker = 7;
+    picker()->classBox()->setCurrentIndex(sneaker);
+    for (int draw = 0; draw < 5; ++draw) {
+        const auto chosen = picker()->chooseRandom(draw % 2 == 0);
+        ASSERT_TRUE(chosen.has_value());
+        EXPECT_EQ(window->workspace()->dataset.labels[*chosen], sneaker);
+        const auto state = window->morph()->state();
+        if (!state) continue;  // B is not set until the second draw
+        EXPECT_EQ(draw % 2 == 0 ? state->aIndex : state->bIndex, chosen);
+        EXPECT_EQ(draw % 2 == 0 ? state->a : state->b, latentOf(*chosen));
+    }
+}
+
+TEST_F(ExplorationToolsTest, TheAttributeSliderDecodesThePointMovedAlongCoreDirection) {
+    openWindow(2, 3000);
+    waitForDecode([&] { window->selectItem(5); });
+    auto* panel = window->attributes();
+    panel->groupChooser(true)->setCurrentIndex(7);   // Sneaker ...
+    panel->groupChooser(false)->setCurrentIndex(9);  // ... to Ankle boot
+    ASSERT_TRUE(panel->attribute().has_value());
+    const auto direction = latent::attributeVector(window->workspace()->latents, membersOf(7), membersOf(9));
+    EXPECT_EQ(panel->attribute()->direction, direction.direction);
+
+    for (int step : {150, -60}) {
+        waitForDecode([&] { panel->amountSlider()->setValue(step); });
+        const auto expected = latent::applyAttribute(latentOf(5), direction, panel->amountAt(step));
+        EXPECT_EQ(window->currentLatent(), expected);
+        expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), expected));
+    }
+}
+
+TEST_F(ExplorationToolsTest, BookmarksRoundTripThroughASessionFileAndGoBackThere) {
+    TempDir dir;
+    const QString path = QString::fromStdString((dir / "bookmarks.json").string());
+    openWindow(2, 1000);
+    auto* bookmarks = window->bookmarks();
+    QSignalSpy thumbnails(bookmarks, &latent::ui::BookmarksPanel::thumbnailsShown);
+    window->selectItem(42);
+    bookmarks->nameEdit()->setText("a shirt");
+    QTest::keyClick(bookmarks->nameEdit(), Qt::Key_Return);
+    auto generated = latentOf(7);
+    for (float& v : generated) v *= 0.5f;
+    bookmarks->add({"half of #7", generated, std::nullopt});
+    bookmarks->rename(1, "halfway to the origin");
+    ASSERT_EQ(bookmarks->bookmarks().size(), 2u);
+    EXPECT_EQ(bookmarks->bookmarks()[0].name, "a shirt");
+    EXPECT_EQ(bookmarks->bookmarks()[0].datasetIndex, 42u);
+    EXPECT_EQ(bookmarks->bookmarks()[0].latent, latentOf(42));
+    if (thumbnails.count() == 0) {
+        ASSERT_TRUE(thumbnails.wait(10000));
+    }
+    EXPECT_FALSE(bookmarks->list()->item(0)->icon().isNull());
+    const auto saved = bookmarks->bookmarks();
+    ASSERT_EQ(window->saveSessionTo(path), QString());
+
+    auto first = std::move(window);
+    openWindow(2, 1000);
+    QSignalSpy restored(window.get(), &MainWindow::sessionRestored);
+    ASSERT_EQ(window->openSessionFrom(path), QString());
+    if (restored.count() == 0) {
+        ASSERT_TRUE(restored.wait(60000));
+    }
+    EXPECT_EQ(window->bookmarks()->bookmarks(), saved);
+    EXPECT_EQ(window->bookmarks()->list()->item(1)->text(), "halfway to the origin");
+
+    auto* list = window->bookmarks()->list();
+    window->findChild<QDockWidget*>("bookmarksDock")->raise();  // its tab comes to the front
+    QTest::qWait(50);
+    waitForDecode([&] {
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(1)).center());
+    });
+    EXPECT_EQ(window->currentLatent(), generated);
+    expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), generated));
+    window->bookmarks()->remove(0);
+    EXPECT_EQ(window->captureSession().bookmarks.size(), 1u);
+}
+
+TEST_F(ExplorationToolsTest, TraversalFromThePriorAndItsGridDecodeAsCoreDoes) {
+    TempDir dir;
+    openWindow(2, 1000);
+    waitForDecode([&] { window->selectItem(3); });
+    auto* traversal = window->traversal();
+    traversal->rangeChooser()->setCurrentIndex(1);
+    EXPECT_DOUBLE_EQ(traversal->sliderFor(0)->valueAtStep(0), -3.0);
+    EXPECT_DOUBLE_EQ(traversal->sliderFor(0)->valueAtStep(latent::ui::DimensionSlider::kSteps), 3.0);
+    EXPECT_NEAR(traversal->sliderFor(0)->value(), latentOf(3)[0], 6.0 / latent::ui::DimensionSlider::kSteps);
+
+    for (auto* button : traversal->findChildren<QPushButton*>()) {
+        if (button->text() == "Grid…") QTest::mouseClick(button, Qt::LeftButton);
+    }
+    auto* dialog = traversal->findChild<latent::ui::TraversalGridDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    QSignalSpy shown(dialog, &latent::ui::TraversalGridDialog::gridShown);
+    dialog->dimensionsBox()->setValue(3);
+    dialog->stepsBox()->setValue(5);
+    ASSERT_TRUE(shown.wait(10000));
+    QTest::qWait(50);
+
+    const auto stats = latent::summariseDimensions(window->workspace()->latents);
+    auto dims = latent::rankDimensions(stats);
+    dims.resize(3);
+    const std::vector<latent::TraversalRange> ranges(3, latent::priorRange());
+    const auto latents = latent::traversalLatents(latentOf(3), dims, 5, ranges);
+    EXPECT_EQ(dialog->gridLatents().values, latents.values);
+    const auto expected = latent::decodeToGrid(*window->workspace()->model, latents, 5, 2);
+    EXPECT_EQ(dialog->grid().width, expected.width);
+    EXPECT_EQ(dialog->grid().height, expected.height);
+    EXPECT_EQ(dialog->grid().pixels, expected.pixels);
+    const auto file = dir / "grid.png";
+    EXPECT_EQ(dialog->exportTo(QString::fromStdString(file.string())), QString());
+    EXPECT_GT(std::filesystem::file_size(file), 100u);
+}
+
+}  // namespace

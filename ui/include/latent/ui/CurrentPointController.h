@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QVector3D>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "latent/core/Projector.h"
+#include "latent/core/Session.h"
+#include "latent/core/Workspace.h"
+
+namespace latent::ui {
+
+class AttributePanel;
+class BatchDecoder;
+class BookmarksPanel;
+class ImagePanel;
+class LiveDecoder;
+class MorphPanel;
+class NeighboursPanel;
+class ScatterMap;
+class TraversalPanel;
+
+// The widgets that show or edit the current point; the main window owns them.
+struct ExplorationWidgets {
+    ScatterMap* map = nullptr;
+    ImagePanel* panel = nullptr;
+    LiveDecoder* decoder = nullptr;
+    BatchDecoder* stripDecoder = nullptr;
+    TraversalPanel* traversal = nullptr;
+    MorphPanel* morph = nullptr;
+    NeighboursPanel* neighbours = nullptr;
+    AttributePanel* attributes = nullptr;
+    BookmarksPanel* bookmarks = nullptr;
+};
+
+// The "current point" every exploration view acts on (a clicked item, a decoded spot of
+// the map, a slider edit, a morph frame): it keeps the point and tells the map, the image
+// panel, the sliders, the neighbours and the live decoder whenever it changes.
+class CurrentPointController : public QObject {
+    Q_OBJECT
+public:
+    CurrentPointController(const ExplorationWidgets& widgets, QObject* parent = nullptr);
+
+    void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
+    // The map was rebuilt with `projection`: the current point and its neighbours go back on it.
+    void setProjection(std::shared_ptr<const latent::ProjectionResult> projection);
+
+    // Dataset item `index`, as a click on it selects it (ignored when out of range).
+    void selectItem(qsizetype index);
+    // The latent decoded from an empty spot of the map.
+    void selectPosition(QVector3D world);
+    // Makes `latent` the current point: decodes it, marks it on the map, and (unless it
+    // came from the sliders) moves the traversal sliders to it.
+    void setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders);
+
+    const std::vector<float>& latent() const { return latent_; }
+    std::optional<std::size_t> index() const { return index_; }
+    QString label() const { return label_; }
+    // "#12 · Sneaker" for dataset item 12.
+    QString labelFor(std::size_t index) const;
+    // Where `latent` lands on the map when the projection can place it.
+    std::optional<QVector3D> placeOnMap(const std::vector<float>& latent) const;
+
+Q_SIGNALS:
+    void statusMessage(const QString& message);
+    // Any change of the current point (the latent is already stored when this fires).
+    void currentChanged(const std::vector<float>& latent);
+    // The map shows a new projection (the current point is already back on it).
+    void mapRebuilt();
+
+private:
+    void connectPanels();
+    void connectAttributesAndBookmarks();
+    void goToBookmark(const latent::Bookmark& bookmark);
+    void openTraversalGrid();
+    void markCurrentPoint();
+
+    ExplorationWidgets w_;
+    std::shared_ptr<const latent::Workspace> workspace_;
+    std::shared_ptr<const latent::ProjectionResult> projection_;
+    std::vector<float> latent_;
+    std::optional<std::size_t> index_;
+    QString label_;
+};
+
+}  // namespace latent::ui

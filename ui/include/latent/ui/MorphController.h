@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QObject>
+#include <memory>
+
+#include "latent/core/Workspace.h"
+
+namespace latent::ui {
+
+class CurrentPointController;
+class MorphPanel;
+class ScatterMap;
+
+// The morph's place on the map and its ends chosen by index or class: draws the path from
+// A to B (the interpolated latents placed with the projection's transform) and sets the
+// ends the endpoint picker chooses.
+class MorphController : public QObject {
+    Q_OBJECT
+public:
+    // Latents placed along the drawn path (enough for a slerp arc to look smooth).
+    static constexpr std::size_t kPathSamples = 64;
+
+    MorphController(MorphPanel* morph, ScatterMap* map, CurrentPointController* current,
+                    QObject* parent = nullptr);
+
+    void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
+    // Redraws the path for the morph and the map as they are now.
+    void updatePath();
+
+private:
+    void setEndFromDataset(bool isA, std::size_t index);
+
+    MorphPanel* morph_;
+    ScatterMap* map_;
+    CurrentPointController* current_;
+    std::shared_ptr<const latent::Workspace> workspace_;
+};
+
+}  // namespace latent::ui

@@ -1,0 +1,212 @@
+#include "latent/ui/CurrentPointController.h"
+
+#include <algorithm>
+
+#include "latent/core/Error.h"
+#include "latent/ui/AttributePanel.h"
+#include "latent/ui/BatchDecoder.h"
+#include "latent/ui/BookmarksPanel.h"
+#include "latent/ui/ImagePanel.h"
+#include "latent/ui/LiveDecoder.h"
+#include "latent/ui/MorphPanel.h"
+#include "latent/ui/NeighboursPanel.h"
+#include "latent/ui/ProjectionText.h"
+#include "latent/ui/ScatterMap.h"
+#include "latent/ui/TraversalGridDialog.h"
+#include "latent/ui/TraversalPanel.h"
+
+namespace latent::ui {
+
+CurrentPointController::CurrentPointController(const ExplorationWidgets& widgets, QObject* parent)
+    : QObject(parent), w_(widgets) {
+    connectPanels();
+    connectAttributesAndBookmarks();
+}
+
+void CurrentPointController::connectPanels() {
+    connect(w_.map, &ScatterMap::pointClicked, this, &CurrentPointController::selectItem);
+    connect(w_.map, &ScatterMap::emptySpaceClicked, this, &CurrentPointController::selectPosition);
+    connect(w_.traversal, &TraversalPanel::pointEdited, this, [this](const std::vector<float>& z) {
+        setCurrent(z, tr("%1, edited with the sliders").arg(label_.section(',', 0, 0)), true);
+    });
+    connect(w_.morph, &MorphPanel::setFromSelectionRequested, this, [this](bool isA) {
+        if (latent_.empty()) {
+            Q_EMIT statusMessage(tr("Select a point on the map first."));
+            return;
+        }
+        w_.morph->setEndpoint(isA, latent_, label_, index_);
+    });
+    connect(w_.morph, &MorphPanel::frameRequested, this, [this](const std::vector<float>& z, double t) {
+        setCurrent(z, tr("morph frame at t = %1 (%2)")
+                          .arg(t, 0, 'f', 2)
+                          .arg(w_.morph->mode() == latent::InterpolationMode::Spherical ? tr("slerp") : tr("linear")),
+                   false);
+    });
+    connect(w_.neighbours, &NeighboursPanel::itemActivated, this, &CurrentPointController::selectItem);
+    connect(w_.morph, &MorphPanel::stripRequested, w_.stripDecoder, &BatchDecoder::request);
+    connect(w_.stripDecoder, &BatchDecoder::decoded, w_.morph, &MorphPanel::setStrip);
+    connect(w_.stripDecoder, &BatchDecoder::failed, this, &CurrentPointController::statusMessage);
+}
+
+void CurrentPointController::connectAttributesAndBookmarks() {
+    connect(w_.attributes, &AttributePanel::pointEdited, this,
+            [this](const std::vector<float>& z, const QString& label) { setCurrent(z, label, false); });
+    connect(this, &CurrentPointController::currentChanged, w_.attributes, &AttributePanel::setBase);
+    connect(w_.bookmarks, &BookmarksPanel::addRequested, this, [this](const QString& name) {
+        if (latent_.empty()) {
+            Q_EMIT statusMessage(tr("Select a point on the map first."));
+            return;
+        }
+        w_.bookmarks->add({(name.isEmpty() ? label_ : name).toStdString(), latent_, index_});
+    });
+    connect(w_.bookmarks, &BookmarksPanel::activated, this, &CurrentPointController::goToBookmark);
+    connect(w_.traversal, &TraversalPanel::gridRequested, this, &CurrentPointController::openTraversalGrid);
+}
+
+void CurrentPointController::openTraversalGrid() {
+    if (!workspace_ || latent_.empty()) {
+        Q_EMIT statusMessage(tr("Select a point first."));
+        return;
+    }
+    if (!workspace_->model) {
+        Q_EMIT statusMessage(tr("A traversal grid decodes images: open a model first."));
+        return;
+    }
+    TraversalGridDialog::Source source{workspace_->model, latent_,
+                                       latent::rankDimensions(w_.traversal->statistics()), {}};
+    for (std::size_t d = 0; d < latent_.size(); ++d) source.ranges.push_back(w_.traversal->rangeOf(d));
+    auto* dialog = new TraversalGridDialog(std::move(source), w_.traversal);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void CurrentPointController::goToBookmark(const latent::Bookmark& bookmark) {
+    if (!workspace_ || bookmark.latent.size() != workspace_->latents.dim) {
+        Q_EMIT statusMessage(tr("Bookmark \"%1\" belongs to a model with another latent size.")
+                                 .arg(QString::fromStdString(bookmark.name)));
+        return;
+    }
+    const auto& i = bookmark.datasetIndex;
+    if (i && *i < workspace_->latents.count) {
+        const auto row = workspace_->latents.row(*i);
+        if (std::equal(row.begin(), row.end(), bookmark.latent.begin())) {
+            selectItem(static_cast<qsizetype>(*i));
+            return;
+        }
+    }
+    setCurrent(bookmark.latent, QString::fromStdString(bookmark.name), false);
+}
+
+void CurrentPointController::setWorkspace(std::shared_ptr<const latent::Workspace> workspace) {
+    workspace_ = std::move(workspace);
+    projection_.reset();
+    w_.attributes->setWorkspace(workspace_);
+    w_.bookmarks->setModel(workspace_->model);
+    // A generator's uniform prior spans [-1, 1]; the standard normal's ± 3 sd.
+    const bool uniformPrior = workspace_->model && workspace_->model->info().prior == "uniform";
+    w_.traversal->setPriorRange(uniformPrior ? latent::TraversalRange{-1.0, 1.0} : latent::priorRange());
+}
+
+void CurrentPointController::setProjection(std::shared_ptr<const latent::ProjectionResult> projection) {
+    projection_ = std::move(projection);
+    markCurrentPoint();
+    Q_EMIT mapRebuilt();
+}
+
+void CurrentPointController::setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders) {
+    if (!workspace_) return;
+    latent_ = latent;
+    index_.reset();
+    label_ = label;
+    if (!fromSliders) w_.traversal->setPoint(latent);
+    markCurrentPoint();
+    w_.panel->showGenerated(label, true);
+    w_.neighbours->setQuery(latent, std::nullopt);
+    if (workspace_->model) w_.decoder->request(latent);
+    Q_EMIT currentChanged(latent_);
+}
+
+void CurrentPointController::selectItem(qsizetype index) {
+    if (!workspace_ || !projection_ || index < 0 || static_cast<std::size_t>(index) >= workspace_->latents.count) return;
+    const auto i = static_cast<std::size_t>(index);
+    const auto& dataset = workspace_->dataset;
+    if (workspace_->sampledFromPrior) {
+        w_.panel->showGenerated(tr("prior sample %1 (%2)").arg(index).arg(QString::fromStdString(dataset.name)));
+    } else if (!workspace_->hasImages()) {
+        w_.panel->showPointWithoutImage(index, QString::fromStdString(dataset.className(i)),
+                                        workspace_->model ? tr("A precomputed vector: its decoded image follows.")
+                                                          : tr("A precomputed vector: there is no image and no decoder."));
+    } else {
+        w_.panel->showDatasetItem(index, QString::fromStdString(dataset.className(i)), dataset.image(i));
+    }
+    const auto coords = projection_->coords.row(i);
+    w_.map->setMarker(QVector3D(coords[0], coords.size() > 1 ? coords[1] : 0.0f,
+                                coords.size() > 2 ? coords[2] : 0.0f),
+                      false);
+    const auto z = workspace_->latents.row(i);
+    latent_.assign(z.begin(), z.end());
+    index_ = i;
+    label_ = labelFor(i);
+    w_.traversal->setPoint(latent_);
+    w_.neighbours->setQuery(latent_, i);
+    if (workspace_->model) w_.decoder->request(latent_);
+    Q_EMIT statusMessage(tr("Image %1 selected.").arg(index));
+    Q_EMIT currentChanged(latent_);
+}
+
+void CurrentPointController::selectPosition(QVector3D world) {
+    if (!workspace_ || !projection_) return;
+    if (!workspace_->model) {
+        Q_EMIT statusMessage(tr("Empty space has nothing to show without a model to decode it: click a point."));
+        return;
+    }
+    std::vector<float> coords = {world.x(), world.y(), world.z()};
+    coords.resize(projection_->coords.dim);
+    latent::DecodedPosition decoded;
+    try {
+        decoded = projection_->decode(coords);
+    } catch (const latent::Error& e) {
+        w_.panel->showError(QString::fromStdString(e.what()));
+        return;
+    }
+    const QString where = positionText(*projection_, coords);
+    w_.panel->showGenerated(tr("%1 (%2)").arg(where, inverseDescription(*projection_)));
+    if (!decoded.exact) w_.panel->setDataDistance(decoded.spacingsFromData);
+    w_.map->setMarker(world, true);
+    latent_ = std::move(decoded.latent);
+    index_.reset();
+    label_ = tr("generated at %1").arg(where);
+    w_.traversal->setPoint(latent_);
+    w_.neighbours->setQuery(latent_, std::nullopt);
+    w_.decoder->request(latent_);
+    Q_EMIT statusMessage(tr("Decoding the latent at %1.").arg(where));
+    Q_EMIT currentChanged(latent_);
+}
+
+std::optional<QVector3D> CurrentPointController::placeOnMap(const std::vector<float>& latent) const {
+    if (!projection_ || latent.empty()) return std::nullopt;
+    const auto at = projection_->place(latent);
+    if (!at) return std::nullopt;
+    return QVector3D((*at)[0], at->size() > 1 ? (*at)[1] : 0.0f, at->size() > 2 ? (*at)[2] : 0.0f);
+}
+
+void CurrentPointController::markCurrentPoint() {
+    if (!projection_ || latent_.empty()) return;
+    if (index_ && *index_ < w_.map->pointCount()) {
+        w_.map->setMarker(w_.map->positionOf(*index_), false);
+        return;
+    }
+    const auto at = placeOnMap(latent_);
+    if (!at) {  // a layout without a transform: the point has no place on this map
+        w_.map->clearMarker();
+        return;
+    }
+    w_.map->setMarker(*at, true);
+}
+
+QString CurrentPointController::labelFor(std::size_t index) const {
+    const std::string name = workspace_ ? workspace_->dataset.className(index) : std::string();
+    return name.empty() ? tr("#%1").arg(index) : tr("#%1 · %2").arg(index).arg(QString::fromStdString(name));
+}
+
+}  // namespace latent::ui
