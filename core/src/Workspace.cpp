@@ -25,19 +25,41 @@ bool report(const ProgressFn& progress, double fraction, const std::string& mess
 }
 
 // Reads the dataset, keeps the first `limit` images, and fits them to the model.
-Dataset datasetFor(const WorkspaceRequest& request, const ModelInfo& info, std::string& resizeNote) {
+Dataset datasetFor(const WorkspaceRequest& request, std::size_t limit, const ModelInfo& info,
+                   std::string& resizeNote) {
     Dataset data = loadMnistStyleSplit(request.dataDir, request.split);
-    if (request.limit > 0 && request.limit < data.count) {
-        data.count = request.limit;
-        data.pixels.resize(request.limit * data.shape.pixelCount());
-        data.labels.resize(std::min(data.labels.size(), request.limit));
+    if (limit > 0 && limit < data.count) {
+        data.count = limit;
+        data.pixels.resize(limit * data.shape.pixelCount());
+        data.labels.resize(std::min(data.labels.size(), limit));
     }
     if (data.classNames.empty()) data.classNames = info.classNames;
-    if (request.resizeToFit && !(data.shape == info.imageShape)) {
+    const bool fits = data.shape == info.imageShape;
+    if (!fits && !request.resizeToFit && resizeIsSensible(data.shape, info.imageShape)) {
+        throw DatasetNeedsResize(data.shape, info.imageShape,
+                                 "the dataset's images do not fit the model; a resize would fit them: " +
+                                     describeResize(data.shape, info.imageShape, request.resizeFilter));
+    }
+    if (request.resizeToFit && !fits) {
         resizeNote = describeResize(data.shape, info.imageShape, request.resizeFilter);
         data = resizeDataset(data, info.imageShape, request.resizeFilter);
     }
     return data;
+}
+
+// Dataset images to show beside a generator's samples. They are only looked at, so they are
+// resized without asking; images that cannot be fitted are left out with a note.
+Dataset referenceImages(WorkspaceRequest request, const ModelInfo& info, std::string& note) {
+    request.resizeToFit = true;
+    const std::size_t limit = request.limit > 0 ? std::min(request.limit, kReferenceImageLimit)
+                                                : kReferenceImageLimit;
+    try {
+        return datasetFor(request, limit, info, note);
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Cancelled) throw;
+        note = std::string("dataset images not shown: ") + e.what();
+        return {};
+    }
 }
 
 }  // namespace
@@ -50,9 +72,11 @@ Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& prog
     const auto encodeStart = std::chrono::steady_clock::now();
     if (info.hasEncoder) {
         report(progress, 0.02, "Reading dataset " + request.dataDir.string());
-        ws.dataset = datasetFor(request, info, ws.resizeNote);
-        ws.latents = encodeDataset(*ws.model, ws.dataset, request.batchSize,
-                                   subRange(progress, 0.05, 0.85));
+        ws.dataset = datasetFor(request, request.limit, info, ws.resizeNote);
+        EncodedBatch encoded = encodeDatasetWithLogvar(*ws.model, ws.dataset, request.batchSize,
+                                                       subRange(progress, 0.05, 0.85));
+        ws.latents = std::move(encoded.mu);
+        ws.logvars = std::move(encoded.logvar);
     } else {
         report(progress, 0.02, "Sampling the prior: the model has no encoder");
         ws.latents = samplePrior(info, request.priorSamples, request.seed);
@@ -61,6 +85,7 @@ Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& prog
                           " prior (seed " + std::to_string(request.seed) + ")";
         ws.dataset.shape = info.imageShape;
         ws.dataset.classNames = info.classNames;
+        if (!request.dataDir.empty()) ws.reference = referenceImages(request, info, ws.resizeNote);
     }
     ws.encodeSeconds = secondsSince(encodeStart);
 

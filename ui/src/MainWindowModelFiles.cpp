@@ -24,6 +24,7 @@ QString droppedModelFile(const QMimeData* mime) {
 void MainWindow::openModel(const QString& path) {
     latent::WorkspaceRequest request = request_;
     request.modelPath = path.toStdString();
+    request.resizeToFit = false;  // a new model: ask before resizing the dataset for it
     load(request);
 }
 

@@ -30,6 +30,7 @@ class NeighboursPanel;
 class TraversalPanel;
 class ProjectionPanel;
 class ProjectionRunner;
+class ProjectionQualityMeter;
 class ModelInfoPanel;
 class RecentFiles;
 class ScatterMap;
@@ -73,6 +74,7 @@ public:
     ProjectionPanel* projectionPanel() const { return projectionPanel_; }
     QString mapTitle() const;
     ModelInfoPanel* modelInfo() const { return modelInfo_; }
+    LiveDecoder* liveDecoder() const { return decoder_; }
     RecentFiles* recentModels() const { return recent_; }
     const latent::Workspace* workspace() const { return workspace_.get(); }
     // The projection on show (nullptr before the first one).
@@ -118,6 +120,8 @@ private:
     void markCurrentPoint();
     void chooseModelFile();
     void load(const latent::WorkspaceRequest& request);
+    void connectModelSettings();  // MainWindowModelSettings.cpp
+    void showModelSpecifics();
 
     latent::WorkspaceRequest request_;  // what the shown workspace was built from
     latent::WorkspaceRequest loading_;  // what the loader is building
@@ -143,12 +147,14 @@ private:
     WorkspaceLoader* loader_;
     ProjectionPanel* projectionPanel_;
     ProjectionRunner* projector_;
+    ProjectionQualityMeter* quality_;
     QLabel* status_;
     QProgressBar* progress_;
     QToolButton* cancel_;
     QAction* view2d_ = nullptr;
     QAction* view3d_ = nullptr;
     QElapsedTimer sinceStart_;
+    quint64 nearestSearch_ = 0;  // the newest nearest-dataset-image search
 };
 
 }  // namespace latent::ui
