@@ -187,7 +187,11 @@ void ProjectionPanel::setRunning(bool running) {
 
 void ProjectionPanel::setSummary(const QString& text) { summary_->setText(text); }
 
-void ProjectionPanel::setQuality(const QString& text) { quality_->setText(text); }
+void ProjectionPanel::setQuality(const QString& text) {
+    quality_->setText(text);
+    // The dock does not redo height-for-width when a wrapped label gets more lines: ask for it.
+    quality_->setMinimumHeight(text.isEmpty() ? 0 : quality_->heightForWidth(summary_->width()));
+}
 
 QString ProjectionPanel::qualityText() const { return quality_->text(); }
 
