@@ -51,6 +51,7 @@ def main():
     result = subprocess.run([harness, "--points", str(args.points), "--threads", str(args.threads),
                              "--out", args.out], check=True, capture_output=True, text=True)
     ours = json.loads(result.stdout.strip().splitlines()[-1])
+    print("our phases:\n" + result.stderr.strip())
     latents = np.load(os.path.join(args.out, "latents.npy"))
     our_embedding = np.load(os.path.join(args.out, "ours.npy"))
     sample = np.random.default_rng(0).choice(len(latents), size=min(args.sample, len(latents)), replace=False)

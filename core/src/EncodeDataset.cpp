@@ -17,6 +17,11 @@ std::string shapeText(const ImageShape& s) {
 
 LatentBatch encodeDataset(const Model& model, const Dataset& data, std::size_t batchSize,
                           const ProgressFn& progress) {
+    return encodeDatasetWithLogvar(model, data, batchSize, progress).mu;
+}
+
+EncodedBatch encodeDatasetWithLogvar(const Model& model, const Dataset& data, std::size_t batchSize,
+                                     const ProgressFn& progress) {
     const ModelInfo& info = model.info();
     if (!(data.shape == info.imageShape)) {
         throw Error(ErrorKind::InvalidArgument,
@@ -24,12 +29,16 @@ LatentBatch encodeDataset(const Model& model, const Dataset& data, std::size_t b
                         shapeText(info.imageShape));
     }
     batchSize = std::max<std::size_t>(batchSize, 1);
-    LatentBatch all(data.count, info.latentDim);
+    EncodedBatch all{LatentBatch(data.count, info.latentDim), {}};
+    if (info.variationalEncoder) all.logvar = LatentBatch(data.count, info.latentDim);
     for (std::size_t first = 0; first < data.count; first += batchSize) {
         const std::size_t n = std::min(batchSize, data.count - first);
-        const LatentBatch part = model.encode(data.floatPixels(first, n).data(), n);
-        std::copy(part.values.begin(), part.values.end(),
-                  all.values.begin() + static_cast<std::ptrdiff_t>(first * info.latentDim));
+        const EncodedBatch part = model.encodeWithLogvar(data.floatPixels(first, n).data(), n);
+        const auto at = static_cast<std::ptrdiff_t>(first * info.latentDim);
+        std::copy(part.mu.values.begin(), part.mu.values.end(), all.mu.values.begin() + at);
+        if (all.logvar.count == data.count && part.logvar.values.size() == part.mu.values.size()) {
+            std::copy(part.logvar.values.begin(), part.logvar.values.end(), all.logvar.values.begin() + at);
+        }
         const std::size_t done = first + n;
         if (progress && !progress(static_cast<double>(done) / static_cast<double>(data.count),
                                   "Encoding " + std::to_string(done) + " / " +

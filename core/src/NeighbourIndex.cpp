@@ -105,7 +105,8 @@ NeighbourIndex NeighbourIndex::build(const LatentBatch& data, const KnnOptions& 
             static_cast<std::size_t>(options.seed));
         const float* rows = impl->data.values.data();
         impl->hnsw->addPoint(rows, 0);  // the entry point first, so adds can run in parallel
-        parallelFor(data.count - 1, options.threads, progress, "indexing neighbours",
+        const int insertThreads = options.reproducibleIndex ? 1 : options.threads;
+        parallelFor(data.count - 1, insertThreads, progress, "indexing neighbours",
                     [&](std::size_t i) { impl->hnsw->addPoint(rows + (i + 1) * data.dim, i + 1); });
         impl->hnsw->setEf(options.hnswEfSearch ? options.hnswEfSearch : 64);
     }

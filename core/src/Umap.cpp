@@ -137,7 +137,7 @@ UmapModel UmapModel::fit(const LatentBatch& data, const ProjectionParams& params
     // The graph is a tenth of the reported progress.
     const KnnGraph knn = detail::projectionKnnGraph(
         data, static_cast<std::size_t>(params.neighbours - 1), params, cb, 0.1);
-    const umap::FuzzyGraph graph = umap::fuzzySimplicialSet(knn, params.neighbours);
+    const umap::FuzzyGraph graph = umap::fuzzySimplicialSet(knn, params.neighbours, params.threads);
 
     std::vector<double> init = umap::spectralLayout(graph, dims, params.seed, params.threads);
     model.initialisation_ = "spectral";

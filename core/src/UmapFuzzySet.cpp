@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <tuple>
+#include <utility>
 
+#include "ThreadTeam.h"
 #include "UmapGraph.h"
 
 namespace latent::umap {
@@ -44,51 +45,93 @@ LocalScale smoothKnnScale(const float* distances, std::size_t k, double target,
     return scale;
 }
 
-FuzzyGraph fuzzySimplicialSet(const KnnGraph& knn, int neighbours) {
+FuzzyGraph fuzzySimplicialSet(const KnnGraph& knn, int neighbours, int threads) {
     const double target = std::log2(static_cast<double>(neighbours));
     double meanAll = 0.0;
     for (float d : knn.distances) meanAll += d;
     meanAll /= static_cast<double>(std::max<std::size_t>(1, knn.distances.size()));
+    const std::size_t n = knn.count, k = knn.k;
+    ThreadTeam team(threads);
 
-    // Directed memberships, each also entered transposed, so equal (row, column) pairs after
-    // sorting are the two directions of one edge.
-    std::vector<std::tuple<std::uint32_t, std::uint32_t, float>> entries;
-    entries.reserve(knn.count * knn.k * 2);
-    for (std::size_t i = 0; i < knn.count; ++i) {
+    // Directed memberships, row by row on any thread; a repeated neighbour (an approximate
+    // graph can have one) gets a negative weight and is skipped from then on.
+    std::vector<float> directed(n * k);
+    auto memberships = [&](std::size_t i) {
         const float* d = knn.neighbourDistances(i);
         const std::uint32_t* nb = knn.neighbours(i);
-        const LocalScale s = smoothKnnScale(d, knn.k, target, meanAll);
-        for (std::size_t m = 0; m < knn.k; ++m) {
-            // An approximate graph can repeat a neighbour; count it once.
-            if (std::find(nb, nb + m, nb[m]) != nb + m) continue;
+        const LocalScale s = smoothKnnScale(d, k, target, meanAll);
+        for (std::size_t m = 0; m < k; ++m) {
             const double excess = d[m] - s.rho;
-            const auto w = static_cast<float>(excess > 0.0 ? std::exp(-excess / s.sigma) : 1.0);
-            const auto row = static_cast<std::uint32_t>(i);
-            entries.emplace_back(row, nb[m], w);
-            entries.emplace_back(nb[m], row, w);
+            const bool repeated = std::find(nb, nb + m, nb[m]) != nb + m;
+            directed[i * k + m] =
+                repeated ? -1.0f : static_cast<float>(excess > 0.0 ? std::exp(-excess / s.sigma) : 1.0);
         }
-    }
-    std::sort(entries.begin(), entries.end());
+    };
+    team.parallelFor(n, 256, memberships);
 
-    FuzzyGraph g;
-    g.count = knn.count;
-    g.rowStart.assign(knn.count + 1, 0);
-    for (std::size_t e = 0; e < entries.size();) {
-        const auto [row, col, w] = entries[e];
-        float weight = w;
-        std::size_t next = e + 1;
-        if (next < entries.size() && std::get<0>(entries[next]) == row &&
-            std::get<1>(entries[next]) == col) {
-            const float other = std::get<2>(entries[next]);
-            weight = w + other - w * other;  // fuzzy union
-            ++next;
-        }
-        g.columns.push_back(col);
-        g.weights.push_back(weight);
-        ++g.rowStart[row + 1];
-        e = next;
+    // The transposed memberships: who points at each point, in ascending order of source.
+    std::vector<std::size_t> inStart(n + 1, 0);
+    for (std::size_t e = 0; e < n * k; ++e) {
+        if (directed[e] >= 0.0f) ++inStart[knn.indices[e] + 1];
     }
-    for (std::size_t i = 0; i < knn.count; ++i) g.rowStart[i + 1] += g.rowStart[i];
+    for (std::size_t i = 0; i < n; ++i) inStart[i + 1] += inStart[i];
+    std::vector<std::pair<std::uint32_t, float>> incoming(inStart[n]);
+    {
+        std::vector<std::size_t> fill(inStart.begin(), inStart.end() - 1);
+        for (std::size_t e = 0; e < n * k; ++e) {
+            if (directed[e] >= 0.0f) incoming[fill[knn.indices[e]]++] = {static_cast<std::uint32_t>(e / k), directed[e]};
+        }
+    }
+
+    // Row i of the union merges its own memberships (sorted by column) with the incoming
+    // ones; a pair present both ways becomes w + v - w v. Rows are counted, then filled.
+    FuzzyGraph g;
+    g.count = n;
+    g.rowStart.assign(n + 1, 0);
+    auto mergeRow = [&](std::size_t i, auto emit) {
+        std::vector<std::pair<std::uint32_t, float>> out;
+        out.reserve(k);
+        for (std::size_t m = 0; m < k; ++m) {
+            if (directed[i * k + m] >= 0.0f) out.emplace_back(knn.indices[i * k + m], directed[i * k + m]);
+        }
+        std::sort(out.begin(), out.end());
+        const std::size_t outCount = out.size();
+        const auto* in = incoming.data() + inStart[i];
+        const std::size_t inCount = inStart[i + 1] - inStart[i];
+        std::size_t a = 0, b = 0;
+        while (a < outCount || b < inCount) {
+            if (b == inCount || (a < outCount && out[a].first < in[b].first)) {
+                emit(out[a].first, out[a].second);
+                ++a;
+            } else if (a == outCount || in[b].first < out[a].first) {
+                emit(in[b].first, in[b].second);
+                ++b;
+            } else {
+                const float w = out[a].second, v = in[b].second;
+                emit(out[a].first, w + v - w * v);
+                ++a;
+                ++b;
+            }
+        }
+    };
+    auto countRow = [&](std::size_t i) {
+        std::size_t count = 0;
+        mergeRow(i, [&](std::uint32_t, float) { ++count; });
+        g.rowStart[i + 1] = count;
+    };
+    team.parallelFor(n, 256, countRow);
+    for (std::size_t i = 0; i < n; ++i) g.rowStart[i + 1] += g.rowStart[i];
+    g.columns.resize(g.rowStart[n]);
+    g.weights.resize(g.rowStart[n]);
+    auto fillRow = [&](std::size_t i) {
+        std::size_t at = g.rowStart[i];
+        mergeRow(i, [&](std::uint32_t column, float weight) {
+            g.columns[at] = column;
+            g.weights[at] = weight;
+            ++at;
+        });
+    };
+    team.parallelFor(n, 256, fillRow);
     return g;
 }
 

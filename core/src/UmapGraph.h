@@ -33,7 +33,8 @@ LocalScale smoothKnnScale(const float* distances, std::size_t k, double target,
 
 // The fuzzy union A + A^T - A o A^T of the per-point memberships exp(-(d - rho) / sigma).
 // `neighbours` is the number umap-learn calls n_neighbors (the graph holds neighbours - 1).
-FuzzyGraph fuzzySimplicialSet(const KnnGraph& knn, int neighbours);
+// The result does not depend on `threads`.
+FuzzyGraph fuzzySimplicialSet(const KnnGraph& knn, int neighbours, int threads = 1);
 
 // Initial positions from the eigenvectors of the graph's normalised Laplacian; an empty
 // result means the eigensolver did not converge.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <thread>
 
+#include "ThreadTeam.h"
 #include "UmapGraph.h"
 
 namespace latent::umap {
@@ -139,24 +140,35 @@ void optimiseLayout(std::vector<float>& layout, int dims, const LayoutEdges& edg
     for (std::size_t t = 0; t < parts; ++t) rngs.emplace_back(streamSeed(settings.seed, t));
     EdgeSampler sampler(edges, settings, dims);
     std::vector<float> snapshot;
+    ThreadTeam team(static_cast<int>(parts));
 
+    // One team for all epochs: each epoch costs a wake-up, not two thread creations. The
+    // threads still meet after every epoch: a snapshot taken every 10 epochs instead cost
+    // 0.005 of trustworthiness on the Fashion-MNIST latents and no measurable wall time on
+    // the loaded machine (docs/umap.md).
+    constexpr int kEpochsPerBlock = 1;
     constexpr int kReportEvery = 10;
-    for (int epoch = 0; epoch < settings.epochs; ++epoch) {
-        const auto alpha = static_cast<float>(settings.learningRate *
-                                              (1.0 - static_cast<double>(epoch) / settings.epochs));
-        if (parts > 1) snapshot = layout;  // what other threads' points looked like
-        runParts(parts, [&](std::size_t t) {
+    for (int first = 0; first < settings.epochs; first += kEpochsPerBlock) {
+        const int last = std::min(settings.epochs, first + kEpochsPerBlock);
+        if (parts > 1) snapshot = layout;
+        auto block = [&](int worker) {
+            const auto t = static_cast<std::size_t>(worker);
             auto pointOf = [&](std::uint32_t k) -> const float* {
                 const bool own = k >= bounds[t] && k < bounds[t + 1];
                 return (own ? layout.data() : snapshot.data()) + std::size_t{k} * dims;
             };
-            for (std::size_t e = edgeBounds[t]; e < edgeBounds[t + 1]; ++e) {
-                sampler.run(e, epoch, alpha, layout.data() + std::size_t{edges.heads[e]} * dims,
-                            pointOf(edges.tails[e]), points, pointOf, rngs[t], 2);
+            for (int epoch = first; epoch < last; ++epoch) {
+                const auto alpha = static_cast<float>(
+                    settings.learningRate * (1.0 - static_cast<double>(epoch) / settings.epochs));
+                for (std::size_t e = edgeBounds[t]; e < edgeBounds[t + 1]; ++e) {
+                    sampler.run(e, epoch, alpha, layout.data() + std::size_t{edges.heads[e]} * dims,
+                                pointOf(edges.tails[e]), points, pointOf, rngs[t], 2);
+                }
             }
-        });
-        const bool report = (epoch + 1) % kReportEvery == 0 || epoch + 1 == settings.epochs;
-        if (report && onEpochs && !onEpochs(epoch + 1)) return;
+        };
+        team.run(block);
+        const bool report = last % kReportEvery == 0 || last == settings.epochs;
+        if (report && onEpochs && !onEpochs(last)) return;
     }
 }
 

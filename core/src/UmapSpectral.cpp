@@ -4,9 +4,9 @@
 // the known top eigenvector D^1/2 1 kept out.
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
 #include "SubspaceIteration.h"
+#include "ThreadTeam.h"
 #include "UmapGraph.h"
 
 namespace latent::umap {
@@ -26,28 +26,21 @@ std::vector<double> spectralLayout(const FuzzyGraph& graph, int dims, std::uint6
     }
     for (double& v : top) v /= std::sqrt(topNorm);
 
-    // Rows are split into fixed ranges; each output row is one thread's sequential sum.
-    const std::size_t parts = std::clamp<std::size_t>(threads, 1, 8);
+    // Each output row is one sequential sum, whichever thread computes it. The team lives for
+    // the whole iteration: hundreds of steps cost a wake-up each, not a thread creation.
+    ThreadTeam team(std::clamp(threads, 1, 8));
     auto apply = [&](const std::vector<double>& x, std::vector<double>& y, std::size_t p) {
-        auto rows = [&](std::size_t first, std::size_t last) {
-            for (std::size_t i = first; i < last; ++i) {
-                double* out = y.data() + i * p;
-                for (std::size_t c = 0; c < p; ++c) out[c] = 0.0;
-                for (std::size_t e = graph.rowStart[i]; e < graph.rowStart[i + 1]; ++e) {
-                    const std::size_t j = graph.columns[e];
-                    const double w = graph.weights[e] * invSqrtDegree[j];
-                    for (std::size_t c = 0; c < p; ++c) out[c] += w * x[j * p + c];
-                }
-                for (std::size_t c = 0; c < p; ++c) {
-                    out[c] = 0.5 * (x[i * p + c] + invSqrtDegree[i] * out[c]);
-                }
+        auto row = [&](std::size_t i) {
+            double* out = y.data() + i * p;
+            for (std::size_t c = 0; c < p; ++c) out[c] = 0.0;
+            for (std::size_t e = graph.rowStart[i]; e < graph.rowStart[i + 1]; ++e) {
+                const std::size_t j = graph.columns[e];
+                const double w = graph.weights[e] * invSqrtDegree[j];
+                for (std::size_t c = 0; c < p; ++c) out[c] += w * x[j * p + c];
             }
+            for (std::size_t c = 0; c < p; ++c) out[c] = 0.5 * (x[i * p + c] + invSqrtDegree[i] * out[c]);
         };
-        std::vector<std::thread> pool;
-        for (std::size_t t = 1; t < parts; ++t)
-            pool.emplace_back(rows, n * t / parts, n * (t + 1) / parts);
-        rows(0, n / parts);
-        for (auto& thread : pool) thread.join();
+        team.parallelFor(n, 512, row);
     };
 
     detail::SubspaceOptions options;

@@ -108,14 +108,22 @@ void encodeImages(Workspace& ws, ExplorationData& data, const WorkspaceRequest& 
             ws.resizeNote += (ws.resizeNote.empty() ? "" : ", ") + std::string("greyscale");
     }
     if (images.classNames.empty()) images.classNames = info.classNames;
-    if (request.resizeToFit && !(images.shape == info.imageShape)) {
+    const bool fits = images.shape == info.imageShape;
+    if (!fits && !request.resizeToFit && resizeIsSensible(images.shape, info.imageShape)) {
+        throw DatasetNeedsResize(images.shape, info.imageShape,
+                                 "the dataset's images do not fit the model; a resize would fit them: " +
+                                     describeResize(images.shape, info.imageShape, request.resizeFilter));
+    }
+    if (request.resizeToFit && !fits) {
         const std::string note =
             describeResize(images.shape, info.imageShape, request.resizeFilter);
         ws.resizeNote += (ws.resizeNote.empty() ? "" : "; ") + note;
         images = resizeDataset(images, info.imageShape, request.resizeFilter);
     }
     ws.dataset = std::move(images);
-    ws.latents = encodeDataset(*ws.model, ws.dataset, request.batchSize, progress);
+    EncodedBatch encoded = encodeDatasetWithLogvar(*ws.model, ws.dataset, request.batchSize, progress);
+    ws.latents = std::move(encoded.mu);
+    ws.logvars = std::move(encoded.logvar);
 }
 
 // Precomputed latents: the model stays when its latent size matches.
@@ -147,6 +155,29 @@ Error imagesNeedAModel(const fs::path& path) {
 bool mayHoldLatents(const fs::path& path) {
     const std::string ext = path.extension().string();
     return ext == ".tsv" || ext == ".npy";
+}
+
+// Dataset images to show beside a generator's samples. They are only looked at, so they are
+// resized without asking; images that cannot be fitted are left out with a note.
+Dataset referenceImages(const WorkspaceRequest& request, const ModelInfo& info, std::string& note) {
+    const std::size_t limit = request.limit > 0 ? std::min(request.limit, kReferenceImageLimit)
+                                                : kReferenceImageLimit;
+    try {
+        Dataset data = loadMnistStyleSplit(request.dataDir, request.split);
+        if (limit < data.count) {
+            data.count = limit;
+            data.pixels.resize(limit * data.shape.pixelCount());
+            data.labels.resize(std::min(data.labels.size(), limit));
+        }
+        if (data.classNames.empty()) data.classNames = info.classNames;
+        if (data.shape == info.imageShape) return data;
+        note = describeResize(data.shape, info.imageShape, request.resizeFilter);
+        return resizeDataset(data, info.imageShape, request.resizeFilter);
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Cancelled) throw;
+        note = std::string("dataset images not shown: ") + e.what();
+        return {};
+    }
 }
 
 }  // namespace
@@ -194,6 +225,7 @@ Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& prog
                           " prior (seed " + std::to_string(request.seed) + ")";
         ws.dataset.shape = info.imageShape;
         ws.dataset.classNames = info.classNames;
+        if (!request.dataDir.empty()) ws.reference = referenceImages(request, info, ws.resizeNote);
     }
     if (!request.metadataPath.empty()) addMetadataFile(ws, request.metadataPath, pointsBeforeLimit);
     if (ws.dataset.labels.empty()) {

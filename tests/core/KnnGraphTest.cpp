@@ -59,6 +59,18 @@ TEST(KnnGraph, ApproximateGraphRecallsNearlyAllTrueNeighbours) {
     EXPECT_GT(static_cast<double>(hits) / (6000.0 * 15.0), 0.95);
 }
 
+TEST(KnnGraph, ReproducibleIndexGivesTheSameHnswGraphForAnyThreadCount) {
+    const auto data = gaussianBatch(4500, 8, 3);  // above exactBelow: HNSW
+    latent::KnnOptions options;
+    options.reproducibleIndex = true;
+    options.threads = 1;
+    const auto one = latent::buildKnnGraph(data, 10, options);
+    options.threads = 2;
+    const auto two = latent::buildKnnGraph(data, 10, options);
+    EXPECT_EQ(one.indices, two.indices);
+    EXPECT_EQ(one.distances, two.distances);
+}
+
 TEST(KnnGraph, RefusesBadInputAndHonoursCancel) {
     auto data = gaussianBatch(50, 3, 3);
     EXPECT_THROW(latent::buildKnnGraph(data, 0), latent::Error);

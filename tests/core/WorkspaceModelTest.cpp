@@ -64,11 +64,41 @@ TEST(WorkspaceModels, DatasetThatCannotFitIsRefusedNamingBothShapes) {
     try {
         latent::buildWorkspace(request);
         FAIL();
-    } catch (const latent::Error& e) {
+    } catch (const latent::DatasetNeedsResize& e) {  // sensible: offered, not done
         EXPECT_EQ(e.kind(), latent::ErrorKind::InvalidArgument);
+        EXPECT_EQ(e.datasetShape, (latent::ImageShape{1, 28, 28}));
+        EXPECT_EQ(e.modelShape, (latent::ImageShape{3, 16, 16}));
         EXPECT_NE(std::string(e.what()).find("1x28x28"), std::string::npos);
         EXPECT_NE(std::string(e.what()).find("3x16x16"), std::string::npos);
     }
+}
+
+TEST(WorkspaceModels, GeneratorOnlyModelKeepsDatasetImagesFittedToItsShape) {
+    auto request = requestFor("gan_rgb64.pt", 40);
+    request.priorSamples = 100;
+    const auto ws = latent::buildWorkspace(request);
+    EXPECT_EQ(ws.latents.count, 100u);
+    EXPECT_EQ(ws.dataset.count, 0u);
+    EXPECT_EQ(ws.reference.count, 40u);
+    EXPECT_EQ(ws.reference.shape, (latent::ImageShape{3, 64, 64}));
+    EXPECT_EQ(ws.reference.labels.size(), 40u);
+    EXPECT_NE(ws.resizeNote.find("3x64x64"), std::string::npos);
+    request.dataDir.clear();
+    EXPECT_EQ(latent::buildWorkspace(request).reference.count, 0u);
+}
+
+TEST(WorkspaceModels, VariationalEncoderKeepsTheLogvarOfEachItem) {
+    const auto ws = latent::buildWorkspace(requestFor("mlp_vae.pt", 20));
+    ASSERT_TRUE(ws.model->info().variationalEncoder);
+    ASSERT_EQ(ws.logvars.count, 20u);
+    ASSERT_EQ(ws.logvars.dim, ws.latents.dim);
+    const auto pixels = ws.dataset.floatPixels(7, 1);
+    const auto encoded = ws.model->encodeWithLogvar(pixels.data(), 1);
+    for (std::size_t j = 0; j < ws.latents.dim; ++j) {  // a batch of 20 vs 1: float rounding only
+        EXPECT_NEAR(ws.logvars.row(7)[j], encoded.logvar.row(0)[j], 1e-5);
+        EXPECT_NEAR(ws.latents.row(7)[j], encoded.mu.row(0)[j], 1e-5);
+    }
+    EXPECT_EQ(latent::buildWorkspace(requestFor("conv_ae.pt", 10)).logvars.count, 0u);
 }
 
 TEST(WorkspaceModels, MatchingDatasetIsNotResized) {

@@ -2,6 +2,8 @@
 
 #include <QGridLayout>
 #include <QPixmap>
+#include <algorithm>
+#include <cmath>
 
 #include "latent/ui/ImageConvert.h"
 
@@ -43,6 +45,11 @@ ImagePanel::ImagePanel(QWidget* parent) : QWidget(parent) {
     distance_ = new QLabel(this);
     distance_->setWordWrap(true);
     distance_->hide();
+    uncertainty_ = new QLabel(this);
+    uncertainty_->setWordWrap(true);
+    uncertainty_->setToolTip(tr("σ = exp(logvar / 2): how unsure the encoder is about each latent dimension "
+                                "of this image. Large σ: the image could sit anywhere along that dimension."));
+    uncertainty_->hide();
     grid->addWidget(title_, 0, 0, 1, 2);
     grid->addWidget(originalCaption_, 1, 0);
     grid->addWidget(decodedCaption_, 1, 1);
@@ -50,7 +57,8 @@ ImagePanel::ImagePanel(QWidget* parent) : QWidget(parent) {
     grid->addWidget(decodedPicture_, 2, 1);
     grid->addWidget(note_, 3, 0, 1, 2);
     grid->addWidget(distance_, 4, 0, 1, 2);
-    grid->setRowStretch(5, 1);
+    grid->addWidget(uncertainty_, 5, 0, 1, 2);
+    grid->setRowStretch(6, 1);
     clearPicture(original_, {});
     clearPicture(decodedPicture_, {});
 }
@@ -60,11 +68,14 @@ void ImagePanel::showDatasetItem(qsizetype index, const QString& className,
     index_ = index;
     decoded_ = {};
     distance_->hide();
+    uncertainty_->hide();
     farFromData_ = false;
     title_->setText(className.isEmpty() ? tr("#%1").arg(index)
                                         : tr("#%1 · %2").arg(index).arg(className));
     originalCaption_->setText(tr("Original"));
+    originalCaption_->setToolTip({});
     decodedCaption_->setText(tr("Reconstruction"));
+    originalImage_ = original;
     setPicture(original_, original);
     clearPicture(decodedPicture_, tr("decoding…"));
     note_->setText(tr("Dataset image %1, encoded to its latent mean and decoded back.").arg(index));
@@ -73,9 +84,12 @@ void ImagePanel::showDatasetItem(qsizetype index, const QString& className,
 void ImagePanel::showGenerated(const QString& where, bool keepPicture) {
     index_ = -1;
     distance_->hide();
+    uncertainty_->hide();
     farFromData_ = false;
     title_->setText(tr("Generated image"));
     originalCaption_->setText(tr("Original"));
+    originalCaption_->setToolTip({});
+    originalImage_ = {};
     clearPicture(original_, tr("not a dataset image"));
     if (!keepPicture) {
         decoded_ = {};
@@ -125,10 +139,59 @@ void ImagePanel::showError(const QString& message) {
     note_->setText(message);
 }
 
+void ImagePanel::setUncertainty(std::span<const float> logvar) {
+    if (logvar.empty()) {
+        uncertainty_->hide();
+        return;
+    }
+    double sum = 0.0;
+    std::size_t low = 0, high = 0;
+    for (std::size_t j = 0; j < logvar.size(); ++j) {
+        sum += std::exp(0.5 * static_cast<double>(logvar[j]));
+        if (logvar[j] < logvar[low]) low = j;
+        if (logvar[j] > logvar[high]) high = j;
+    }
+    const auto sigma = [&](std::size_t j) { return std::exp(0.5 * static_cast<double>(logvar[j])); };
+    uncertainty_->setText(tr("Encoder uncertainty: mean σ %1 over %2 dimensions (smallest %3 in z%4, largest %5 in z%6)")
+                              .arg(sum / static_cast<double>(logvar.size()), 0, 'f', 3)
+                              .arg(logvar.size())
+                              .arg(sigma(low), 0, 'f', 3)
+                              .arg(low)
+                              .arg(sigma(high), 0, 'f', 3)
+                              .arg(high));
+    uncertainty_->show();
+}
+
+QString ImagePanel::uncertaintyText() const { return uncertainty_->isHidden() ? QString() : uncertainty_->text(); }
+
+void ImagePanel::setNearestDatasetImage(qsizetype index, const QString& className, const latent::Image& image,
+                                        double rmsDifference) {
+    originalImage_ = image;
+    setPicture(original_, image);
+    const QString which = className.isEmpty() ? tr("#%1").arg(index) : tr("#%1 · %2").arg(index).arg(className);
+    originalCaption_->setText(tr("Nearest dataset image %1 (RMS %2)").arg(which).arg(rmsDifference, 0, 'f', 3));
+    originalCaption_->setToolTip(tr("The dataset image whose pixels are closest to the decoded sample: "
+                                    "how close the generator comes to the data."));
+}
+
+void ImagePanel::setSmoothScaling(bool smooth) {
+    if (smooth == smooth_) return;
+    smooth_ = smooth;
+    if (!originalImage_.pixels.empty()) setPicture(original_, originalImage_);
+    if (hasDecoded()) setPicture(decodedPicture_, decoded_);
+}
+
+QPixmap ImagePanel::decodedPixmap() const { return decodedPicture_->pixmap(); }
+
 void ImagePanel::setPicture(QLabel* label, const latent::Image& image) {
     const QImage img = toQImage(image);
     if (img.isNull()) {
         clearPicture(label, tr("no image"));
+        return;
+    }
+    if (smooth_) {  // fill the slot, interpolating between pixels
+        label->setPixmap(QPixmap::fromImage(
+            img.scaled(kPictureSide, kPictureSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
         return;
     }
     // Integer nearest-neighbour scale, so pixels stay crisp squares.

@@ -28,9 +28,11 @@
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/NeighboursPanel.h"
 #include "latent/ui/ProjectionPanel.h"
+#include "latent/ui/ProjectionQualityMeter.h"
 #include "latent/ui/ProjectionRunner.h"
 #include "latent/ui/ProjectionText.h"
 #include "latent/ui/ModelInfoPanel.h"
+#include "latent/ui/ModelSettingsPanel.h"
 #include "latent/ui/RecentFiles.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/SelectionController.h"
@@ -57,8 +59,10 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       bookmarks_(new BookmarksPanel(this)),
       loader_(new WorkspaceLoader(this)),
       projectionPanel_(new ProjectionPanel(this)),
-      projector_(new ProjectionRunner(this)) {
+      projector_(new ProjectionRunner(this)),
+      quality_(new ProjectionQualityMeter(this)) {
     sinceStart_.start();
+    request_.resizeToFit = false;  // a dataset that does not fit is offered a resize first
     setWindowTitle(tr("Latent Explorer"));
     resize(1280, 800);
     setAcceptDrops(true);
@@ -116,6 +120,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
             });
     connect(decoder_, &LiveDecoder::failed, this,
             [this](quint64, const QString& message) { panel_->showError(message); });
+    connectModelSettings();
 }
 
 MainWindow::~MainWindow() = default;
@@ -237,6 +242,16 @@ void MainWindow::buildProjectionDock() {
         status_->setText(tr("Projection cancelled; the map shows the previous one."));
         if (projection_) map_->setPoints(projection_->coords, colors_);
     });
+    connect(quality_, &ProjectionQualityMeter::measuring, this, [this](const latent::ProjectionResult* r) {
+        if (r == projection_.get()) projectionPanel_->setQuality(tr("Measuring how faithful this map is…"));
+    });
+    connect(quality_, &ProjectionQualityMeter::measured, this,
+            [this](const latent::ProjectionResult* r, const ProjectionQualityScores& scores) {
+                if (r != projection_.get()) return;
+                projectionPanel_->setQuality(ProjectionQualityMeter::describe(scores));
+                mapTitle_->setText(latent::ui::mapTitle(*projection_, workspace_->dataset) + " · " +
+                                   ProjectionQualityMeter::brief(scores));
+            });
 }
 
 void MainWindow::setBusy(bool busy) {
@@ -256,7 +271,10 @@ void MainWindow::load(const latent::WorkspaceRequest& request) {
     loader_->start(request);
 }
 
-void MainWindow::setInferenceThreads(int threads) { decoder_->setThreads(threads); }
+void MainWindow::setInferenceThreads(int threads) {
+    decoder_->setThreads(threads);
+    modelInfo_->settings()->setThreads(threads);
+}
 
 void MainWindow::onProgress(double fraction, const QString& message) {
     progress_->setValue(static_cast<int>(fraction * 1000));
@@ -283,10 +301,7 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     if (hasModel) recent_->add(QString::fromStdString(request_.modelPath.string()));
     decoder_->setModel(workspace_->model);
     if (hasModel) {
-        modelInfo_->setModel(workspace_->model->info(),
-                             QString::fromStdString(workspace_->sampledFromPrior
-                                                        ? "none: the map shows " + workspace_->dataset.name
-                                                        : workspace_->resizeNote));
+        modelInfo_->setModel(workspace_->model->info(), ModelInfoPanel::datasetNote(*workspace_));
     } else {
         modelInfo_->setNoModel(QString::fromStdString(workspace_->modelNote));
     }
@@ -374,6 +389,9 @@ void MainWindow::showProjection(std::shared_ptr<const latent::ProjectionResult> 
     current_->setProjection(projection_);
     refreshHighlights();  // the map was rebuilt: put the neighbours and search matches back
     mapTitle_->setText(latent::ui::mapTitle(*projection_, workspace_->dataset));
+    projectionPanel_->setQuality({});
+    quality_->measure(std::shared_ptr<const latent::LatentBatch>(workspace_, &workspace_->latents), projection_,
+                      projectionPanel_->params().threads);
     const QString how = fromCache ? tr("cached; computed in %1 s") : tr("computed in %1 s");
     projectionPanel_->setSummary(QString::fromStdString(latent::describe(projection_->params)) + ": " +
                                  how.arg(projection_->seconds, 0, 'f', 3));

@@ -25,6 +25,7 @@ void MainWindow::openModel(const QString& path) {
     latent::WorkspaceRequest request = request_;
     request.modelPath = path.toStdString();
     request.requireModel = true;  // the user asked for this model: refuse data it cannot decode
+    request.resizeToFit = false;  // a new model: ask before resizing the dataset for it
     load(request);
 }
 

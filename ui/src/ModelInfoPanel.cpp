@@ -1,6 +1,10 @@
 #include "latent/ui/ModelInfoPanel.h"
 
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QVBoxLayout>
+
+#include "latent/ui/ModelSettingsPanel.h"
 
 namespace latent::ui {
 namespace {
@@ -38,9 +42,17 @@ QString grouped(std::int64_t n) {
 
 }  // namespace
 
-ModelInfoPanel::ModelInfoPanel(QWidget* parent) : QWidget(parent), form_(new QFormLayout(this)) {
-    form_->setContentsMargins(8, 6, 8, 6);
+ModelInfoPanel::ModelInfoPanel(QWidget* parent)
+    : QWidget(parent), form_(new QFormLayout), settings_(new ModelSettingsPanel(this)) {
     form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto* group = new QGroupBox(tr("Settings"), this);
+    auto* inGroup = new QVBoxLayout(group);
+    inGroup->addWidget(settings_);
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(8, 6, 8, 6);
+    column->addLayout(form_);
+    column->addWidget(group);
+    column->addStretch(1);
     setRow(tr("Model"), tr("none loaded"));
 }
 
@@ -83,6 +95,16 @@ void ModelInfoPanel::setNoModel(const QString& why) {
     setRow(tr("Model"), tr("none"));
     setRow(tr("Why"), why);
     setToolTip({});
+}
+
+QString ModelInfoPanel::datasetNote(const latent::Workspace& ws) {
+    if (!ws.sampledFromPrior) return QString::fromStdString(ws.resizeNote);
+    QString note = tr("none encoded: the map shows %1").arg(QString::fromStdString(ws.dataset.name));
+    if (ws.reference.count > 0) {
+        note += tr("; the nearest of %1 dataset images is shown beside each sample").arg(ws.reference.count);
+    }
+    if (!ws.resizeNote.empty()) note += tr(" (%1)").arg(QString::fromStdString(ws.resizeNote));
+    return note;
 }
 
 QString ModelInfoPanel::field(const QString& label) const {

@@ -61,7 +61,8 @@ ProjectionPanel::ProjectionPanel(QWidget* parent)
             intSpin(this, 0, 0, tr("Latent dimension on the depth axis (3D)"))},
       run_(new QPushButton(tr("Run"), this)),
       cancel_(new QPushButton(tr("Cancel"), this)),
-      summary_(new QLabel(this)) {
+      summary_(new QLabel(this)),
+      quality_(new QLabel(this)) {
     auto* items = new QStandardItemModel(this);
     for (ProjectionMethod m : kMethods) {
         auto* item = new QStandardItem(QString::fromUtf8(latent::toString(m)));
@@ -102,6 +103,11 @@ ProjectionPanel::ProjectionPanel(QWidget* parent)
     column->addLayout(form_);
     column->addLayout(buttons);
     column->addWidget(summary_);
+    quality_->setWordWrap(true);
+    quality_->setStyleSheet("color: #5b6570;");
+    quality_->setToolTip(tr("Trustworthiness: 1 means no map neighbour is a stranger in the latent space. "
+                            "kNN preservation: the share of each point's latent neighbours that stay its map neighbours."));
+    column->addWidget(quality_);
     column->addStretch(1);
 
     // As wide as the widest set of rows, so the map does not change width with the method.
@@ -180,6 +186,14 @@ void ProjectionPanel::setRunning(bool running) {
 }
 
 void ProjectionPanel::setSummary(const QString& text) { summary_->setText(text); }
+
+void ProjectionPanel::setQuality(const QString& text) {
+    quality_->setText(text);
+    // The dock does not redo height-for-width when a wrapped label gets more lines: ask for it.
+    quality_->setMinimumHeight(text.isEmpty() ? 0 : quality_->heightForWidth(summary_->width()));
+}
+
+QString ProjectionPanel::qualityText() const { return quality_->text(); }
 
 bool ProjectionPanel::isMethodEnabled(latent::ProjectionMethod m) const {
     const auto* items = qobject_cast<const QStandardItemModel*>(method_->model());

@@ -36,6 +36,9 @@ void WorkspaceLoader::start(const latent::WorkspaceRequest& request) {
                 return !promise.isCanceled();
             });
             outcome.workspace = std::make_shared<latent::Workspace>(std::move(workspace));
+        } catch (const latent::DatasetNeedsResize& e) {
+            outcome.resizeOffer = {e.datasetShape, e.modelShape};
+            outcome.error = QString::fromStdString(e.what());
         } catch (const latent::Error& e) {
             outcome.cancelled = e.kind() == latent::ErrorKind::Cancelled;
             outcome.error = QString::fromStdString(e.what());
@@ -63,6 +66,8 @@ void WorkspaceLoader::onFinished() {
         Q_EMIT finished(outcome.workspace);
     } else if (outcome.cancelled) {
         Q_EMIT cancelled();
+    } else if (outcome.resizeOffer) {
+        Q_EMIT resizeNeeded(outcome.resizeOffer->first, outcome.resizeOffer->second);
     } else {
         Q_EMIT failed(outcome.error);
     }

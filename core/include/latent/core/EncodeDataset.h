@@ -15,4 +15,8 @@ namespace latent {
 LatentBatch encodeDataset(const Model& model, const Dataset& data, std::size_t batchSize = 256,
                           const ProgressFn& progress = {});
 
+// As encodeDataset, keeping a VAE's logvar too (empty when the encoder returns one tensor).
+EncodedBatch encodeDatasetWithLogvar(const Model& model, const Dataset& data, std::size_t batchSize = 256,
+                                     const ProgressFn& progress = {});
+
 }  // namespace latent

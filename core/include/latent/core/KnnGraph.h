@@ -32,6 +32,10 @@ struct KnnOptions {
     std::size_t hnswM = 16;
     std::size_t hnswEfConstruction = 200;
     std::size_t hnswEfSearch = 0;  // 0: max(2k, 64)
+    // HNSW only: insert the points one by one in index order, so the index (and every
+    // graph from it) is the same for a seed whatever `threads` is; queries stay parallel.
+    // Parallel insertion is faster but its order, hence the index, varies between runs.
+    bool reproducibleIndex = false;
 };
 
 // Throws Error(InvalidArgument) for k < 1, k >= count, or NaN/Inf input; Cancelled on cancel.

@@ -7,6 +7,7 @@
 
 #include "latent/core/DataSource.h"
 #include "latent/core/Dataset.h"
+#include "latent/core/Error.h"
 #include "latent/core/ImageResize.h"
 #include "latent/core/LatentBatch.h"
 #include "latent/core/MetadataTable.h"
@@ -26,14 +27,21 @@ struct Workspace {
     // metadata has a label column.
     Dataset dataset;
     LatentBatch latents;
+    LatentBatch logvars;  // a VAE's per-item log-variance (N x D); empty for other models
     // A generator-only model: `latents` are samples from its prior, `dataset` is empty
     // (count 0) and names the sample.
     bool sampledFromPrior = false;
     std::string resizeNote;  // how dataset images were fitted to the model; "" if untouched
+<<<<<<< HEAD
     std::string modelNote;   // why there is no model, when there is none
     std::string dataFormat;  // "MNIST-style IDX folder", "TensorBoard projector vectors", ...
     std::vector<SkippedFile> skipped;  // image folders: unreadable files
     MetadataTable metadata;            // one row per point (at least the labels, if any)
+=======
+    // A generator-only model given a dataset: its first images, fitted to the model's shape,
+    // shown beside the prior samples (empty when none was given or they cannot be fitted).
+    Dataset reference;
+>>>>>>> models2
     Pca pca2;
     Pca pca3;
     LatentBatch coords2;  // N x 2
@@ -62,7 +70,8 @@ struct WorkspaceRequest {
     std::size_t priorSamples = 2000;
     std::uint64_t seed = 1;
     // Dataset images of another shape are resized when that is sensible (resizeIsSensible);
-    // otherwise, or when false, the job fails naming both shapes.
+    // otherwise the job fails naming both shapes. When false, a sensible resize is not done
+    // but offered: the job throws DatasetNeedsResize (a UI asks the user, then retries).
     bool resizeToFit = true;
     ResizeFilter resizeFilter = ResizeFilter::Bilinear;
     // Image folders: how images of another size are fitted to the model, and whether colour
@@ -76,6 +85,19 @@ struct WorkspaceRequest {
     // replaced). "" : none.
     std::filesystem::path metadataPath{};
 };
+
+// The dataset's images do not fit the model but could be resized; what() names both
+// shapes and the resize that would be done.
+class DatasetNeedsResize : public Error {
+public:
+    DatasetNeedsResize(ImageShape from, ImageShape to, const std::string& message)
+        : Error(ErrorKind::InvalidArgument, message), datasetShape(from), modelShape(to) {}
+    ImageShape datasetShape;
+    ImageShape modelShape;
+};
+
+// Generator-only models keep at most this many dataset images to show beside the samples.
+inline constexpr std::size_t kReferenceImageLimit = 10000;
 
 // Loads the model and the dataset, encodes and projects it (or, for a generator-only
 // model, samples its prior and projects that; for precomputed latents, projects them):

@@ -1,14 +1,17 @@
 #pragma once
 
 #include <QLabel>
+#include <QPixmap>
 #include <QWidget>
+#include <span>
 
 #include "latent/core/Image.h"
 
 namespace latent::ui {
 
 // Side panel: the clicked item's original image next to its decoded reconstruction, or a
-// decoded image of an empty spot of the map, enlarged with nearest-neighbour scaling.
+// decoded image of an empty spot of the map, enlarged with nearest-neighbour scaling (crisp
+// pixels) or smooth scaling (the user's choice in the model settings).
 class ImagePanel : public QWidget {
     Q_OBJECT
 public:
@@ -29,6 +32,18 @@ public:
     bool dataDistanceIsWarning() const { return farFromData_; }
     void setDecoded(const latent::Image& decoded, double milliseconds);
     void showError(const QString& message);
+    // A VAE's log-variance for the shown item: a line with the mean σ and its extremes.
+    void setUncertainty(std::span<const float> logvar);
+    QString uncertaintyText() const;  // "" when hidden
+    // A generator's sample: the dataset image closest to the decoded one, in the slot the
+    // original of a dataset item takes, with its pixel RMS difference.
+    void setNearestDatasetImage(qsizetype index, const QString& className, const latent::Image& image,
+                                double rmsDifference);
+    QString originalCaption() const { return originalCaption_->text(); }
+    void setSmoothScaling(bool smooth);
+    bool smoothScaling() const { return smooth_; }
+    // The picture shown for the decoded image, as scaled on screen (null when none).
+    QPixmap decodedPixmap() const;
 
     qsizetype currentIndex() const { return index_; }  // -1 for a generated point
     const latent::Image& decodedImage() const { return decoded_; }
@@ -46,7 +61,10 @@ private:
     QLabel* decodedPicture_;
     QLabel* note_;
     QLabel* distance_;
+    QLabel* uncertainty_;
     bool farFromData_ = false;
+    bool smooth_ = false;
+    latent::Image originalImage_;
     qsizetype index_ = -1;
     latent::Image decoded_;
 };

@@ -38,6 +38,7 @@ class NeighboursPanel;
 class TraversalPanel;
 class ProjectionPanel;
 class ProjectionRunner;
+class ProjectionQualityMeter;
 class ModelInfoPanel;
 class RecentFiles;
 class ScatterMap;
@@ -94,6 +95,7 @@ public:
     ProjectionPanel* projectionPanel() const { return projectionPanel_; }
     QString mapTitle() const;
     ModelInfoPanel* modelInfo() const { return modelInfo_; }
+    LiveDecoder* liveDecoder() const { return decoder_; }
     RecentFiles* recentModels() const { return recent_; }
     const latent::Workspace* workspace() const { return workspace_.get(); }
     // The projection on show (nullptr before the first one).
@@ -150,6 +152,8 @@ private:
     static QString droppedDataPath(const QMimeData* mime);
     void openDropped(const QString& path);
     void refreshHighlights();
+    void connectModelSettings();  // MainWindowModelSettings.cpp
+    void showModelSpecifics();
 
     latent::WorkspaceRequest request_;  // what the shown workspace was built from
     latent::WorkspaceRequest loading_;  // what the loader is building
@@ -179,6 +183,7 @@ private:
     WorkspaceLoader* loader_;
     ProjectionPanel* projectionPanel_;
     ProjectionRunner* projector_;
+    ProjectionQualityMeter* quality_;
     QLabel* status_;
     QProgressBar* progress_;
     QToolButton* cancel_;
@@ -186,6 +191,7 @@ private:
     QAction* view2d_ = nullptr;
     QAction* view3d_ = nullptr;
     QElapsedTimer sinceStart_;
+    quint64 nearestSearch_ = 0;  // the newest nearest-dataset-image search
 };
 
 }  // namespace latent::ui

@@ -6,14 +6,17 @@
 #include <QWidget>
 
 #include "latent/core/Model.h"
+#include "latent/core/Workspace.h"
 
 class QFormLayout;
 
 namespace latent::ui {
 
+class ModelSettingsPanel;
+
 // What the loaded model is: name, latent size, image shape, encoder, where the metadata
 // came from (embedded / manifest / probed), load time, parameter count, and how the
-// dataset was fitted to it.
+// dataset was fitted to it; its settings below (ModelSettingsPanel).
 class ModelInfoPanel : public QWidget {
     Q_OBJECT
 public:
@@ -24,12 +27,17 @@ public:
     void setNoModel(const QString& why);
     // The text shown for a row ("Latent size", "Metadata", ...); empty when absent.
     QString field(const QString& label) const;
+    ModelSettingsPanel* settings() const { return settings_; }
+    // What the map shows of the dataset: "" when used as is, how it was resized, or for a
+    // generator-only model the prior sample and the dataset images shown beside it.
+    static QString datasetNote(const latent::Workspace& workspace);
 
 private:
     void setRow(const QString& label, const QString& value);
 
     QFormLayout* form_;
     QMap<QString, QLabel*> values_;
+    ModelSettingsPanel* settings_;
 };
 
 }  // namespace latent::ui

@@ -29,6 +29,9 @@ public:
     void setRunning(bool running);
     // One line about the map on show (method, time, variance kept, ...).
     void setSummary(const QString& text);
+    // How faithful the map on show is (ProjectionQualityMeter), under the summary.
+    void setQuality(const QString& text);
+    QString qualityText() const;
 
     bool isMethodEnabled(latent::ProjectionMethod method) const;
     QPushButton* runButton() const { return run_; }
@@ -56,6 +59,7 @@ private:
     QPushButton* run_;
     QPushButton* cancel_;
     QLabel* summary_;
+    QLabel* quality_;
 };
 
 }  // namespace latent::ui

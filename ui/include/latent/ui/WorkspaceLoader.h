@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QString>
 #include <memory>
+#include <optional>
+#include <utility>
 
 #include "latent/core/Workspace.h"
 
@@ -25,12 +27,15 @@ Q_SIGNALS:
     void finished(std::shared_ptr<latent::Workspace> workspace);
     void failed(const QString& message);
     void cancelled();
+    // The request did not allow resizing and the dataset's images need it (and can have it).
+    void resizeNeeded(const latent::ImageShape& datasetShape, const latent::ImageShape& modelShape);
 
 private:
     struct Outcome {
         std::shared_ptr<latent::Workspace> workspace;
         QString error;
         bool cancelled = false;
+        std::optional<std::pair<latent::ImageShape, latent::ImageShape>> resizeOffer;
     };
     void onFinished();
 
