@@ -32,16 +32,13 @@ struct Workspace {
     // (count 0) and names the sample.
     bool sampledFromPrior = false;
     std::string resizeNote;  // how dataset images were fitted to the model; "" if untouched
-<<<<<<< HEAD
     std::string modelNote;   // why there is no model, when there is none
     std::string dataFormat;  // "MNIST-style IDX folder", "TensorBoard projector vectors", ...
     std::vector<SkippedFile> skipped;  // image folders: unreadable files
     MetadataTable metadata;            // one row per point (at least the labels, if any)
-=======
     // A generator-only model given a dataset: its first images, fitted to the model's shape,
     // shown beside the prior samples (empty when none was given or they cannot be fitted).
     Dataset reference;
->>>>>>> models2
     Pca pca2;
     Pca pca3;
     LatentBatch coords2;  // N x 2
