@@ -96,6 +96,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     buildStatusBar();
     buildProjectionDock();
     selection_ = new SelectionController(this);
+    moveToolDocksUnderProjection();
 
     connect(loader_, &WorkspaceLoader::progress, this, &MainWindow::onProgress);
     connect(loader_, &WorkspaceLoader::finished, this, &MainWindow::onWorkspace);
@@ -201,6 +202,25 @@ void MainWindow::buildStatusBar() {
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(cancel_);
     setBusy(false);
+}
+
+// Eight tabs in one column cut every title to a letter or two: the tools that act on
+// groups of points (selection, directions, bookmarks) go under the Projection panel.
+void MainWindow::moveToolDocksUnderProjection() {
+    auto* projectionDock = findChild<QDockWidget*>("projectionDock");
+    QDockWidget* first = nullptr;
+    for (const char* name : {"selectedDock", "directionsDock", "bookmarksDock"}) {
+        auto* dock = findChild<QDockWidget*>(name);
+        if (!dock || !projectionDock) continue;
+        addDockWidget(Qt::LeftDockWidgetArea, dock);
+        if (first) {
+            tabifyDockWidget(first, dock);
+        } else {
+            splitDockWidget(projectionDock, dock, Qt::Vertical);
+            first = dock;
+        }
+    }
+    if (first) first->raise();
 }
 
 void MainWindow::buildProjectionDock() {

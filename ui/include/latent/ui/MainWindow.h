@@ -136,6 +136,7 @@ private:
     bool canExport(bool needProjection);
     void refuseExport(const QString& why);
     void buildProjectionDock();
+    void moveToolDocksUnderProjection();
     void onWorkspace(std::shared_ptr<latent::Workspace> workspace);
     void onProgress(double fraction, const QString& message);
     void onLoadFailed(const QString& message);
