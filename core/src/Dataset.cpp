@@ -22,6 +22,14 @@ std::vector<float> Dataset::floatPixels(std::size_t first, std::size_t n) const 
     return out;
 }
 
+void Dataset::keepFirst(std::size_t n) {
+    if (n < count) {
+        count = n;
+        pixels.resize(n * shape.pixelCount());
+    }
+    if (n < labels.size()) labels.resize(n);
+}
+
 std::string Dataset::className(std::size_t index) const {
     if (index >= labels.size()) return {};
     const int label = labels[index];

@@ -47,12 +47,7 @@ void keepRows(MetadataTable& table, std::size_t n) {
 // Keeps the first `limit` points (0: all) of everything that has one entry per point.
 void applyLimit(ExplorationData& data, std::size_t limit) {
     if (limit == 0) return;
-    Dataset& images = data.images.dataset;
-    if (limit < images.count) {
-        images.count = limit;
-        images.pixels.resize(limit * images.shape.pixelCount());
-    }
-    if (limit < images.labels.size()) images.labels.resize(limit);
+    data.images.dataset.keepFirst(limit);
     if (limit < data.latents.count) {
         data.latents.count = limit;
         data.latents.values.resize(limit * data.latents.dim);
@@ -164,11 +159,7 @@ Dataset referenceImages(const WorkspaceRequest& request, const ModelInfo& info, 
                                                 : kReferenceImageLimit;
     try {
         Dataset data = loadMnistStyleSplit(request.dataDir, request.split);
-        if (limit < data.count) {
-            data.count = limit;
-            data.pixels.resize(limit * data.shape.pixelCount());
-            data.labels.resize(std::min(data.labels.size(), limit));
-        }
+        data.keepFirst(limit);
         if (data.classNames.empty()) data.classNames = info.classNames;
         if (data.shape == info.imageShape) return data;
         note = describeResize(data.shape, info.imageShape, request.resizeFilter);

@@ -24,9 +24,7 @@ protected:
         latent::setInferenceThreads(1);  // as the commands run, so results match bit for bit
         model_ = latent::Model::load(LATENT_DEFAULT_MODEL);
         data_ = new latent::Dataset(latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, "test"));
-        data_->count = 40;
-        data_->pixels.resize(40 * data_->shape.pixelCount());
-        data_->labels.resize(40);
+        data_->keepFirst(40);
     }
     static void TearDownTestSuite() {
         delete data_;

@@ -23,9 +23,7 @@ protected:
         latent::setInferenceThreads(1);  // as the commands run, so results match bit for bit
         model_ = latent::Model::load(LATENT_DEFAULT_MODEL);
         auto data = latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, "test");
-        data.count = 30;
-        data.pixels.resize(30 * data.shape.pixelCount());
-        data.labels.resize(30);
+        data.keepFirst(30);
         data_ = new latent::Dataset(std::move(data));
         latents_ = new latent::LatentBatch(latent::encodeDataset(*model_, *data_));
     }

@@ -121,8 +121,7 @@ TEST(Model, MissingFileIsAnIoError) {
 TEST(EncodeDataset, EncodesInBatchesWithProgressMatchingSingleCalls) {
     const auto model = bundledModel();
     auto data = testSplit();
-    data.count = 300;
-    data.pixels.resize(300 * 784);
+    data.keepFirst(300);
     std::vector<double> fractions;
     const auto z = latent::encodeDataset(*model, data, 128, [&](double f, const std::string& msg) {
         fractions.push_back(f);

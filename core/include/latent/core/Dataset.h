@@ -23,6 +23,8 @@ struct Dataset {
     // Images [first, first + n) as floats in [0, 1], ready for a model.
     std::vector<float> floatPixels(std::size_t first, std::size_t n) const;
     std::string className(std::size_t index) const;  // "" when unlabelled
+    // Drops every image (and label) after the first `n`; no-op when there are no more.
+    void keepFirst(std::size_t n);
 };
 
 // Fashion-MNIST's ten classes, in label order.
