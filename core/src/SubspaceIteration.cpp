@@ -64,6 +64,27 @@ void rotate(const std::vector<double>& in, std::vector<double>& out, std::size_t
     }
 }
 
+// x = T_m((A - c) / e) x for the interval [low, high] = [c - e, c + e]: eigenvalues inside
+// it stay within [-1, 1], those above grow like cosh(m acosh(t)). The deflated vector is
+// removed after every product, as it is the most amplified one.
+void chebyshevFilter(std::vector<double>& x, std::size_t n, std::size_t p, const BlockOperator& apply,
+                     int degree, double low, double high, const std::vector<double>& deflate) {
+    const double c = 0.5 * (high + low), e = 0.5 * (high - low);
+    std::vector<double> previous = x, product(n * p);
+    apply(x, product, p);
+    removeDeflated(product, n, p, deflate);
+    for (std::size_t i = 0; i < n * p; ++i) x[i] = (product[i] - c * x[i]) / e;
+    for (int k = 2; k <= degree; ++k) {
+        apply(x, product, p);
+        removeDeflated(product, n, p, deflate);
+        for (std::size_t i = 0; i < n * p; ++i) {
+            const double next = 2.0 * (product[i] - c * x[i]) / e - previous[i];
+            previous[i] = x[i];
+            x[i] = next;
+        }
+    }
+}
+
 EigenBlock wantedPart(const std::vector<double>& ritz, const std::vector<double>& theta,
                       std::size_t n, std::size_t p, std::size_t wanted) {
     EigenBlock block;
@@ -132,7 +153,16 @@ EigenBlock largestEigenvectors(std::size_t n, const BlockOperator& apply,
                 throw Error(ErrorKind::Cancelled, "eigenvector iteration cancelled");
             }
         }
-        x.swap(ritzY);
+        // The damped interval ends at the block's smallest Ritz value; while it is too narrow
+        // (1/e would blow up the recurrence) a plain step stands in.
+        const double high = theta[p - 1];
+        if (options.chebyshevDegree > 0 && high - options.spectrumLow > 0.1 * std::abs(theta[0])) {
+            x.swap(ritzX);
+            chebyshevFilter(x, n, p, apply, options.chebyshevDegree, options.spectrumLow, high,
+                            options.deflate);
+        } else {
+            x.swap(ritzY);
+        }
         orthonormalise(x, n, p, rng, options.deflate);
     }
 }

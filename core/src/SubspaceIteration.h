@@ -22,6 +22,12 @@ struct SubspaceOptions {
     double tolerance = 1e-6;  // on ||A x - theta x|| relative to the largest theta
     std::uint64_t seed = 0;
     std::vector<double> deflate;  // a known unit eigenvector to keep out, or empty
+    // Chebyshev filtering (Zhou & Saad 2007): each iteration applies a polynomial of this
+    // degree that damps [spectrumLow, smallest Ritz value] and amplifies what lies above,
+    // so a small gap between the wanted and the unwanted eigenvalues costs about its
+    // square root in operator applications instead of the gap itself. 0: plain iteration.
+    int chebyshevDegree = 0;
+    double spectrumLow = 0.0;  // a lower bound of the operator's spectrum
 };
 
 struct EigenBlock {
@@ -35,7 +41,8 @@ struct EigenBlock {
 // Error(Cancelled).
 using SubspaceProgress = std::function<bool(int iteration, const EigenBlock& estimate)>;
 
-// Block subspace iteration with a Rayleigh-Ritz step every iteration, for a symmetric
+// Block subspace iteration with a Rayleigh-Ritz step every iteration (optionally Chebyshev
+// filtered), for a symmetric
 // operator whose wanted eigenvalues are its largest (positive semidefinite operators, or a
 // shifted/inverted form of one). Deterministic for a seed.
 EigenBlock largestEigenvectors(std::size_t n, const BlockOperator& apply,

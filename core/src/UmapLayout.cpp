@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "ThreadTeam.h"
+#include "UmapGradientTable.h"
 #include "UmapGraph.h"
 
 namespace latent::umap {
@@ -50,7 +51,8 @@ float squaredDistance(const float* x, const float* y, int dims) {
 class EdgeSampler {
 public:
     EdgeSampler(const LayoutEdges& edges, const SgdSettings& s, int dims)
-        : edges_(edges), settings_(s), nextSample_(edges.epochsPerSample), dims_(dims) {
+        : edges_(edges), settings_(s), gradient_(s.curve), nextSample_(edges.epochsPerSample),
+          dims_(dims) {
         nextNegative_.resize(edges.epochsPerSample.size());
         for (std::size_t e = 0; e < nextNegative_.size(); ++e) {
             nextNegative_[e] = edges.epochsPerSample[e] / s.negativeSamples;
@@ -66,37 +68,53 @@ public:
              std::size_t negativePool, PointOf negative, SampleRng& rng, int pulls) {
         if (nextSample_[e] > epoch) return;
         const int dims = dims_;
-        const auto a = static_cast<float>(settings_.curve.a);
-        const auto b = static_cast<float>(settings_.curve.b);
-        for (int pull = 0; pull < pulls; ++pull) {
-            const float d2 = squaredDistance(head, tail, dims);
-            if (d2 <= 0.0f) break;
-            const float powB = std::pow(d2, b);
-            const float coef = -2.0f * a * b * (powB / d2) / (a * powB + 1.0f);
-            for (int c = 0; c < dims; ++c) head[c] += clip(coef * (head[c] - tail[c])) * alpha;
-        }
         const double perSample = edges_.epochsPerSample[e];
         nextSample_[e] += perSample;
         const double perNegative = perSample / settings_.negativeSamples;
         const auto negatives = static_cast<int>((epoch - nextNegative_[e]) / perNegative);
-        for (int n = 0; n < negatives; ++n) {
-            const float* other = negative(rng.below(negativePool));
-            if (other == head) continue;
-            const float dn2 = squaredDistance(head, other, dims);
-            const float coef =
-                dn2 > 0.0f ? 2.0f * b / ((0.001f + dn2) * (a * std::pow(dn2, b) + 1.0f)) : 0.0f;
-            for (int c = 0; c < dims; ++c) {
-                // Coincident points get the largest push so they separate.
-                const float g = coef > 0.0f ? clip(coef * (head[c] - other[c])) : kClip;
-                head[c] += g * alpha;
-            }
-        }
         nextNegative_[e] += negatives * perNegative;
+
+        // The negative samples are drawn first and their points prefetched, so the cache
+        // misses of these random reads overlap the attraction steps instead of following
+        // one another. The draws come from the RNG in the same order as before.
+        constexpr int kBatch = 8;
+        const float* others[kBatch];
+        int drawn = 0, remaining = negatives;
+        auto draw = [&] {
+            drawn = std::min(remaining, kBatch);
+            remaining -= drawn;
+            for (int n = 0; n < drawn; ++n) {
+                others[n] = negative(rng.below(negativePool));
+                __builtin_prefetch(others[n]);
+            }
+        };
+        draw();
+        for (int pull = 0; pull < pulls; ++pull) {
+            const float d2 = squaredDistance(head, tail, dims);
+            if (d2 <= 0.0f) break;
+            const float coef = gradient_.attraction(d2);
+            for (int c = 0; c < dims; ++c) head[c] += clip(coef * (head[c] - tail[c])) * alpha;
+        }
+        while (drawn > 0) {
+            for (int n = 0; n < drawn; ++n) {
+                const float* other = others[n];
+                if (other == head) continue;
+                const float dn2 = squaredDistance(head, other, dims);
+                const float coef = dn2 > 0.0f ? gradient_.repulsion(dn2) : 0.0f;
+                for (int c = 0; c < dims; ++c) {
+                    // Coincident points get the largest push so they separate.
+                    const float g = coef > 0.0f ? clip(coef * (head[c] - other[c])) : kClip;
+                    head[c] += g * alpha;
+                }
+            }
+            draw();
+        }
     }
 
 private:
     const LayoutEdges& edges_;
     const SgdSettings& settings_;
+    const GradientTable gradient_;
     std::vector<double> nextSample_;
     std::vector<double> nextNegative_;
     int dims_;
