@@ -5,33 +5,14 @@
 #include <cmath>
 #include <limits>
 
+#include "MortonCode.h"
+
 namespace latent {
 namespace {
 
 // Bits per coordinate in a 64-bit Morton code, and so the deepest level of the tree.
 template <int Dims>
 constexpr int kLevels = 64 / Dims;
-
-// Spreads the low bits of x so that Dims - 1 zero bits separate consecutive bits.
-std::uint64_t spreadBits2(std::uint64_t x) {
-    x &= 0xffffffffULL;
-    x = (x | (x << 16)) & 0x0000ffff0000ffffULL;
-    x = (x | (x << 8)) & 0x00ff00ff00ff00ffULL;
-    x = (x | (x << 4)) & 0x0f0f0f0f0f0f0f0fULL;
-    x = (x | (x << 2)) & 0x3333333333333333ULL;
-    x = (x | (x << 1)) & 0x5555555555555555ULL;
-    return x;
-}
-
-std::uint64_t spreadBits3(std::uint64_t x) {
-    x &= 0x1fffffULL;
-    x = (x | (x << 32)) & 0x1f00000000ffffULL;
-    x = (x | (x << 16)) & 0x1f0000ff0000ffULL;
-    x = (x | (x << 8)) & 0x100f00f00f00f00fULL;
-    x = (x | (x << 4)) & 0x10c30c30c30c30c3ULL;
-    x = (x | (x << 2)) & 0x1249249249249249ULL;
-    return x;
-}
 
 // The child a code falls into at `depth` (0 = the root's children).
 template <int Dims>
@@ -100,7 +81,7 @@ void BarnesHutTree<Dims>::build(const float* positions) {
         for (int d = 0; d < Dims; ++d) {
             const double cell = std::floor((positions[i * Dims + d] - low[d]) * toGrid);
             const auto q = static_cast<std::uint64_t>(std::clamp(cell, 0.0, kCells - 1.0));
-            code |= (Dims == 2 ? spreadBits2(q) : spreadBits3(q)) << d;
+            code |= (Dims == 2 ? detail::spreadBits2(q) : detail::spreadBits3(q)) << d;
         }
         codes_[i] = code;
         order_[i] = static_cast<std::uint32_t>(i);

@@ -67,8 +67,9 @@ void rotate(const std::vector<double>& in, std::vector<double>& out, std::size_t
 // x = T_m((A - c) / e) x for the interval [low, high] = [c - e, c + e]: eigenvalues inside
 // it stay within [-1, 1], those above grow like cosh(m acosh(t)). The deflated vector is
 // removed after every product, as it is the most amplified one.
-void chebyshevFilter(std::vector<double>& x, std::size_t n, std::size_t p, const BlockOperator& apply,
-                     int degree, double low, double high, const std::vector<double>& deflate) {
+void chebyshevFilter(std::vector<double>& x, std::size_t n, std::size_t p,
+                     const BlockOperator& apply, int degree, double low, double high,
+                     const std::vector<double>& deflate) {
     const double c = 0.5 * (high + low), e = 0.5 * (high - low);
     std::vector<double> previous = x, product(n * p);
     apply(x, product, p);

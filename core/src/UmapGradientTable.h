@@ -18,9 +18,13 @@ public:
     explicit GradientTable(const UmapCurve& curve);
 
     // -2ab d2^(b-1) / (a d2^b + 1): the attraction along an edge, per unit of difference.
-    float attraction(float d2) const { return lookup(attraction_, d2, &GradientTable::exactAttraction); }
+    float attraction(float d2) const {
+        return lookup(attraction_, d2, &GradientTable::exactAttraction);
+    }
     // 2b / ((0.001 + d2)(a d2^b + 1)): the repulsion from a negative sample.
-    float repulsion(float d2) const { return lookup(repulsion_, d2, &GradientTable::exactRepulsion); }
+    float repulsion(float d2) const {
+        return lookup(repulsion_, d2, &GradientTable::exactRepulsion);
+    }
 
     float exactAttraction(float d2) const;
     float exactRepulsion(float d2) const;
@@ -33,10 +37,10 @@ private:
     // (distances below 2^-12 or above 2^12) the exact formula is used.
     static constexpr int kMantissaBits = 7;
     static constexpr int kLowExponent = -24, kHighExponent = 24;
-    static constexpr std::uint32_t kFirstKey =
-        static_cast<std::uint32_t>(kLowExponent + 127) << kMantissaBits;
-    static constexpr std::uint32_t kKeys =
-        static_cast<std::uint32_t>(kHighExponent - kLowExponent) << kMantissaBits;
+    static constexpr std::uint32_t kFirstKey = static_cast<std::uint32_t>(kLowExponent + 127)
+                                               << kMantissaBits;
+    static constexpr std::uint32_t kKeys = static_cast<std::uint32_t>(kHighExponent - kLowExponent)
+                                           << kMantissaBits;
 
     using Exact = float (GradientTable::*)(float) const;
 

@@ -7,9 +7,8 @@
 #include <vector>
 
 #include "../../core/src/BarnesHutTree.h"
-#include "latent/core/Dataset.h"
+#include "EncodedFashionMnist.h"
 #include "latent/core/Error.h"
-#include "latent/core/Model.h"
 #include "latent/core/ProjectionQuality.h"
 #include "latent/core/Tsne.h"
 
@@ -198,11 +197,8 @@ TEST(Tsne, KeepsWellSeparatedClustersApartIn3D) {
 }
 
 TEST(Tsne, IsTrustworthyOnEncodedFashionMnist) {
-    const auto model = latent::Model::load(LATENT_DEFAULT_MODEL);
-    const auto images = latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, "test");
     const std::size_t n = 1500;
-    const auto pixels = images.floatPixels(0, n);
-    const auto latents = model->encode(pixels.data(), n);
+    const auto latents = testdata::encodedFashionMnist(n);
     const auto y = latent::runTsne(latents, tsneParams(0));
     const double t = latent::trustworthiness(latents, y, 15, n, 0, 2);
     // Measured 0.9744 (default parameters, seed 42, 2 threads); the threshold sits a little

@@ -6,6 +6,7 @@
 #include <numbers>
 #include <vector>
 
+#include "MortonCode.h"
 #include "SubspaceIteration.h"
 #include "UmapGradientTable.h"
 #include "latent/core/Umap.h"
@@ -19,7 +20,8 @@ TEST(UmapGradientTable, MatchesTheExactCoefficientsOverEveryScale) {
     for (double d2 = 1e-9; d2 < 1e9; d2 *= 1.0137) {
         const auto x = static_cast<float>(d2);
         const double a = table.exactAttraction(x), r = table.exactRepulsion(x);
-        worstAttraction = std::max(worstAttraction, std::abs(table.attraction(x) - a) / std::abs(a));
+        worstAttraction =
+            std::max(worstAttraction, std::abs(table.attraction(x) - a) / std::abs(a));
         worstRepulsion = std::max(worstRepulsion, std::abs(table.repulsion(x) - r) / r);
     }
     EXPECT_LT(worstAttraction, 5e-5);
@@ -31,9 +33,20 @@ TEST(UmapGradientTable, ExactCoefficientsFollowTheirFormulas) {
     const latent::umap::GradientTable table(curve);
     const double d2 = 2.5, powB = std::pow(d2, curve.b);
     EXPECT_NEAR(table.exactAttraction(2.5f),
-                -2.0 * curve.a * curve.b * std::pow(d2, curve.b - 1.0) / (curve.a * powB + 1.0), 1e-5);
+                -2.0 * curve.a * curve.b * std::pow(d2, curve.b - 1.0) / (curve.a * powB + 1.0),
+                1e-5);
     EXPECT_NEAR(table.exactRepulsion(2.5f), 2.0 * curve.b / ((0.001 + d2) * (curve.a * powB + 1.0)),
                 1e-6);
+}
+
+TEST(MortonOrder, WalksAGridInZOrder) {
+    // A 4 x 4 grid given row by row; Z order visits 2 x 2 blocks, x before y in each.
+    std::vector<float> grid;
+    for (int y = 0; y < 4; ++y)
+        for (int x = 0; x < 4; ++x) grid.insert(grid.end(), {float(x), float(y)});
+    const std::vector<std::uint32_t> expected = {0, 1, 4,  5,  2,  3,  6,  7,
+                                                 8, 9, 12, 13, 10, 11, 14, 15};
+    EXPECT_EQ(latent::detail::mortonOrder(grid, 2), expected);
 }
 
 // A ring of n nodes with adjacency W: the operator (I + W / 2) / 2 has eigenvalues
@@ -44,10 +57,13 @@ struct Ring {
         for (std::size_t i = 0; i < n; ++i) {
             const std::size_t left = (i + n - 1) % n, right = (i + 1) % n;
             for (std::size_t c = 0; c < p; ++c)
-                out[i * p + c] = 0.5 * in[i * p + c] + 0.25 * (in[left * p + c] + in[right * p + c]);
+                out[i * p + c] =
+                    0.5 * in[i * p + c] + 0.25 * (in[left * p + c] + in[right * p + c]);
         }
     }
-    double eigenvalue(int m) const { return 0.5 * (1.0 + std::cos(2.0 * std::numbers::pi * m / n)); }
+    double eigenvalue(int m) const {
+        return 0.5 * (1.0 + std::cos(2.0 * std::numbers::pi * m / n));
+    }
 };
 
 latent::detail::EigenBlock solveRing(const Ring& ring, int chebyshevDegree, int maxIterations) {
