@@ -18,6 +18,9 @@ inline KnnGraph projectionKnnGraph(const LatentBatch& data, std::size_t k,
     options.metric = params.metric;
     options.threads = params.threads;
     options.seed = params.seed;
+    // Half the app's default: at N = 70,000 (UMAP, Fashion-MNIST latents) it cut the graph's
+    // CPU time from 10.3 s to 6.3 s and left trustworthiness where it was (0.9468 vs 0.9455).
+    options.hnswEfConstruction = 100;
     const LatentBatch noLayout;
     ProgressFn progress;
     if (cb) {
