@@ -213,9 +213,10 @@ LatentBatch runTsne(const LatentBatch& data, const ProjectionParams& params,
 
     KnnOptions knn;
     knn.metric = params.metric;
-    // One thread: hnswlib's parallel insertion makes the graph depend on thread timing,
-    // which would break "same seed, same map" above the exact-search limit.
-    knn.threads = 1;
+    // Insertion in index order: hnswlib's parallel insertion makes the graph depend on
+    // thread timing, which would break "same seed, same map" above the exact-search limit.
+    knn.threads = params.threads;
+    knn.reproducibleIndex = true;
     knn.seed = params.seed;
     ProgressFn knnProgress;
     if (callback) {
