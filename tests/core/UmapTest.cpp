@@ -86,6 +86,14 @@ TEST(Umap, SameSeedAndThreadsGiveTheSameMap) {
               latent::UmapModel::fit(data.points, umapParams(100)).embedding().values);
 }
 
+TEST(Umap, SameMapAboveTheExactNeighbourSearchLimit) {
+    // 4,400 points: the graph comes from HNSW, built with 2 threads each time.
+    const auto data = testdata::gaussianClusters(4, 1100, 8, 8.0, 5);
+    const auto first = latent::UmapModel::fit(data.points, umapParams(30, 2));
+    const auto second = latent::UmapModel::fit(data.points, umapParams(30, 2));
+    EXPECT_EQ(first.embedding().values, second.embedding().values);
+}
+
 TEST(Umap, IsTrustworthyOnEncodedFashionMnist) {
     const std::size_t n = 1500;
     const auto latents = testdata::encodedFashionMnist(n);
