@@ -3,9 +3,12 @@
 // same latents and scores both with the same trustworthiness code.
 //
 //   bench_umap --points 10000|70000 --threads 2 [--seed 42] --out /tmp/latent-umap-bench
+//   bench_umap --input rows.npy --threads 2 --out DIR   (a float32 N x D array instead, e.g.
+//                                                        pixels reduced by PCA; no labels)
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +19,7 @@
 #include "latent/core/EncodeDataset.h"
 #include "latent/core/Error.h"
 #include "latent/core/Model.h"
+#include "latent/core/NpyReader.h"
 #include "latent/core/Umap.h"
 
 namespace {
@@ -43,6 +47,40 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// The bundled model's latents of the test split (and the train split for 70,000); the
+// labels go to labels.npy.
+latent::LatentBatch encodeFashionMnist(std::size_t points, const std::filesystem::path& outDir) {
+    const auto model = latent::Model::load(LATENT_DEFAULT_MODEL);
+    auto encode = [&](const std::string& split) {
+        return latent::encodeDataset(*model,
+                                     latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, split));
+    };
+    latent::LatentBatch latents = encode("test");
+    std::vector<std::int32_t> labels;
+    for (int l : latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, "test").labels)
+        labels.push_back(l);
+    if (points == 70000) {
+        const auto train = encode("train");
+        latents.values.insert(latents.values.end(), train.values.begin(), train.values.end());
+        latents.count += train.count;
+        for (int l : latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, "train").labels)
+            labels.push_back(l);
+    }
+    writeNpy(outDir / "labels.npy", labels, labels.size(), 0, "<i4");
+    return latents;
+}
+
+// A float32 N x D .npy file as rows.
+latent::LatentBatch readRows(const std::filesystem::path& path) {
+    const latent::NumericArray array = latent::readNpyFile(path);
+    if (array.type != latent::ElementType::Float32 || array.shape.size() != 2)
+        throw latent::Error(latent::ErrorKind::BadFormat,
+                            path.string() + " is not a float32 N x D array");
+    latent::LatentBatch rows(array.shape[0], array.shape[1]);
+    std::memcpy(rows.values.data(), array.bytes.data(), array.bytes.size());
+    return rows;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -50,6 +88,7 @@ int main(int argc, char** argv) {
     int threads = 2;
     std::uint64_t seed = 42;
     std::filesystem::path outDir = "/tmp/latent-umap-bench";
+    std::filesystem::path input;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i], value = argv[i + 1];
         if (flag == "--points")
@@ -60,36 +99,23 @@ int main(int argc, char** argv) {
             seed = std::stoull(value);
         else if (flag == "--out")
             outDir = value;
+        else if (flag == "--input")
+            input = value;
         else {
             std::cerr << "unknown flag " << flag << "\n";
             return 2;
         }
     }
-    if (points != 10000 && points != 70000) {
+    if (input.empty() && points != 10000 && points != 70000) {
         std::cerr << "--points is 10000 (test split) or 70000 (train + test)\n";
         return 2;
     }
     try {
         std::filesystem::create_directories(outDir);
-        const auto model = latent::Model::load(LATENT_DEFAULT_MODEL);
         latent::setInferenceThreads(threads);
-        auto encode = [&](const std::string& split) {
-            return latent::encodeDataset(
-                *model, latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, split));
-        };
-        latent::LatentBatch latents = encode("test");
-        std::vector<std::int32_t> labels;
-        for (int l : latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, "test").labels)
-            labels.push_back(l);
-        if (points == 70000) {
-            const auto train = encode("train");
-            latents.values.insert(latents.values.end(), train.values.begin(), train.values.end());
-            latents.count += train.count;
-            for (int l : latent::loadMnistStyleSplit(LATENT_DEFAULT_DATA_DIR, "train").labels)
-                labels.push_back(l);
-        }
+        const latent::LatentBatch latents =
+            input.empty() ? encodeFashionMnist(points, outDir) : readRows(input);
         writeNpy(outDir / "latents.npy", latents.values, latents.count, latents.dim, "<f4");
-        writeNpy(outDir / "labels.npy", labels, labels.size(), 0, "<i4");
 
         latent::ProjectionParams params;
         params.method = latent::ProjectionMethod::Umap;
@@ -100,7 +126,9 @@ int main(int argc, char** argv) {
         // CPU time of each: on a shared machine the gap says how long the threads waited.
         const auto start = std::chrono::steady_clock::now();
         const std::clock_t cpuStart = std::clock();  // all threads of the process
-        auto cpuSince = [](std::clock_t from) { return static_cast<double>(std::clock() - from) / CLOCKS_PER_SEC; };
+        auto cpuSince = [](std::clock_t from) {
+            return static_cast<double>(std::clock() - from) / CLOCKS_PER_SEC;
+        };
         double graphSeconds = 0.0, graphCpu = 0.0, initSeconds = 0.0, initCpu = 0.0;
         const auto umap = latent::UmapModel::fit(
             latents, params, [&](const latent::LatentBatch& layout, double, const std::string&) {
