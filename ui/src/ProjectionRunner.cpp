@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "latent/core/Error.h"
+#include "latent/core/ThreadPriority.h"
 
 namespace latent::ui {
 namespace {
@@ -34,7 +35,10 @@ struct ProjectionRunner::Job {
     bool wasCancelled = false;
 };
 
-ProjectionRunner::ProjectionRunner(QObject* parent) : QObject(parent) {}
+ProjectionRunner::ProjectionRunner(QObject* parent) : QObject(parent) {
+    // A cancelled job may still be winding down when the next one starts.
+    pool_.setMaxThreadCount(2);
+}
 
 ProjectionRunner::~ProjectionRunner() {
     if (running_) running_->cancel = true;
@@ -78,7 +82,8 @@ void ProjectionRunner::run(const latent::ProjectionParams& params) {
     job->key = key;
     job->latents = latents_;
     running_ = job;
-    work_.push_back(QtConcurrent::run([this, job] {
+    work_.push_back(QtConcurrent::run(&pool_, [this, job] {
+        latent::lowerCurrentThreadPriority();
         const auto callback = [this, job](const latent::LatentBatch& layout, double fraction,
                                           const std::string& message) {
             if (job->cancel) return false;

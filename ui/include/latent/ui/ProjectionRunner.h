@@ -3,6 +3,7 @@
 #include <QFuture>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 #include <memory>
 #include <vector>
 
@@ -51,6 +52,9 @@ private:
     std::string modelId_;
     latent::ProjectionCache cache_;
     std::shared_ptr<Job> running_;     // the job whose results the UI wants
+    // Projections run on their own threads, at a lower OS priority (kept for this work only,
+    // as it cannot be raised again), so the UI and live decoding stay responsive.
+    QThreadPool pool_;
     std::vector<QFuture<void>> work_;  // every job still on a worker (joined on destruction)
 };
 
