@@ -27,6 +27,8 @@ constexpr EnumNames<ProjectionMethod> kMethods[] = {{ProjectionMethod::Pca, "pca
                                                     {ProjectionMethod::Lle, "lle"},
                                                     {ProjectionMethod::LatentAxes, "latent-axes"}};
 constexpr EnumNames<Metric> kMetrics[] = {{Metric::Euclidean, "euclidean"}, {Metric::Cosine, "cosine"}};
+constexpr EnumNames<FitPolicy> kFits[] = {{FitPolicy::CentreCrop, "centre-crop"},
+                                          {FitPolicy::Stretch, "stretch"}};
 constexpr EnumNames<InterpolationMode> kModes[] = {{InterpolationMode::Linear, "linear"},
                                                    {InterpolationMode::Spherical, "slerp"}};
 
@@ -83,7 +85,10 @@ ProjectionParams projectionFromJson(const json& j) {
 
 std::string sessionToJson(const Session& s) {
     json j = {{"format", kFormat}, {"version", Session::kVersion}, {"model", s.modelPath},
-              {"data", {{"dir", s.dataDir}, {"split", s.split}, {"limit", s.limit}}},
+              {"data",
+               {{"dir", s.dataDir}, {"split", s.split}, {"limit", s.limit}, {"metadata", s.metadataPath},
+                {"fit", nameOf(kFits, s.folderFit)}, {"greyscale", s.greyscale},
+                {"prior_samples", s.priorSamples}, {"prior_seed", s.priorSeed}}},
               {"projection", projectionToJson(s.projection)}, {"selection", s.selection},
               {"current", {{"latent", s.currentLatent}, {"index", optionalIndex(s.currentIndex)}}}};
     j["bookmarks"] = json::array();
@@ -123,6 +128,12 @@ Session sessionFromJson(const std::string& text, const std::string& source) {
         s.dataDir = data.at("dir").get<std::string>();
         s.split = data.value("split", s.split);
         s.limit = data.value("limit", std::size_t{0});
+        // Version 1 files have none of these: their defaults are what version 1 opened with.
+        s.metadataPath = data.value("metadata", s.metadataPath);
+        s.folderFit = valueOf(kFits, data.value("fit", std::string("centre-crop")), "image fit");
+        s.greyscale = data.value("greyscale", s.greyscale);
+        s.priorSamples = data.value("prior_samples", s.priorSamples);
+        s.priorSeed = data.value("prior_seed", s.priorSeed);
         s.projection = projectionFromJson(j.at("projection"));
         s.selection = j.value("selection", s.selection);
         if (j.contains("current")) {

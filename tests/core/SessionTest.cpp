@@ -25,6 +25,11 @@ latent::Session fullSession() {
     s.dataDir = "/usr/share/datasets/fashion-mnist";
     s.split = "train";
     s.limit = 5000;
+    s.metadataPath = "/data/shoes/metadata.csv";
+    s.folderFit = latent::FitPolicy::Stretch;
+    s.greyscale = true;
+    s.priorSamples = 777;
+    s.priorSeed = 31337;
     s.projection.method = latent::ProjectionMethod::Umap;
     s.projection.dims = 3;
     s.projection.seed = 987654321987ULL;
@@ -95,7 +100,7 @@ TEST(Session, MalformedAndForeignFilesAreRefusedWithAMessage) {
     EXPECT_EQ(loadErrorKind("[1, 2, 3]"), latent::ErrorKind::BadFormat);
 
     auto j = latent::sessionToJson(fullSession());
-    const auto at = j.find("\"version\": 1");
+    const auto at = j.find("\"version\": 2");
     ASSERT_NE(at, std::string::npos);
     EXPECT_EQ(loadErrorKind(std::string(j).replace(at, 12, "\"version\": 9"), &message), latent::ErrorKind::BadFormat);
     EXPECT_NE(message.find("version 9"), std::string::npos);
@@ -106,6 +111,26 @@ TEST(Session, MalformedAndForeignFilesAreRefusedWithAMessage) {
     const auto method = j.find("\"umap\"");
     EXPECT_EQ(loadErrorKind(std::string(j).replace(method, 6, "\"magic\""), &message), latent::ErrorKind::BadFormat);
     EXPECT_NE(message.find("magic"), std::string::npos);
+}
+
+TEST(Session, VersionOneFilesOpenWithTheDefaultsTheyWereWrittenWith) {
+    // A version 1 file: no metadata, image fit or prior sampling fields.
+    const std::string v1 = R"({"format": "latent-explorer-session", "version": 1,
+        "model": "m.pt", "data": {"dir": "d", "split": "test", "limit": 0},
+        "projection": {"method": "pca", "dims": 2, "seed": 42}})";
+    const latent::Session s = latent::sessionFromJson(v1);
+    EXPECT_EQ(s.modelPath, "m.pt");
+    EXPECT_EQ(s.metadataPath, "");
+    EXPECT_EQ(s.folderFit, latent::FitPolicy::CentreCrop);
+    EXPECT_FALSE(s.greyscale);
+    EXPECT_EQ(s.priorSamples, 2000u);
+    EXPECT_EQ(s.priorSeed, 1u);
+    std::string message;
+    auto j = latent::sessionToJson(fullSession());
+    const auto fit = j.find("\"stretch\"");
+    ASSERT_NE(fit, std::string::npos);
+    EXPECT_EQ(loadErrorKind(j.replace(fit, 9, "\"squash\""), &message), latent::ErrorKind::BadFormat);
+    EXPECT_NE(message.find("squash"), std::string::npos);
 }
 
 TEST(Session, MissingFileIsAnIoError) {

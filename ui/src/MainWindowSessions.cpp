@@ -12,6 +12,16 @@
 #include "latent/ui/SelectionController.h"
 
 namespace latent::ui {
+namespace {
+
+// Everything a session names that decides the workspace's images, latents and metadata.
+bool sameWorkspace(const latent::WorkspaceRequest& a, const latent::WorkspaceRequest& b) {
+    return a.modelPath == b.modelPath && a.dataDir == b.dataDir && a.split == b.split &&
+           a.limit == b.limit && a.metadataPath == b.metadataPath && a.folderFit == b.folderFit &&
+           a.greyscale == b.greyscale && a.priorSamples == b.priorSamples && a.seed == b.seed;
+}
+
+}  // namespace
 
 latent::Session MainWindow::captureSession() const {
     latent::Session s;
@@ -19,6 +29,11 @@ latent::Session MainWindow::captureSession() const {
     s.dataDir = request_.dataDir.string();
     s.split = request_.split;
     s.limit = request_.limit;
+    s.metadataPath = request_.metadataPath.string();
+    s.folderFit = request_.folderFit;
+    s.greyscale = request_.greyscale;
+    s.priorSamples = request_.priorSamples;
+    s.priorSeed = request_.seed;
     s.projection = latent::normalized(projectionPanel_->params());
     s.morph = morph_->state();
     s.selection = selection_->selectedIndices();
@@ -46,18 +61,20 @@ QString MainWindow::openSessionFrom(const QString& path) {
         status_->setText(tr("Session not opened: %1").arg(QString::fromStdString(e.what())));
         return QString::fromStdString(e.what());
     }
-    const bool sameData = workspace_ && session.modelPath == request_.modelPath.string() &&
-                          session.dataDir == request_.dataDir.string() && session.split == request_.split &&
-                          session.limit == request_.limit;
-    if (sameData) {
-        applySession(session);
-        return {};
-    }
     latent::WorkspaceRequest request = request_;
     request.modelPath = session.modelPath;
     request.dataDir = session.dataDir;
     request.split = session.split;
     request.limit = session.limit;
+    request.metadataPath = session.metadataPath;
+    request.folderFit = session.folderFit;
+    request.greyscale = session.greyscale;
+    request.priorSamples = session.priorSamples;
+    request.seed = session.priorSeed;
+    if (workspace_ && sameWorkspace(request, request_)) {
+        applySession(session);
+        return {};
+    }
     pendingSession_ = std::move(session);
     load(request);
     return {};

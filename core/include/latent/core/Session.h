@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "latent/core/ImageFolder.h"
 #include "latent/core/Interpolation.h"
 #include "latent/core/Projection.h"
 
@@ -30,12 +31,19 @@ struct MorphState {
 // Everything needed to reopen an exploration exactly: the same model and data, the same
 // map, and the same latents (stored losslessly), so the same images decode again.
 struct Session {
-    static constexpr int kVersion = 1;
+    static constexpr int kVersion = 2;  // 2 added metadata, image fitting and prior sampling
 
     std::string modelPath;
     std::string dataDir;
     std::string split = "test";
     std::size_t limit = 0;
+    std::string metadataPath;  // "" : none
+    // How an image folder was fitted to the model (WorkspaceRequest's fields of those names).
+    FitPolicy folderFit = FitPolicy::CentreCrop;
+    bool greyscale = false;
+    // A generator-only model's map: its prior samples (WorkspaceRequest's priorSamples, seed).
+    std::size_t priorSamples = 2000;
+    std::uint64_t priorSeed = 1;
     ProjectionParams projection;
     std::vector<std::size_t> selection;
     std::optional<MorphState> morph;
