@@ -26,19 +26,4 @@ void exportMorphAnimation(const Model& model, const MorphExport& morph, int dela
     writeAnimatedGif(path, frames, {delayCentiseconds, true});
 }
 
-void exportTraversalGrid(const Model& model, std::span<const float> point,
-                         const std::vector<DimensionSummary>& summaries,
-                         const std::vector<std::size_t>& dims, std::size_t steps, int scale,
-                         const std::filesystem::path& path) {
-    std::vector<TraversalRange> ranges;
-    for (std::size_t d : dims) {
-        if (d >= summaries.size()) {
-            throw Error(ErrorKind::InvalidArgument, "no statistics for dimension " + std::to_string(d));
-        }
-        ranges.push_back(dataRange(summaries[d]));
-    }
-    const auto latents = traversalLatents(point, dims, steps, ranges);
-    writePng(path, decodeToGrid(model, latents, static_cast<int>(steps), scale));
-}
-
 }  // namespace latent

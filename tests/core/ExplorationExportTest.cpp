@@ -67,19 +67,4 @@ TEST(ExplorationExport, AnimationHasEveryFrameWithTheDelay) {
     EXPECT_THROW(latent::exportMorphAnimation(*model(), m, 0, dir / "bad.gif"), latent::Error);
 }
 
-TEST(ExplorationExport, TraversalGridIsDimensionsByStepsAndNeedsStatistics) {
-    TempDir dir;
-    std::vector<latent::DimensionSummary> stats(16);
-    for (std::size_t d = 0; d < 16; ++d) {
-        stats[d].dimension = d;
-        stats[d].stddev = 1.0;
-    }
-    const std::vector<float> point(16, 0.0f);
-    latent::exportTraversalGrid(*model(), point, stats, {0, 3, 9}, 8, 1, dir / "grid.png");
-    const auto size = pngSize(dir / "grid.png");
-    EXPECT_EQ(size[0], 8u * 28u + 7u * 2u);
-    EXPECT_EQ(size[1], 3u * 28u + 2u * 2u);
-    EXPECT_THROW(latent::exportTraversalGrid(*model(), point, stats, {16}, 8, 1, dir / "x.png"), latent::Error);
-}
-
 }  // namespace

@@ -2,6 +2,7 @@
 // ends chosen by index or class, attribute directions, bookmarks and the traversal grid.
 #include <gtest/gtest.h>
 
+#include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
@@ -204,6 +205,26 @@ TEST_F(ExplorationToolsTest, TraversalFromThePriorAndItsGridDecodeAsCoreDoes) {
     const auto file = dir / "grid.png";
     EXPECT_EQ(dialog->exportTo(QString::fromStdString(file.string())), QString());
     EXPECT_GT(std::filesystem::file_size(file), 100u);
+}
+
+TEST_F(ExplorationToolsTest, TheFileMenusTraversalExportOpensTheGridDialogWithThePanelsRanges) {
+    openWindow(2, 1000);
+    waitForDecode([&] { window->selectItem(5); });
+    window->traversal()->rangeChooser()->setCurrentIndex(1);  // the prior's range
+    QAction* action = nullptr;
+    for (auto* a : window->findChildren<QAction*>()) {
+        if (a->text().startsWith("Traversal grid of the current point")) action = a;
+    }
+    ASSERT_NE(action, nullptr);
+    action->trigger();
+    auto* dialog = window->traversal()->findChild<latent::ui::TraversalGridDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    dialog->dimensionsBox()->setValue(2);
+    dialog->stepsBox()->setValue(4);
+    auto dims = latent::rankDimensions(latent::summariseDimensions(window->workspace()->latents));
+    dims.resize(2);
+    const std::vector<latent::TraversalRange> ranges(2, latent::priorRange());
+    EXPECT_EQ(dialog->gridLatents().values, latent::traversalLatents(latentOf(5), dims, 4, ranges).values);
 }
 
 }  // namespace

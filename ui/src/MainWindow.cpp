@@ -158,7 +158,9 @@ void MainWindow::buildMenusAndToolbar() {
     auto* exportMenu = file->addMenu(tr("&Export"));
     exportMenu->addAction(tr("Morph strip (PNG)…"), this, [this] { exportMorph(false); });
     exportMenu->addAction(tr("Morph animation (GIF)…"), this, [this] { exportMorph(true); });
-    exportMenu->addAction(tr("Traversal grid of the current point (PNG)…"), this, &MainWindow::exportTraversal);
+    // The same dialog as the Traverse panel's: chosen dimensions, steps and ranges.
+    exportMenu->addAction(tr("Traversal grid of the current point…"), current_,
+                          &CurrentPointController::openTraversalGrid);
     addDataExports(exportMenu);
     exportMenu->addAction(tr("Selection as an index list (text)…"), this, [this] { selection_->exportIndexList(); });
     file->addSeparator();

@@ -7,14 +7,13 @@
 #include <string_view>
 
 #include "latent/core/AtomicFile.h"
-#include "latent/core/DimensionStats.h"
 #include "latent/core/ExplorationExport.h"
 #include "latent/core/ImageIo.h"
 #include "latent/core/MetadataTable.h"
 #include "latent/core/NpyWriter.h"
 #include "latent/core/ProjectorTsv.h"
 #include "latent/core/TableExport.h"
-#include "latent/core/Traversal.h"
+#include "latent/core/Traversal.h"  // decodeToGrid
 #include "latent/ui/BackgroundTask.h"
 #include "latent/ui/ImageSizeDialog.h"
 #include "latent/ui/CurrentPointController.h"
@@ -84,25 +83,6 @@ void MainWindow::exportMorph(bool animated) {
         } else {
             latent::exportMorphStrip(*model, job, file);
         }
-    });
-}
-
-void MainWindow::exportTraversal() {
-    if (!workspace_ || current_->latent().empty()) {
-        status_->setText(tr("Select a point first."));
-        return;
-    }
-    if (!workspace_->model) {
-        status_->setText(tr("A traversal grid decodes images: open a model first."));
-        return;
-    }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Traversal Grid"), "traversal.png", tr("PNG (*.png)"));
-    if (path.isEmpty()) return;
-    auto summaries = latent::summariseDimensions(workspace_->latents);
-    auto ranked = latent::rankDimensions(summaries);
-    ranked.resize(std::min<std::size_t>(ranked.size(), 8));  // the dimensions that matter most
-    runExport(path, [model = workspace_->model, point = current_->latent(), summaries, ranked, file = path.toStdString()] {
-        latent::exportTraversalGrid(*model, point, summaries, ranked, 10, 2, file);
     });
 }
 

@@ -2,10 +2,8 @@
 
 #include <cstddef>
 #include <filesystem>
-#include <span>
 #include <vector>
 
-#include "latent/core/DimensionStats.h"
 #include "latent/core/Interpolation.h"
 #include "latent/core/Model.h"
 
@@ -24,12 +22,5 @@ void exportMorphStrip(const Model& model, const MorphExport& morph, const std::f
 // The same frames as a looping animated GIF (`delayCentiseconds` per frame).
 void exportMorphAnimation(const Model& model, const MorphExport& morph, int delayCentiseconds,
                           const std::filesystem::path& path);
-
-// A traversal grid for `point`: one row per dimension in `dims` (each over its data range,
-// mean +- 3 sd from `summaries`), `steps` columns, as a PNG.
-void exportTraversalGrid(const Model& model, std::span<const float> point,
-                         const std::vector<DimensionSummary>& summaries,
-                         const std::vector<std::size_t>& dims, std::size_t steps, int scale,
-                         const std::filesystem::path& path);
 
 }  // namespace latent

@@ -64,6 +64,9 @@ public:
     // Where `latent` lands on the map when the projection can place it.
     std::optional<QVector3D> placeOnMap(const std::vector<float>& latent) const;
 
+    // The traversal-grid dialog for the current point (dimensions, steps, ranges chosen there).
+    void openTraversalGrid();
+
 Q_SIGNALS:
     void statusMessage(const QString& message);
     // Any change of the current point (the latent is already stored when this fires).
@@ -75,7 +78,6 @@ private:
     void connectPanels();
     void connectAttributesAndBookmarks();
     void goToBookmark(const latent::Bookmark& bookmark);
-    void openTraversalGrid();
     void markCurrentPoint();
 
     ExplorationWidgets w_;

@@ -131,7 +131,6 @@ private:
     void applySession(const latent::Session& session);
     void runExport(const QString& what, std::function<void()> work);
     void exportMorph(bool animated);
-    void exportTraversal();
     void addDataExports(QMenu* menu);
     bool canExport(bool needProjection);
     void refuseExport(const QString& why);
