@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -192,8 +193,15 @@ TEST_F(ExplorationToolsTest, TraversalFromThePriorAndItsGridDecodeAsCoreDoes) {
     ASSERT_TRUE(shown.wait(10000));
     QTest::qWait(50);
 
-    const auto stats = latent::summariseDimensions(window->workspace()->latents);
-    auto dims = latent::rankDimensions(stats);
+    // The bundled VAE's dimensions are ranked by their mean KL to the prior.
+    const auto& ws = *window->workspace();
+    ASSERT_EQ(ws.logvars.count, ws.latents.count);
+    QString ranking;
+    for (auto* label : traversal->findChildren<QLabel*>()) {
+        if (label->text().contains("most important first")) ranking = label->text();
+    }
+    EXPECT_TRUE(ranking.contains("mean KL to the prior")) << ranking.toStdString();
+    auto dims = latent::rankDimensions(latent::summariseDimensions(ws.latents, &ws.logvars));
     dims.resize(3);
     const std::vector<latent::TraversalRange> ranges(3, latent::priorRange());
     const auto latents = latent::traversalLatents(latentOf(3), dims, 5, ranges);
@@ -221,7 +229,8 @@ TEST_F(ExplorationToolsTest, TheFileMenusTraversalExportOpensTheGridDialogWithTh
     ASSERT_NE(dialog, nullptr);
     dialog->dimensionsBox()->setValue(2);
     dialog->stepsBox()->setValue(4);
-    auto dims = latent::rankDimensions(latent::summariseDimensions(window->workspace()->latents));
+    const auto& ws = *window->workspace();
+    auto dims = latent::rankDimensions(latent::summariseDimensions(ws.latents, &ws.logvars));
     dims.resize(2);
     const std::vector<latent::TraversalRange> ranges(2, latent::priorRange());
     EXPECT_EQ(dialog->gridLatents().values, latent::traversalLatents(latentOf(5), dims, 4, ranges).values);

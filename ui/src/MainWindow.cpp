@@ -330,7 +330,10 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     for (auto* holder : {traversalHolder_, morphHolder_}) holder->setAvailable(hasModel, QString::fromStdString(workspace_->modelNote));
     projection_.reset();
     stripDecoder_->setModel(workspace_->model);
-    traversal_->setStatistics(latent::summariseDimensions(workspace_->latents));
+    // A VAE's logvars rank dimensions by their KL to the prior, the usual "active units" test.
+    const bool byKl = workspace_->logvars.count == workspace_->latents.count && workspace_->logvars.count > 0;
+    traversal_->setStatistics(
+        latent::summariseDimensions(workspace_->latents, byKl ? &workspace_->logvars : nullptr), byKl);
     neighbours_->setWorkspace(workspace_);
     current_->setWorkspace(workspace_);
     morphController_->setWorkspace(workspace_);

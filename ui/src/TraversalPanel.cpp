@@ -53,8 +53,9 @@ TraversalPanel::TraversalPanel(QWidget* parent) : QWidget(parent) {
     setEnabled(false);
 }
 
-void TraversalPanel::setStatistics(const std::vector<latent::DimensionSummary>& summaries) {
+void TraversalPanel::setStatistics(const std::vector<latent::DimensionSummary>& summaries, bool byKl) {
     summaries_ = summaries;
+    byKl_ = byKl;
     rebuildSliders();
 }
 
@@ -84,7 +85,10 @@ void TraversalPanel::rebuildSliders() {
             Q_EMIT pointEdited(point_);
         });
     }
-    summary_->setText(tr("%1 of %2 dimensions active, most important first.").arg(active).arg(summaries_.size()));
+    summary_->setText(tr("%1 of %2 dimensions active, most important first (by %3).")
+                          .arg(active)
+                          .arg(summaries_.size())
+                          .arg(byKl_ ? tr("mean KL to the prior") : tr("variance of the encoded means")));
     for (std::size_t d = 0; d < sliders_.size() && d < point_.size(); ++d) sliders_[d]->setValueQuietly(point_[d]);
 }
 

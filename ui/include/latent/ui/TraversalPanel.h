@@ -21,7 +21,8 @@ class TraversalPanel : public QWidget {
 public:
     explicit TraversalPanel(QWidget* parent = nullptr);
 
-    void setStatistics(const std::vector<latent::DimensionSummary>& summaries);
+    // `byKl`: importance is a VAE's mean KL to the prior, not the variance of the means.
+    void setStatistics(const std::vector<latent::DimensionSummary>& summaries, bool byKl = false);
     const std::vector<latent::DimensionSummary>& statistics() const { return summaries_; }
     // The range the sliders span when they follow the prior (the model's prior, ± 3 sd).
     void setPriorRange(const latent::TraversalRange& range);
@@ -48,6 +49,7 @@ private:
     latent::TraversalRange prior_ = latent::priorRange();
     std::vector<DimensionSlider*> sliders_;  // indexed by dimension
     std::vector<latent::DimensionSummary> summaries_;
+    bool byKl_ = false;
     std::vector<float> origin_;  // the point as it was set, for Reset
     std::vector<float> point_;
     unsigned randomSeed_ = 1;
