@@ -50,6 +50,9 @@ ImagePanel::ImagePanel(QWidget* parent) : QWidget(parent) {
     uncertainty_->setToolTip(tr("σ = exp(logvar / 2): how unsure the encoder is about each latent dimension "
                                 "of this image. Large σ: the image could sit anywhere along that dimension."));
     uncertainty_->hide();
+    // Wrapped labels report a one-line minimum, so a short dock squeezed the note over the
+    // pictures: reserve the two lines each of them takes beside 28x28 pictures.
+    for (QLabel* label : {note_, uncertainty_}) label->setMinimumHeight(2 * label->fontMetrics().lineSpacing());
     grid->addWidget(title_, 0, 0, 1, 2);
     grid->addWidget(originalCaption_, 1, 0);
     grid->addWidget(decodedCaption_, 1, 1);
