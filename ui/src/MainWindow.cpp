@@ -76,7 +76,8 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     column->addWidget(map_, 1);
     setCentralWidget(central);
 
-    addSideDock(tr("Selection"), "selectionDock", panel_);
+    // "Current point", not "Selection": the "Selected" dock holds the map selection.
+    addSideDock(tr("Current point"), "currentPointDock", panel_);
     colourBy_ = new ColourByPanel(legend_, this);
     traversalHolder_ = new DecoderRequired(traversal_, tr("Traversal decodes the point as you move its dimensions"), this);
     morphHolder_ = new DecoderRequired(morph_, tr("Morphing decodes the points between two others"), this);
