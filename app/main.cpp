@@ -28,6 +28,7 @@ struct GuiOptions {
     std::string screenshot;
     std::string projection = "pca";
     std::string colourBy;
+    bool density = false;
 };
 
 int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinceStart) {
@@ -41,6 +42,7 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
     projection.dims = o.dims;
     window.setProjection(latent::parseProjectionSpec(o.projection, projection));
     window.setInferenceThreads(o.threads);
+    window.setDensityView(o.density);
     if (o.timings) {
         QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window, [&] {
             const auto* ws = window.workspace();
@@ -112,6 +114,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"crop", "resize"}));
     cli.add_flag("--greyscale", gui.request.greyscale, "image folders: make colour images grey first");
     cli.add_option("--colour-by", gui.colourBy, "colour the map by this label or metadata column");
+    cli.add_flag("--density", gui.density, "show 2D maps as a density image (View > Density view)");
     cli.add_option("--split", gui.request.split, "dataset split")->check(CLI::IsMember({"test", "train"}));
     cli.add_option("--limit", gui.request.limit, "use only the first N images (0: all)");
     cli.add_option("--dims", gui.dims, "map dimensions")->check(CLI::IsMember({2, 3}));

@@ -8,7 +8,10 @@
 #include <random>
 
 #include "ImageChecks.h"
+#include "latent/core/DensityGrid.h"
 #include "latent/ui/ClassPalette.h"
+#include "latent/ui/ColourBar.h"
+#include "latent/ui/MapDensityLayer.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -42,28 +45,40 @@ protected:
     latent::ui::ScatterMap map;
 };
 
-TEST_F(BigMapTest, AMillionPointsRenderAndPickThroughTheIndex) {
-    // Ten Gaussian clusters on a circle, labelled by cluster.
-    const std::size_t n = 1000000;
-    latent::LatentBatch coords(n, 2);
-    std::vector<std::uint8_t> labels(n);
+// Ten Gaussian clusters on a circle, labelled by cluster.
+struct TenClusters {
+    latent::LatentBatch coords;
+    std::vector<std::uint8_t> labels;
+};
+TenClusters tenClusters(std::size_t n) {
+    TenClusters c{latent::LatentBatch(n, 2), std::vector<std::uint8_t>(n)};
     std::mt19937 rng(3);
     std::normal_distribution<float> normal(0.0f, 0.35f);
     for (std::size_t i = 0; i < n; ++i) {
-        labels[i] = static_cast<std::uint8_t>(i % 10);
-        const double angle = labels[i] * 0.6283;
-        coords.row(i)[0] = static_cast<float>(3 * std::cos(angle)) + normal(rng);
-        coords.row(i)[1] = static_cast<float>(3 * std::sin(angle)) + normal(rng);
+        c.labels[i] = static_cast<std::uint8_t>(i % 10);
+        const double angle = c.labels[i] * 0.6283;
+        c.coords.row(i)[0] = static_cast<float>(3 * std::cos(angle)) + normal(rng);
+        c.coords.row(i)[1] = static_cast<float>(3 * std::sin(angle)) + normal(rng);
     }
+    return c;
+}
+
+int classColoursSeen(const QImage& image, std::initializer_list<int> labels = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}) {
+    int seen = 0;
+    for (int label : labels)
+        seen += test_images::countNear(image, latent::ui::classColor(label), 40) >= 100 ? 1 : 0;
+    return seen;
+}
+
+TEST_F(BigMapTest, AMillionPointsRenderAndPickThroughTheIndex) {
+    const std::size_t n = 1000000;
+    const auto [coords, labels] = tenClusters(n);
     map.setPoints(coords, labels, tenClassPalette());
     waitForIndex();
     const QImage image = frame();
     const int total = image.width() * image.height();
     const int background = test_images::countNear(image, kBackground, 6);
-    int classesSeen = 0;
-    for (int label = 0; label < 10; ++label) {
-        classesSeen += test_images::countNear(image, latent::ui::classColor(label), 40) >= 100 ? 1 : 0;
-    }
+    const int classesSeen = classColoursSeen(image);
     if (total - background < total / 10 || background < total / 10 || classesSeen < 10) {
         const QString saved = test_images::saveForInspection(image, "bigmap-failure");
         ADD_FAILURE() << "1M-point frame looks wrong (saved " << saved.toStdString() << "): "
@@ -113,6 +128,41 @@ TEST_F(BigMapTest, SelectionGreysTheUnselectedPointsAndClearingRestoresThem) {
     EXPECT_TRUE(test_images::near(colourAt(1), kGrey, 10));
     map.setSelection({});
     EXPECT_TRUE(test_images::near(colourAt(1), latent::ui::classColor(1), 30));
+}
+
+TEST_F(BigMapTest, TheDensityViewOfAMillionPointsShowsTheirCountsInsteadOfThePoints) {
+    const auto clusters = tenClusters(1000000);
+    map.setPoints(clusters.coords, clusters.labels, tenClassPalette());
+    waitForIndex();
+    latent::ui::MapDensityLayer density(&map);
+    density.setCoordinateSource([&] { return &clusters.coords; });
+    density.setEnabled(true);
+
+    // The grid is core's binning of the visible rectangle, and every point is in view.
+    const auto& grid = density.grid();
+    ASSERT_GT(grid.width, 100u);
+    const auto expected = latent::binPoints(clusters.coords, grid.rect, grid.width, grid.height);
+    EXPECT_EQ(grid.counts, expected.counts);
+    std::uint64_t binned = 0;
+    for (std::uint32_t c : grid.counts) binned += c;
+    EXPECT_EQ(binned, 1000000u);
+
+    // The frame shows the density ramp, not the class colours (orange, red and pink are far
+    // from the ramp; its greens come near two others); the densest cells are the darkest
+    // colour of the ramp. Switching the view off brings the points back.
+    const QImage image = frame();
+    const int total = image.width() * image.height();
+    const int background = test_images::countNear(image, kBackground, 6);
+    const int densest = test_images::countNear(image, latent::ui::colourMapAt(0.0), 12);
+    const int warmClasses = classColoursSeen(image, {1, 3, 6});
+    if (total - background < total / 20 || warmClasses > 0 || densest < 4) {
+        const QString saved = test_images::saveForInspection(image, "density-failure");
+        ADD_FAILURE() << "density frame looks wrong (saved " << saved.toStdString() << "): "
+                      << total - background << " of " << total << " pixels drawn, "
+                      << warmClasses << " warm class colours, " << densest << " densest pixels";
+    }
+    density.setEnabled(false);
+    EXPECT_EQ(classColoursSeen(frame()), 10);
 }
 
 }  // namespace

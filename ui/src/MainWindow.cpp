@@ -23,6 +23,7 @@
 #include "latent/ui/DecoderRequired.h"
 #include "latent/ui/HoverTooltip.h"
 #include "latent/ui/ImagePanel.h"
+#include "latent/ui/MapDensityLayer.h"
 #include "latent/ui/LiveDecoder.h"
 #include "latent/ui/MorphController.h"
 #include "latent/ui/MorphPanel.h"
@@ -183,6 +184,8 @@ void MainWindow::buildMenusAndToolbar() {
     viewMenu->addActions({view2d_, view3d_});
     viewMenu->addSeparator();
     viewMenu->addAction(reset);
+    viewMenu->addSeparator();
+    viewMenu->addAction(densityViewAction());
 
     auto* bar = addToolBar(tr("View"));
     bar->setObjectName("viewToolbar");
@@ -191,6 +194,23 @@ void MainWindow::buildMenusAndToolbar() {
     bar->addSeparator();
     bar->addAction(reset);
 }
+
+QAction* MainWindow::densityViewAction() {
+    density_ = new MapDensityLayer(map_, this);
+    density_->setCoordinateSource(
+        [this]() -> const latent::LatentBatch* { return projection_ ? &projection_->coords : nullptr; });
+    connect(this, &MainWindow::projectionShown, density_, &MapDensityLayer::mapChanged);
+    auto* action = new QAction(tr("Density view"), this);
+    action->setCheckable(true);
+    action->setShortcut(QKeySequence(tr("D")));
+    action->setToolTip(tr("Show how many points fall in each spot of a 2D map instead of the points: "
+                          "for maps too crowded to read point by point"));
+    connect(action, &QAction::toggled, density_, &MapDensityLayer::setEnabled);
+    densityView_ = action;
+    return action;
+}
+
+void MainWindow::setDensityView(bool on) { densityView_->setChecked(on); }
 
 void MainWindow::buildStatusBar() {
     status_ = new QLabel(tr("Starting…"), this);

@@ -102,12 +102,18 @@ void MapLevelOfDetail::onInteractionStarted(vtkObject*, unsigned long, void*) {
 void MapLevelOfDetail::onInteractionEnded(vtkObject*, unsigned long, void*) { idle_.start(); }
 
 void MapLevelOfDetail::setMoving(bool moving) {
-    const bool useSubset = moving && !rows_.empty();
-    if (moving == moving_ && full_->GetVisibility() == !useSubset) return;
     moving_ = moving;
-    full_->SetVisibility(!useSubset);
-    subsetActor_->SetVisibility(useSubset);
+    const bool useSubset = moving && !rows_.empty();
+    const bool showFull = !hidden_ && !useSubset, showSubset = !hidden_ && useSubset;
+    if (full_->GetVisibility() == showFull && subsetActor_->GetVisibility() == showSubset) return;
+    full_->SetVisibility(showFull);
+    subsetActor_->SetVisibility(showSubset);
     view_->requestRender();
+}
+
+void MapLevelOfDetail::setPointsHidden(bool hidden) {
+    hidden_ = hidden;
+    setMoving(moving_);
 }
 
 double MapLevelOfDetail::pointSizeFor(std::size_t drawn) const {

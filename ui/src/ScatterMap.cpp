@@ -415,4 +415,6 @@ void ScatterMap::onHoverDue() {
     Q_EMIT pointHovered(hovered);
 }
 
+void ScatterMap::setPointsHidden(bool hidden) { impl_->lod->setPointsHidden(hidden); }
+
 }  // namespace latent::ui

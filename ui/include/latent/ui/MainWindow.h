@@ -33,6 +33,7 @@ class CurrentPointController;
 class MorphController;
 class ImagePanel;
 class LiveDecoder;
+class MapDensityLayer;
 class MorphPanel;
 class NeighboursPanel;
 class TraversalPanel;
@@ -79,6 +80,9 @@ public:
     QString openSessionFrom(const QString& path);
 
     ScatterMap* map() const { return map_; }
+    // View > Density view: the density image in place of the points of a 2D map.
+    void setDensityView(bool on);
+    MapDensityLayer* densityLayer() const { return density_; }
     ImagePanel* imagePanel() const { return panel_; }
     ClassLegend* legend() const { return legend_; }
     ColourByPanel* colourBy() const { return colourBy_; }
@@ -128,6 +132,7 @@ protected:
 private:
     void buildMenusAndToolbar();
     void buildStatusBar();
+    QAction* densityViewAction();  // the View menu's toggle, with its MapDensityLayer
     void applySession(const latent::Session& session);
     void runExport(const QString& what, std::function<void()> work);
     void exportMorph(bool animated);
@@ -190,6 +195,8 @@ private:
     SelectionController* selection_ = nullptr;
     QAction* view2d_ = nullptr;
     QAction* view3d_ = nullptr;
+    MapDensityLayer* density_ = nullptr;
+    QAction* densityView_ = nullptr;
     QElapsedTimer sinceStart_;
     quint64 nearestSearch_ = 0;  // the newest nearest-dataset-image search
 };

@@ -50,6 +50,10 @@ public:
     // The map's colours changed (e.g. a selection): the subset takes them over.
     void refreshColours(vtkUnsignedCharArray* colours);
 
+    // Hides the points (full set and subset alike), e.g. while a density image replaces them;
+    // the overlay stays.
+    void setPointsHidden(bool hidden);
+
     bool moving() const { return moving_; }
     std::size_t subsetSize() const { return rows_.size(); }
     // Point size in device pixels for `drawn` points on screen now.
@@ -74,6 +78,7 @@ private:
     std::size_t count_ = 0;
     std::array<double, 6> bounds_{};
     bool moving_ = false;
+    bool hidden_ = false;
     QTimer idle_;
 };
 

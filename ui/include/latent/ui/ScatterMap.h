@@ -70,6 +70,9 @@ public:
     latent::ScreenView screenView() const;
     // The renderer that draws the points, for layers drawn in the map's own depth.
     vtkRenderer* renderer() const;
+    // Hides the points while another layer (the density image) stands in for them; the
+    // selection overlay, marker and rings stay, and picking still works.
+    void setPointsHidden(bool hidden);
 
 Q_SIGNALS:
     void pointClicked(qsizetype index);
