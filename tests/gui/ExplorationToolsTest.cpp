@@ -26,6 +26,8 @@
 #include "latent/ui/MorphController.h"
 #include "latent/ui/MorphEndpointPicker.h"
 #include "latent/ui/MorphPanel.h"
+#include "latent/ui/SelectionController.h"
+#include "latent/ui/SelectionModel.h"
 #include "latent/ui/TraversalGridDialog.h"
 #include "latent/ui/TraversalPanel.h"
 
@@ -122,6 +124,32 @@ TEST_F(ExplorationToolsTest, TheAttributeSliderDecodesThePointMovedAlongCoreDire
         EXPECT_EQ(window->currentLatent(), expected);
         expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), expected));
     }
+}
+
+TEST_F(ExplorationToolsTest, TheMapSelectionIsADirectionGroupBesideTheClasses) {
+    openWindow(2, 1000);
+    auto* panel = window->attributes();
+    auto* from = panel->groupChooser(true);
+    const std::vector<std::size_t> picked = {3, 10, 17, 42, 99, 250, 511};
+    window->selection()->model()->replace(picked);
+    const int item = from->findText("Map selection (7)");
+    ASSERT_GE(item, 0);
+    from->setCurrentIndex(item);
+    panel->groupChooser(false)->setCurrentIndex(9);  // Ankle boot
+    ASSERT_TRUE(panel->attribute().has_value());
+    const auto& latents = window->workspace()->latents;
+    EXPECT_EQ(panel->attribute()->direction,
+              latent::attributeVector(latents, picked, membersOf(9)).direction);
+
+    // A new selection: A stays on it, with its new members.
+    const std::vector<std::size_t> others = {1, 2, 5, 8};
+    window->selection()->model()->replace(others);
+    EXPECT_EQ(from->currentText(), "Map selection (4)");
+    ASSERT_TRUE(panel->attribute().has_value());
+    EXPECT_EQ(panel->attribute()->direction,
+              latent::attributeVector(latents, others, membersOf(9)).direction);
+    window->selection()->model()->clear();
+    EXPECT_EQ(from->findText("Map selection", Qt::MatchStartsWith), -1);
 }
 
 TEST_F(ExplorationToolsTest, BookmarksRoundTripThroughASessionFileAndGoBackThere) {
