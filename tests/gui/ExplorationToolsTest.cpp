@@ -93,6 +93,28 @@ TEST_F(ExplorationToolsTest, EndsByIndexSetTheMorphAndItsPathIsThePlacedInterpol
     EXPECT_NEAR(path.back().y(), window->map()->positionOf(2000).y(), 1e-3);
 }
 
+TEST_F(ExplorationToolsTest, OnATsneMapThePathJoinsTheEndsStraightAndTheMorphPanelSaysSo) {
+    openWindow(2, 500);
+    picker()->indexBox()->setValue(10);
+    ASSERT_EQ(picker()->chooseByIndex(true), 10u);
+    picker()->indexBox()->setValue(200);
+    ASSERT_EQ(picker()->chooseByIndex(false), 200u);
+    EXPECT_EQ(window->map()->path().size(), latent::ui::MorphController::kPathSamples);
+    EXPECT_EQ(window->morph()->pathNote(), QString());
+
+    QSignalSpy shown(window.get(), &MainWindow::projectionShown);
+    latent::ProjectionParams tsne;
+    tsne.method = latent::ProjectionMethod::Tsne;
+    tsne.iterations = 300;
+    window->setProjection(tsne);
+    ASSERT_TRUE(shown.wait(60000));
+    const auto& path = window->map()->path();
+    ASSERT_EQ(path.size(), 2u);
+    EXPECT_EQ(path.front(), window->map()->positionOf(10));
+    EXPECT_EQ(path.back(), window->map()->positionOf(200));
+    EXPECT_TRUE(window->morph()->pathNote().contains("straight line"));
+}
+
 TEST_F(ExplorationToolsTest, RandomFromAClassPicksAMemberOfThatClass) {
     openWindow(2, 3000);
     const int sneaker = 7;
