@@ -17,6 +17,9 @@ const QColor kMarkerRing(20, 20, 20);
 const QColor kHighlightRing(30, 30, 30);
 const QColor kItemCentre(255, 255, 255);
 const QColor kGeneratedCentre(255, 200, 0);
+constexpr double kPathEnd = 11.0;
+const QColor kPathStart(40, 170, 70);
+const QColor kPathFinish(215, 50, 45);
 
 // Where `world` lands on the view in logical pixels (y down); nullopt behind the camera.
 std::optional<QPointF> onView(const latent::ScreenView& view, double dpr, const QVector3D& world) {
@@ -64,6 +67,12 @@ void MapMarkerOverlay::setHighlights(std::vector<QVector3D> positions) {
     update();
 }
 
+void MapMarkerOverlay::setPathEnds(const std::vector<QVector3D>& path) {
+    ends_ = path.size() >= 2 ? std::vector<QVector3D>{path.front(), path.back()}
+                             : std::vector<QVector3D>{};
+    update();
+}
+
 void MapMarkerOverlay::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     paintRings(painter);
@@ -72,7 +81,10 @@ void MapMarkerOverlay::paintEvent(QPaintEvent*) {
 void MapMarkerOverlay::paintRings(QPainter& painter) const {
     const latent::ScreenView view = camera_();
     const double dpr = devicePixelRatioF();
-    if ((!marker_ && highlights_.empty()) || view.width <= 0.0 || view.height <= 0.0) return;
+    if ((!marker_ && highlights_.empty() && ends_.empty()) || view.width <= 0.0 ||
+        view.height <= 0.0) {
+        return;
+    }
     std::vector<QPointF> rings;
     rings.reserve(highlights_.size());
     for (const auto& h : highlights_) {
@@ -86,6 +98,11 @@ void MapMarkerOverlay::paintRings(QPainter& painter) const {
     if (marker) disc(painter, *marker, kMarkerOuter, kMarkerRing);
     for (const QPointF& p : rings) disc(painter, p, kHighlightInner, kItemCentre);
     if (marker) disc(painter, *marker, kMarkerInner, generated_ ? kGeneratedCentre : kItemCentre);
+    for (std::size_t e = 0; e < ends_.size(); ++e) {
+        if (const auto p = onView(view, dpr, ends_[e])) {
+            disc(painter, *p, kPathEnd, e == 0 ? kPathStart : kPathFinish);
+        }
+    }
 }
 
 }  // namespace latent::ui

@@ -63,8 +63,7 @@ struct ScatterMap::Impl {
     vtkNew<vtkPolyDataMapper> mapper;
     vtkNew<vtkActor> actor;
     vtkNew<MapInteractorStyle> style;
-    vtkNew<vtkRenderer> outlineLayer;  // the path's line under ...
-    vtkNew<vtkRenderer> fillLayer;     // ... its end markers
+    vtkNew<vtkRenderer> pathLayer;  // above the points
     MapPathLayer path;
     MapMarkerOverlay* markers = nullptr;  // a widget over the view: moving them renders nothing
     std::size_t count = 0;
@@ -111,17 +110,14 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
     layout->addWidget(impl_->view);
 
     auto* window = impl_->view->renderWindow();
-    window->SetNumberOfLayers(3);
+    window->SetNumberOfLayers(2);
     impl_->renderer->SetBackground(0.985, 0.985, 0.99);
     window->AddRenderer(impl_->renderer);
-    impl_->outlineLayer->SetLayer(1);
-    impl_->fillLayer->SetLayer(2);
-    for (vtkRenderer* layer : {impl_->outlineLayer.Get(), impl_->fillLayer.Get()}) {
-        layer->SetActiveCamera(impl_->renderer->GetActiveCamera());
-        layer->InteractiveOff();
-        window->AddRenderer(layer);
-    }
-    impl_->path.addTo(impl_->outlineLayer, impl_->fillLayer);
+    impl_->pathLayer->SetLayer(1);
+    impl_->pathLayer->SetActiveCamera(impl_->renderer->GetActiveCamera());
+    impl_->pathLayer->InteractiveOff();
+    window->AddRenderer(impl_->pathLayer);
+    impl_->path.addTo(impl_->pathLayer);
     impl_->mapper->SetInputData(impl_->poly);
     impl_->mapper->SetColorModeToDirectScalars();
     impl_->mapper->SetScalarModeToUsePointData();
@@ -250,6 +246,7 @@ void ScatterMap::setHighlights(const std::vector<QVector3D>& positions) {
 
 void ScatterMap::setPath(const std::vector<QVector3D>& points) {
     impl_->path.setPoints(points, impl_->view->devicePixelRatioF());
+    impl_->markers->setPathEnds(impl_->path.points());
     impl_->view->requestRender();
 }
 

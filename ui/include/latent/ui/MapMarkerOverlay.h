@@ -28,6 +28,9 @@ public:
     void clearMarker();
     std::optional<QVector3D> marker() const { return marker_; }
     void setHighlights(std::vector<QVector3D> positions);
+    // The morph's ends, A = front (green) and B = back (red), drawn above everything else;
+    // fewer than 2 points: none.
+    void setPathEnds(const std::vector<QVector3D>& path);
 
     // Paints the rings in the view's logical pixels (y down), e.g. onto a grabbed frame.
     void paintRings(QPainter& painter) const;
@@ -41,6 +44,7 @@ private:
     std::optional<QVector3D> marker_;
     bool generated_ = false;
     std::vector<QVector3D> highlights_;
+    std::vector<QVector3D> ends_;
 };
 
 }  // namespace latent::ui
