@@ -9,8 +9,11 @@
 #include <algorithm>
 
 #include "GuiChecks.h"
+#include "ImageChecks.h"
 #include "WindowFixture.h"
+#include "latent/core/DimensionStats.h"
 #include "latent/core/Interpolation.h"
+#include "latent/core/Projector.h"
 #include "latent/ui/DimensionSlider.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/MorphPanel.h"
@@ -92,6 +95,41 @@ TEST_F(ExplorationTest, DraggingATraversalSliderDecodesTheEditedLatent) {
     expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), expected));
     // The marker follows the edited latent on the map.
     EXPECT_NE(window->imagePanel()->title(), QString());
+}
+
+// Steps given faster than they decode: only the last one is shown, and the marker moves to
+// its place on the map with it (painted over the map, which is not rendered again for it).
+TEST_F(ExplorationTest, RapidTraversalStepsEndOnTheLastLatentWithTheMarkerThere) {
+    openWindow(2, 3000);
+    const std::size_t target = clickPoint(0);
+    const auto stats = latent::summariseDimensions(window->workspace()->latents);
+    const auto dim = latent::rankDimensions(stats).front();
+    auto* slider = window->traversal()->sliderFor(dim);
+    ASSERT_NE(slider, nullptr);
+    QSignalSpy shown(window.get(), &MainWindow::decodedShown);
+    for (int step = 100; step <= 900; step += 50) slider->slider()->setValue(step);
+    ASSERT_TRUE(shown.wait(10000));
+    QTest::qWait(50);
+    auto expected = latentOf(target);
+    expected[dim] = static_cast<float>(slider->valueAtStep(900));
+    EXPECT_EQ(window->currentLatent(), expected);
+    expectSameImage(window->imagePanel()->decodedImage(),
+                    coreDecode(*window->workspace(), expected));
+
+    const auto place = window->projection()->place(expected);
+    const auto marker = window->map()->marker();
+    ASSERT_TRUE(place.has_value());
+    ASSERT_TRUE(marker.has_value());
+    EXPECT_FLOAT_EQ(marker->x(), (*place)[0]);
+    EXPECT_FLOAT_EQ(marker->y(), (*place)[1]);
+    const QImage frame = window->map()->grabMap();
+    const QPoint at = window->map()->viewPositionAt(*marker);
+    const double dpr = frame.devicePixelRatio();
+    const QRgb centre = frame.pixel(static_cast<int>(at.x() * dpr), static_cast<int>(at.y() * dpr));
+    if (!test_images::near(centre, QColor(255, 200, 0), 60)) {
+        const QString saved = test_images::saveForInspection(frame, "rapid-steps-marker");
+        ADD_FAILURE() << "no marker at the last latent (saved " << saved.toStdString() << ")";
+    }
 }
 
 TEST_F(ExplorationTest, TraversalListsTheMostImportantDimensionsFirst) {

@@ -28,6 +28,8 @@
 #include "latent/ui/MorphController.h"
 #include "latent/ui/MorphEndpointPicker.h"
 #include "latent/ui/MorphPanel.h"
+#include "latent/ui/SelectionController.h"
+#include "latent/ui/SelectionModel.h"
 #include "latent/ui/TraversalGridDialog.h"
 #include "latent/ui/TraversalPanel.h"
 
@@ -93,6 +95,28 @@ TEST_F(ExplorationToolsTest, EndsByIndexSetTheMorphAndItsPathIsThePlacedInterpol
     EXPECT_NEAR(path.back().y(), window->map()->positionOf(2000).y(), 1e-3);
 }
 
+TEST_F(ExplorationToolsTest, OnATsneMapThePathJoinsTheEndsStraightAndTheMorphPanelSaysSo) {
+    openWindow(2, 500);
+    picker()->indexBox()->setValue(10);
+    ASSERT_EQ(picker()->chooseByIndex(true), 10u);
+    picker()->indexBox()->setValue(200);
+    ASSERT_EQ(picker()->chooseByIndex(false), 200u);
+    EXPECT_EQ(window->map()->path().size(), latent::ui::MorphController::kPathSamples);
+    EXPECT_EQ(window->morph()->pathNote(), QString());
+
+    QSignalSpy shown(window.get(), &MainWindow::projectionShown);
+    latent::ProjectionParams tsne;
+    tsne.method = latent::ProjectionMethod::Tsne;
+    tsne.iterations = 300;
+    window->setProjection(tsne);
+    ASSERT_TRUE(shown.wait(60000));
+    const auto& path = window->map()->path();
+    ASSERT_EQ(path.size(), 2u);
+    EXPECT_EQ(path.front(), window->map()->positionOf(10));
+    EXPECT_EQ(path.back(), window->map()->positionOf(200));
+    EXPECT_TRUE(window->morph()->pathNote().contains("straight line"));
+}
+
 TEST_F(ExplorationToolsTest, RandomFromAClassPicksAMemberOfThatClass) {
     openWindow(2, 3000);
     const int sneaker = 7;
@@ -124,6 +148,32 @@ TEST_F(ExplorationToolsTest, TheAttributeSliderDecodesThePointMovedAlongCoreDire
         EXPECT_EQ(window->currentLatent(), expected);
         expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), expected));
     }
+}
+
+TEST_F(ExplorationToolsTest, TheMapSelectionIsADirectionGroupBesideTheClasses) {
+    openWindow(2, 1000);
+    auto* panel = window->attributes();
+    auto* from = panel->groupChooser(true);
+    const std::vector<std::size_t> picked = {3, 10, 17, 42, 99, 250, 511};
+    window->selection()->model()->replace(picked);
+    const int item = from->findText("Map selection (7)");
+    ASSERT_GE(item, 0);
+    from->setCurrentIndex(item);
+    panel->groupChooser(false)->setCurrentIndex(9);  // Ankle boot
+    ASSERT_TRUE(panel->attribute().has_value());
+    const auto& latents = window->workspace()->latents;
+    EXPECT_EQ(panel->attribute()->direction,
+              latent::attributeVector(latents, picked, membersOf(9)).direction);
+
+    // A new selection: A stays on it, with its new members.
+    const std::vector<std::size_t> others = {1, 2, 5, 8};
+    window->selection()->model()->replace(others);
+    EXPECT_EQ(from->currentText(), "Map selection (4)");
+    ASSERT_TRUE(panel->attribute().has_value());
+    EXPECT_EQ(panel->attribute()->direction,
+              latent::attributeVector(latents, others, membersOf(9)).direction);
+    window->selection()->model()->clear();
+    EXPECT_EQ(from->findText("Map selection", Qt::MatchStartsWith), -1);
 }
 
 TEST_F(ExplorationToolsTest, BookmarksRoundTripThroughASessionFileAndGoBackThere) {

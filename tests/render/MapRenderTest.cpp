@@ -41,10 +41,11 @@ TEST_F(MapRenderTest, ThreeDimensionalMapShowsEveryClassColour) {
 
 TEST_F(MapRenderTest, SelectionMarkerIsDrawnOnTop) {
     openWindow(2);
-    const QPoint where = window->map()->viewPositionOf(0);
     const auto coords = window->workspace()->coords2.row(0);
     window->map()->setMarker(QVector3D(coords[0], coords[1], 0.0f), true);
     settle();
+    // Read where the point is once the window has settled: a late layout change refits the map.
+    const QPoint where = window->map()->viewPositionOf(0);
     const QImage frame = window->map()->grabMap();
     const double dpr = frame.devicePixelRatio();
     const QRgb centre = frame.pixel(static_cast<int>(where.x() * dpr), static_cast<int>(where.y() * dpr));

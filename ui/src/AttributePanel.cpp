@@ -37,6 +37,7 @@ void AttributePanel::setWorkspace(std::shared_ptr<const latent::Workspace> works
     workspace_ = std::move(workspace);
     base_.clear();
     applied_.clear();
+    selection_.clear();  // it indexed the previous points
     std::vector<LatentGroup> classes;
     const auto& dataset = workspace_->dataset;
     if (dataset.labels.size() == workspace_->latents.count) {
@@ -54,17 +55,36 @@ void AttributePanel::setWorkspace(std::shared_ptr<const latent::Workspace> works
 }
 
 void AttributePanel::setGroups(std::vector<LatentGroup> groups) {
-    groups_ = std::move(groups);
+    offered_ = std::move(groups);
+    showGroups();
+}
+
+void AttributePanel::setSelection(const std::vector<std::size_t>& members) {
+    selection_ = members;
+    showGroups();
+}
+
+void AttributePanel::showGroups() {
+    const QString chosenA = groupA_->currentData().toString();
+    const QString chosenB = groupB_->currentData().toString();
+    groups_ = offered_;
+    if (!selection_.empty()) groups_.push_back({tr("Map selection"), selection_});
     {
         const QSignalBlocker blockA(groupA_), blockB(groupB_);
         groupA_->clear();
         groupB_->clear();
         for (const auto& g : groups_) {
             const QString item = tr("%1 (%2)").arg(g.name).arg(g.members.size());
-            groupA_->addItem(item);
-            groupB_->addItem(item);
+            groupA_->addItem(item, g.name);
+            groupB_->addItem(item, g.name);
         }
-        if (groups_.size() >= 2) groupB_->setCurrentIndex(1);
+        const int a = groupA_->findData(chosenA), b = groupB_->findData(chosenB);
+        groupA_->setCurrentIndex(a >= 0 ? a : 0);
+        if (b >= 0) {
+            groupB_->setCurrentIndex(b);
+        } else if (groups_.size() >= 2) {
+            groupB_->setCurrentIndex(1);
+        }
     }
     recompute();
 }

@@ -46,6 +46,15 @@ void CurrentPointController::connectPanels() {
     connect(w_.morph, &MorphPanel::stripRequested, w_.stripDecoder, &BatchDecoder::request);
     connect(w_.stripDecoder, &BatchDecoder::decoded, w_.morph, &MorphPanel::setStrip);
     connect(w_.stripDecoder, &BatchDecoder::failed, this, &CurrentPointController::statusMessage);
+    // An edited point's marker and neighbours follow when its image is shown: all change in
+    // one repaint of the window instead of two (each costs a whole frame on llvmpipe).
+    const auto showWithImage = [this](quint64 id) {
+        if (id != pendingRequest_) return;
+        pendingRequest_ = 0;
+        showAroundCurrentPoint();
+    };
+    connect(w_.decoder, &LiveDecoder::decoded, this, showWithImage);
+    connect(w_.decoder, &LiveDecoder::failed, this, showWithImage);
 }
 
 void CurrentPointController::connectAttributesAndBookmarks() {
@@ -109,8 +118,14 @@ void CurrentPointController::setWorkspace(std::shared_ptr<const latent::Workspac
 
 void CurrentPointController::setProjection(std::shared_ptr<const latent::ProjectionResult> projection) {
     projection_ = std::move(projection);
+    layoutPreview_ = false;
     markCurrentPoint();
     Q_EMIT mapRebuilt();
+}
+
+void CurrentPointController::setLayoutPreview() {
+    layoutPreview_ = true;
+    markCurrentPoint();
 }
 
 void CurrentPointController::setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders) {
@@ -119,11 +134,18 @@ void CurrentPointController::setCurrent(const std::vector<float>& latent, const 
     index_.reset();
     label_ = label;
     if (!fromSliders) w_.traversal->setPoint(latent);
-    markCurrentPoint();
     w_.panel->showGenerated(label, true);
-    w_.neighbours->setQuery(latent, std::nullopt);
-    if (workspace_->model) w_.decoder->request(latent);
+    if (workspace_->model) {
+        pendingRequest_ = w_.decoder->request(latent);
+    } else {
+        showAroundCurrentPoint();
+    }
     Q_EMIT currentChanged(latent_);
+}
+
+void CurrentPointController::showAroundCurrentPoint() {
+    markCurrentPoint();
+    w_.neighbours->setQuery(latent_, index_);
 }
 
 void CurrentPointController::selectItem(qsizetype index) {
@@ -140,6 +162,7 @@ void CurrentPointController::selectItem(qsizetype index) {
         w_.panel->showDatasetItem(index, QString::fromStdString(dataset.className(i)), dataset.image(i));
     }
     const auto coords = projection_->coords.row(i);
+    pendingRequest_ = 0;
     w_.map->setMarker(QVector3D(coords[0], coords.size() > 1 ? coords[1] : 0.0f,
                                 coords.size() > 2 ? coords[2] : 0.0f),
                       false);
@@ -172,6 +195,7 @@ void CurrentPointController::selectPosition(QVector3D world) {
     const QString where = positionText(*projection_, coords);
     w_.panel->showGenerated(tr("%1 (%2)").arg(where, inverseDescription(*projection_)));
     if (!decoded.exact) w_.panel->setDataDistance(decoded.spacingsFromData);
+    pendingRequest_ = 0;
     w_.map->setMarker(world, true);
     latent_ = std::move(decoded.latent);
     index_.reset();
@@ -184,7 +208,7 @@ void CurrentPointController::selectPosition(QVector3D world) {
 }
 
 std::optional<QVector3D> CurrentPointController::placeOnMap(const std::vector<float>& latent) const {
-    if (!projection_ || latent.empty()) return std::nullopt;
+    if (!projection_ || layoutPreview_ || latent.empty()) return std::nullopt;
     const auto at = projection_->place(latent);
     if (!at) return std::nullopt;
     return QVector3D((*at)[0], at->size() > 1 ? (*at)[1] : 0.0f, at->size() > 2 ? (*at)[2] : 0.0f);

@@ -265,7 +265,9 @@ void MainWindow::buildProjectionDock() {
     });
     connect(projector_, &ProjectionRunner::progress, this, &MainWindow::onProgress);
     connect(projector_, &ProjectionRunner::layoutUpdated, this, [this](const latent::LatentBatch& layout) {
-        if (layout.count == colors_.size()) map_->setPoints(layout, colors_);
+        if (layout.count != colors_.size()) return;
+        map_->setPoints(layout, colors_);
+        current_->setLayoutPreview();
     });
     connect(projector_, &ProjectionRunner::finished, this, &MainWindow::showProjection);
     connect(projector_, &ProjectionRunner::failed, this, [this](const QString& message) {
@@ -283,7 +285,9 @@ void MainWindow::buildProjectionDock() {
         projectionPanel_->setRunning(false);
         setBusy(false);
         status_->setText(tr("Projection cancelled; the map shows the previous one."));
-        if (projection_) map_->setPoints(projection_->coords, colors_);
+        if (!projection_) return;
+        map_->setPoints(projection_->coords, colors_);
+        current_->setProjection(projection_);
     });
     connect(quality_, &ProjectionQualityMeter::measuring, this, [this](const latent::ProjectionResult* r) {
         if (r == projection_.get()) projectionPanel_->setQuality(tr("Measuring how faithful this map is…"));

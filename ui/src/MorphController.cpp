@@ -31,6 +31,7 @@ void MorphController::setEndFromDataset(bool isA, std::size_t index) {
 
 void MorphController::updatePath() {
     const auto state = morph_->state();
+    morph_->setPathNote({});
     if (!workspace_ || !state || state->a.size() != workspace_->latents.dim) {
         map_->clearPath();
         return;
@@ -52,6 +53,8 @@ void MorphController::updatePath() {
     const auto onMap = [this](const std::optional<std::size_t>& i) { return i && *i < map_->pointCount(); };
     if (onMap(state->aIndex) && onMap(state->bIndex)) {
         map_->setPath({map_->positionOf(*state->aIndex), map_->positionOf(*state->bIndex)});
+        morph_->setPathNote(tr("On this map the path is a straight line from A to B: a t-SNE, "
+                               "UMAP or LLE layout cannot place the frames between them."));
     } else {
         map_->clearPath();
     }

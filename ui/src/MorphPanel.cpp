@@ -36,6 +36,10 @@ MorphPanel::MorphPanel(QWidget* parent) : QWidget(parent) {
     scrub_ = new QSlider(Qt::Horizontal, this);
     scrub_->setRange(0, kScrubSteps);
     tLabel_ = new QLabel(this);
+    pathNote_ = new QLabel(this);
+    pathNote_->setWordWrap(true);
+    pathNote_->setStyleSheet("color: #5b6570;");
+    pathNote_->hide();
     frames_ = new QSpinBox(this);
     frames_->setRange(2, 32);
     frames_->setValue(10);
@@ -58,6 +62,7 @@ MorphPanel::MorphPanel(QWidget* parent) : QWidget(parent) {
     grid->addWidget(scrub_, 3, 0, 1, 3);
     grid->addWidget(tLabel_, 3, 3);
     grid->addWidget(frames_, 4, 0);
+    grid->addWidget(pathNote_, 4, 1, 1, 3);
     grid->addWidget(stripHost, 5, 0, 1, 4);
     picker_ = new MorphEndpointPicker(this);
     grid->addWidget(picker_, 6, 0, 1, 4);
@@ -187,5 +192,12 @@ void MorphPanel::refreshLabels() {
     scrub_->setEnabled(isReady());
     play_->setEnabled(isReady());
 }
+
+void MorphPanel::setPathNote(const QString& note) {
+    pathNote_->setText(note);
+    pathNote_->setVisible(!note.isEmpty());
+}
+
+QString MorphPanel::pathNote() const { return pathNote_->text(); }
 
 }  // namespace latent::ui

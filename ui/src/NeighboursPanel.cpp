@@ -99,22 +99,37 @@ void NeighboursPanel::refresh() {
     if (!sameItems) Q_EMIT neighboursChanged(found_);
 }
 
+// Buttons are kept and only get new pictures: deleting and creating widgets re-lays out
+// the whole window, several times per slider step.
 void NeighboursPanel::rebuildButtons() {
-    clearButtons();
-    const auto& dataset = workspace_->dataset;
-    for (std::size_t i = 0; i < found_.size(); ++i) {
+    while (buttons_.size() > found_.size()) {
+        delete buttons_.back();
+        buttons_.pop_back();
+    }
+    while (buttons_.size() < found_.size()) {
         auto* button = new QToolButton(this);
-        if (workspace_->hasImages()) {
-            const QImage img = toQImage(dataset.image(found_[i].index));
-            button->setIcon(QPixmap::fromImage(img.scaled(kThumbSide, kThumbSide, Qt::KeepAspectRatio, Qt::FastTransformation)));
-            button->setIconSize(QSize(kThumbSide, kThumbSide));
-        }
         button->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
         button->setAutoRaise(true);
-        const auto index = static_cast<qsizetype>(found_[i].index);
-        connect(button, &QToolButton::clicked, this, [this, index] { Q_EMIT itemActivated(index); });
-        grid_->addWidget(button, static_cast<int>(i) / kColumns, static_cast<int>(i) % kColumns);
+        const std::size_t slot = buttons_.size();
+        connect(button, &QToolButton::clicked, this, [this, slot] {
+            if (slot < found_.size()) {
+                Q_EMIT itemActivated(static_cast<qsizetype>(found_[slot].index));
+            }
+        });
+        const int at = static_cast<int>(slot);
+        grid_->addWidget(button, at / kColumns, at % kColumns);
         buttons_.push_back(button);
+    }
+    const auto& dataset = workspace_->dataset;
+    for (std::size_t i = 0; i < found_.size(); ++i) {
+        if (!workspace_->hasImages()) {
+            buttons_[i]->setIcon({});
+            continue;
+        }
+        const QImage img = toQImage(dataset.image(found_[i].index));
+        buttons_[i]->setIcon(QPixmap::fromImage(
+            img.scaled(kThumbSide, kThumbSide, Qt::KeepAspectRatio, Qt::FastTransformation)));
+        buttons_[i]->setIconSize(QSize(kThumbSide, kThumbSide));
     }
 }
 

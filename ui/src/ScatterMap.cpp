@@ -17,6 +17,7 @@
 #include <vtkUnsignedCharArray.h>
 
 #include <QGuiApplication>
+#include <QPainter>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtDebug>
@@ -30,6 +31,7 @@
 #include "latent/ui/MapGeometry.h"
 #include "latent/ui/MapInteractorStyle.h"
 #include "latent/ui/MapLevelOfDetail.h"
+#include "latent/ui/MapMarkerOverlay.h"
 #include "latent/ui/MapPathLayer.h"
 #include "latent/ui/MapPointColours.h"
 #include "latent/ui/VtkOpenGLWidget.h"
@@ -52,42 +54,6 @@ latent::LatentBatch planarOrSpatial(const latent::LatentBatch& coords) {
     return out;
 }
 
-// Points drawn as flat discs of one colour, used for markers and highlights. They live in
-// overlay renderer layers, so they stay on top of the map.
-struct MarkerSet {
-    vtkNew<vtkPoints> points;
-    vtkNew<vtkPolyData> poly;
-    vtkNew<vtkPolyDataMapper> mapper;
-    vtkNew<vtkActor> actor;
-    float size;
-
-    MarkerSet(float pointSize, const QColor& color) : size(pointSize) {
-        poly->SetPoints(points);
-        mapper->SetInputData(poly);
-        actor->SetMapper(mapper);
-        actor->GetProperty()->SetRenderPointsAsSpheres(true);
-        actor->GetProperty()->SetAmbient(1.0);
-        actor->GetProperty()->SetDiffuse(0.0);
-        setColor(color);
-        actor->VisibilityOff();
-    }
-    void setColor(const QColor& c) {
-        actor->GetProperty()->SetAmbientColor(c.redF(), c.greenF(), c.blueF());
-        actor->GetProperty()->SetColor(c.redF(), c.greenF(), c.blueF());
-    }
-    void setPositions(const std::vector<QVector3D>& positions) {
-        points->SetNumberOfPoints(static_cast<vtkIdType>(positions.size()));
-        for (std::size_t i = 0; i < positions.size(); ++i) {
-            const auto& p = positions[i];
-            points->SetPoint(static_cast<vtkIdType>(i), p.x(), p.y(), p.z());
-        }
-        points->Modified();
-        poly->SetVerts(vertexCells(static_cast<vtkIdType>(positions.size())));
-        actor->SetVisibility(!positions.empty());
-    }
-    void scaleFor(double dpr) { actor->GetProperty()->SetPointSize(size * static_cast<float>(dpr)); }
-};
-
 }  // namespace
 
 struct ScatterMap::Impl {
@@ -97,13 +63,9 @@ struct ScatterMap::Impl {
     vtkNew<vtkPolyDataMapper> mapper;
     vtkNew<vtkActor> actor;
     vtkNew<MapInteractorStyle> style;
-    vtkNew<vtkRenderer> outlineLayer;  // dark discs under ...
-    vtkNew<vtkRenderer> fillLayer;     // ... lighter discs: together they draw rings
-    MarkerSet highlightOutline{10.0f, QColor(30, 30, 30)};
-    MarkerSet highlightFill{5.0f, QColor(255, 255, 255)};
-    MarkerSet ring{15.0f, QColor(20, 20, 20)};
-    MarkerSet dot{8.0f, Qt::white};
+    vtkNew<vtkRenderer> pathLayer;  // above the points
     MapPathLayer path;
+    MapMarkerOverlay* markers = nullptr;  // a widget over the view: moving them renders nothing
     std::size_t count = 0;
     int dims = 2;
     // Picking: the index once built; until then, a brute-force scan of these coordinates.
@@ -148,21 +110,14 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
     layout->addWidget(impl_->view);
 
     auto* window = impl_->view->renderWindow();
-    window->SetNumberOfLayers(3);
+    window->SetNumberOfLayers(2);
     impl_->renderer->SetBackground(0.985, 0.985, 0.99);
     window->AddRenderer(impl_->renderer);
-    impl_->outlineLayer->SetLayer(1);
-    impl_->fillLayer->SetLayer(2);
-    for (vtkRenderer* layer : {impl_->outlineLayer.Get(), impl_->fillLayer.Get()}) {
-        layer->SetActiveCamera(impl_->renderer->GetActiveCamera());
-        layer->InteractiveOff();
-        window->AddRenderer(layer);
-    }
-    impl_->outlineLayer->AddActor(impl_->highlightOutline.actor);
-    impl_->outlineLayer->AddActor(impl_->ring.actor);
-    impl_->fillLayer->AddActor(impl_->highlightFill.actor);
-    impl_->fillLayer->AddActor(impl_->dot.actor);
-    impl_->path.addTo(impl_->outlineLayer, impl_->fillLayer);
+    impl_->pathLayer->SetLayer(1);
+    impl_->pathLayer->SetActiveCamera(impl_->renderer->GetActiveCamera());
+    impl_->pathLayer->InteractiveOff();
+    window->AddRenderer(impl_->pathLayer);
+    impl_->path.addTo(impl_->pathLayer);
     impl_->mapper->SetInputData(impl_->poly);
     impl_->mapper->SetColorModeToDirectScalars();
     impl_->mapper->SetScalarModeToUsePointData();
@@ -178,6 +133,7 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
     impl_->lod = std::make_unique<MapLevelOfDetail>(impl_->view, impl_->renderer, impl_->style,
                                                     impl_->actor, impl_->colours->overlay());
 
+    impl_->markers = new MapMarkerOverlay(impl_->view, [this] { return screenView(); });
     connect(impl_->view, &VtkOpenGLWidget::clicked, this, &ScatterMap::onViewClicked);
     impl_->hoverTimer.setSingleShot(true);
     impl_->hoverTimer.setInterval(kHoverIntervalMs);
@@ -216,10 +172,6 @@ void ScatterMap::showPoints(const latent::LatentBatch& coords, vtkUnsignedCharAr
     std::array<double, 6> bounds{};
     impl_->poly->GetBounds(bounds.data());
     impl_->lod->reset(coords.count, bounds);
-    const auto dpr = static_cast<float>(impl_->view->devicePixelRatioF());
-    for (MarkerSet* m : {&impl_->ring, &impl_->dot, &impl_->highlightOutline, &impl_->highlightFill}) {
-        m->scaleFor(dpr);
-    }
     clearMarker();
     setHighlights({});
     resetCamera();
@@ -279,26 +231,22 @@ int ScatterMap::dimensions() const { return impl_->dims; }
 std::size_t ScatterMap::pointCount() const { return impl_->count; }
 
 void ScatterMap::setMarker(const QVector3D& position, bool generated) {
-    impl_->ring.setPositions({position});
-    impl_->dot.setPositions({position});
-    impl_->dot.setColor(generated ? QColor(255, 200, 0) : QColor(Qt::white));
-    impl_->view->requestRender();
+    impl_->markers->setMarker(position, generated);
 }
 
 void ScatterMap::clearMarker() {
-    impl_->ring.actor->VisibilityOff();
-    impl_->dot.actor->VisibilityOff();
-    impl_->view->requestRender();
+    impl_->markers->clearMarker();
 }
 
+std::optional<QVector3D> ScatterMap::marker() const { return impl_->markers->marker(); }
+
 void ScatterMap::setHighlights(const std::vector<QVector3D>& positions) {
-    impl_->highlightOutline.setPositions(positions);
-    impl_->highlightFill.setPositions(positions);
-    impl_->view->requestRender();
+    impl_->markers->setHighlights(positions);
 }
 
 void ScatterMap::setPath(const std::vector<QVector3D>& points) {
     impl_->path.setPoints(points, impl_->view->devicePixelRatioF());
+    impl_->markers->setPathEnds(impl_->path.points());
     impl_->view->requestRender();
 }
 
@@ -346,7 +294,10 @@ void ScatterMap::fitPlanarView() {
 }
 
 QPoint ScatterMap::viewPositionOf(std::size_t index) const {
-    const QVector3D position = positionOf(index);
+    return viewPositionAt(positionOf(index));
+}
+
+QPoint ScatterMap::viewPositionAt(const QVector3D& position) const {
     const std::array<double, 3> world{position.x(), position.y(), position.z()};
     const auto size = impl_->viewportSize();
     const auto p = latent::worldToScreen(impl_->worldToView(), size[0], size[1], world);
@@ -387,7 +338,12 @@ QVector3D ScatterMap::worldAt(QPoint viewPos) const {
 
 VtkOpenGLWidget* ScatterMap::view() const { return impl_->view; }
 
-QImage ScatterMap::grabMap() const { return impl_->view->grabRendered(); }
+QImage ScatterMap::grabMap() const {
+    QImage frame = impl_->view->grabRendered();
+    QPainter painter(&frame);
+    impl_->markers->paintRings(painter);
+    return frame;
+}
 
 latent::ScreenView ScatterMap::screenView() const {
     const auto size = impl_->viewportSize();

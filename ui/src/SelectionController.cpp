@@ -9,6 +9,7 @@
 #include <string>
 
 #include "latent/core/AtomicFile.h"
+#include "latent/ui/AttributePanel.h"
 #include "latent/ui/ClassPalette.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/MapSelectionTool.h"
@@ -59,6 +60,9 @@ SelectionController::SelectionController(MainWindow* window)
     connect(window, &MainWindow::workspaceReady, this, &SelectionController::onWorkspaceReady);
     connect(window, &MainWindow::projectionShown, this, &SelectionController::onProjectionShown);
     connect(model_, &SelectionModel::changed, this, &SelectionController::onSelectionChanged);
+    // Directions can start or end at the selection, beside the classes.
+    connect(model_, &SelectionModel::changed, window->attributes(),
+            [this] { window_->attributes()->setSelection(model_->indices()); });
     connect(tool_, &MapSelectionTool::regionSelected, this,
             [this](const std::vector<std::size_t>& indices, bool add) {
                 if (add) {

@@ -36,6 +36,9 @@ public:
     // Offers one group per class of the workspace's dataset.
     void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
     void setGroups(std::vector<LatentGroup> groups);
+    // Offers the map's selection as one more group, "Map selection" (none when empty). A or B
+    // stays on the group it names while the groups change.
+    void setSelection(const std::vector<std::size_t>& members);
     // The current point changed elsewhere: the slider starts again from it at 0.
     void setBase(const std::vector<float>& latent);
 
@@ -48,11 +51,14 @@ Q_SIGNALS:
     void pointEdited(const std::vector<float>& latent, const QString& label);
 
 private:
+    void showGroups();
     void recompute();
     void apply();
 
     std::shared_ptr<const latent::Workspace> workspace_;
-    std::vector<LatentGroup> groups_;
+    std::vector<LatentGroup> offered_;         // from setGroups()
+    std::vector<std::size_t> selection_;       // from setSelection()
+    std::vector<LatentGroup> groups_;          // both, as the choosers list them
     std::optional<latent::AttributeVector> attribute_;
     std::vector<float> base_;
     std::vector<float> applied_;  // the last point this panel produced

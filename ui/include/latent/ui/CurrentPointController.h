@@ -47,6 +47,9 @@ public:
     void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
     // The map was rebuilt with `projection`: the current point and its neighbours go back on it.
     void setProjection(std::shared_ptr<const latent::ProjectionResult> projection);
+    // The map shows a layout in progress: dataset items are marked where it puts them, and
+    // other latents (which only the finished projection can place) are not marked.
+    void setLayoutPreview();
 
     // Dataset item `index`, as a click on it selects it (ignored when out of range).
     void selectItem(qsizetype index);
@@ -61,7 +64,7 @@ public:
     QString label() const { return label_; }
     // "#12 · Sneaker" for dataset item 12.
     QString labelFor(std::size_t index) const;
-    // Where `latent` lands on the map when the projection can place it.
+    // Where `latent` lands on the map when the projection can place it (never on a preview).
     std::optional<QVector3D> placeOnMap(const std::vector<float>& latent) const;
 
     // The traversal-grid dialog for the current point (dimensions, steps, ranges chosen there).
@@ -79,6 +82,7 @@ private:
     void connectAttributesAndBookmarks();
     void goToBookmark(const latent::Bookmark& bookmark);
     void markCurrentPoint();
+    void showAroundCurrentPoint();
 
     ExplorationWidgets w_;
     std::shared_ptr<const latent::Workspace> workspace_;
@@ -86,6 +90,8 @@ private:
     std::vector<float> latent_;
     std::optional<std::size_t> index_;
     QString label_;
+    bool layoutPreview_ = false;
+    quint64 pendingRequest_ = 0;  // the decode whose image the marker and neighbours wait for
 };
 
 }  // namespace latent::ui

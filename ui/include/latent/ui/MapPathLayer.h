@@ -12,14 +12,13 @@ class vtkRenderer;
 
 namespace latent::ui {
 
-// A path drawn over the map (the morph from A to B): a polyline with its two ends marked,
-// A in green and B in red. Its own actors, so the point cloud's rendering is untouched.
+// A path drawn over the map (the morph from A to B) as a polyline; its two ends are marked by
+// MapMarkerOverlay. Its own actor, so the point cloud's rendering is untouched.
 class MapPathLayer {
 public:
     MapPathLayer();
 
-    // The line joins `lineLayer`, its end markers `endsLayer` (a layer drawn above it).
-    void addTo(vtkRenderer* lineLayer, vtkRenderer* endsLayer);
+    void addTo(vtkRenderer* layer);
     // `points` from A (front) to B (back); fewer than 2 points hides the path.
     void setPoints(const std::vector<QVector3D>& points, double devicePixelRatio);
     void clear() { setPoints({}, 1.0); }
@@ -30,9 +29,6 @@ private:
     vtkNew<vtkPolyData> line_;
     vtkNew<vtkPolyDataMapper> lineMapper_;
     vtkNew<vtkActor> lineActor_;
-    vtkNew<vtkPolyData> ends_;
-    vtkNew<vtkPolyDataMapper> endsMapper_;
-    vtkNew<vtkActor> endsActor_;
 };
 
 }  // namespace latent::ui

@@ -44,6 +44,9 @@ public:
     // Frames for the strip, at evenly spaced t over the scrub range.
     latent::LatentBatch stripLatents() const;
     void setStrip(const std::vector<latent::Image>& frames);
+    // How the map draws the path, when that needs saying (empty: nothing to say).
+    void setPathNote(const QString& note);
+    QString pathNote() const;
 
     QSlider* scrubSlider() const { return scrub_; }
     QComboBox* modeChooser() const { return mode_; }
@@ -70,6 +73,7 @@ private:
     QCheckBox* extrapolate_;
     QSlider* scrub_;
     QLabel* tLabel_;
+    QLabel* pathNote_;
     QSpinBox* frames_;
     QHBoxLayout* strip_;
     QPushButton* play_;

@@ -45,8 +45,11 @@ public:
     std::size_t pointCount() const;
 
     // Marks the current point (ring); `generated` picks a colour for decoded-only points.
+    // The marker and the rings are a widget over the view: changing them renders nothing.
     void setMarker(const QVector3D& position, bool generated);
     void clearMarker();
+    // Where the marker is (nullopt: hidden).
+    std::optional<QVector3D> marker() const;
     // Rings around other points of interest (e.g. the current point's neighbours).
     void setHighlights(const std::vector<QVector3D>& positions);
     // A path over the map (the morph), A = front and B = back marked; clearPath hides it.
@@ -58,6 +61,7 @@ public:
 
     // Where point `index` is drawn, in logical pixels of view().
     QPoint viewPositionOf(std::size_t index) const;
+    QPoint viewPositionAt(const QVector3D& world) const;
     std::optional<std::size_t> pointAt(QPoint viewPos) const;
     // Whether the spatial index is built (until then pointAt projects every point).
     bool pickIndexReady() const;
