@@ -114,7 +114,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     connect(colourBy_, &ColourByPanel::matchesChanged, this, &MainWindow::refreshHighlights);
     connect(colourBy_, &ColourByPanel::coloursChanged, this, [this] {
         colors_ = colourBy_->colours();
-        if (projection_ && projection_->coords.count == colors_.size()) map_->setPoints(projection_->coords, colors_);
+        if (projection_ && projection_->coords.count == colors_.size()) map_->setColours(colors_);
     });
     connect(decoder_, &LiveDecoder::decoded, this,
             [this](quint64, const latent::Image& image, double ms) {

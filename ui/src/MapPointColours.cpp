@@ -56,9 +56,16 @@ void MapPointColours::setBase(vtkSmartPointer<vtkUnsignedCharArray> colours, vtk
     setSelection({});
 }
 
+void MapPointColours::recolour(vtkSmartPointer<vtkUnsignedCharArray> colours) {
+    base_ = std::move(colours);
+    const std::vector<std::uint8_t> mask = mask_;
+    setSelection(mask);
+}
+
 bool MapPointColours::setSelection(const std::vector<std::uint8_t>& mask) {
     const auto count = base_ ? static_cast<std::size_t>(base_->GetNumberOfTuples()) : 0;
     if (!mask.empty() && mask.size() != count) return false;
+    mask_ = mask;
     std::vector<std::uint32_t> selected;
     if (!mask.empty()) {
         if (!greyed_) greyed_ = allocate(count);

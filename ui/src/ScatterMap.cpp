@@ -225,6 +225,18 @@ void ScatterMap::setSelection(const std::vector<std::uint8_t>& selectedMask) {
     impl_->view->requestRender();
 }
 
+void ScatterMap::setColours(const std::vector<QColor>& colors) {
+    if (colors.size() != impl_->count) {
+        qWarning() << "colours for" << colors.size() << "points ignored: the map has" << impl_->count;
+        return;
+    }
+    impl_->colours->recolour(MapPointColours::fromColors(colors));
+    impl_->poly->GetPointData()->SetScalars(impl_->colours->displayed());
+    impl_->poly->Modified();
+    impl_->lod->refreshColours(impl_->colours->displayed());
+    impl_->view->requestRender();
+}
+
 void ScatterMap::clear() { setPoints(latent::LatentBatch(0, 2), std::vector<QColor>{}); }
 
 int ScatterMap::dimensions() const { return impl_->dims; }

@@ -50,6 +50,8 @@ public:
 
     // New points and their own colours; clears the selection.
     void setBase(vtkSmartPointer<vtkUnsignedCharArray> colours, vtkPoints* points);
+    // Other colours for the same points (e.g. another "Colour by"); the selection stays.
+    void recolour(vtkSmartPointer<vtkUnsignedCharArray> colours);
     // Empty mask: no selection. Otherwise one byte per point, non-zero for selected.
     // Returns false (and changes nothing) for a mask of the wrong length.
     bool setSelection(const std::vector<std::uint8_t>& mask);
@@ -66,6 +68,7 @@ private:
     vtkSmartPointer<vtkUnsignedCharArray> base_;
     vtkSmartPointer<vtkUnsignedCharArray> greyed_;  // null while nothing is selected
     vtkPoints* points_ = nullptr;
+    std::vector<std::uint8_t> mask_;  // the selection, as given to setSelection
     std::size_t selectedCount_ = 0;
     vtkNew<vtkPolyData> overlayPoly_;
     vtkNew<vtkPolyDataMapper> overlayMapper_;

@@ -40,6 +40,9 @@ public:
     // Empty: no selection, every point in its colour. Otherwise one byte per point (non-zero =
     // selected): selected points keep their colours and are drawn on top, the rest in grey.
     void setSelection(const std::vector<std::uint8_t>& selectedMask);
+    // New colours for the points on show (one per point): the camera, the selection, the
+    // marker and the rings stay as they are.
+    void setColours(const std::vector<QColor>& colors);
     void clear();
     int dimensions() const;
     std::size_t pointCount() const;
