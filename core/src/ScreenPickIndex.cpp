@@ -31,6 +31,24 @@ std::optional<ScreenRect> screenRectOf(const ScreenView& view, const Box& box) {
     return rect;
 }
 
+// The collected rows in ascending order. Marking and scanning costs about a millisecond per
+// million points; sorting a selection of most of a million points costs ~100 ms.
+std::vector<std::size_t> ascending(const std::vector<std::size_t>& rows, std::size_t count) {
+    if (rows.size() < count / 64) {
+        std::vector<std::size_t> sorted = rows;
+        std::sort(sorted.begin(), sorted.end());
+        return sorted;
+    }
+    std::vector<std::uint8_t> marked(count, 0);
+    for (const std::size_t row : rows) marked[row] = 1;
+    std::vector<std::size_t> out;
+    out.reserve(rows.size());
+    for (std::size_t row = 0; row < count; ++row) {
+        if (marked[row] != 0) out.push_back(row);
+    }
+    return out;
+}
+
 }  // namespace
 
 struct ScreenPickIndex::Query {
@@ -218,8 +236,7 @@ std::vector<std::size_t> ScreenPickIndex::selectInRectangle(const ScreenView& vi
     if (!nodes_.empty()) {
         collect(view, rect, true, [&](ScreenPoint p) { return rect.contains(p); }, 0, out);
     }
-    std::sort(out.begin(), out.end());
-    return out;
+    return ascending(out, index_.size());
 }
 
 std::vector<std::size_t> ScreenPickIndex::selectInLasso(const ScreenView& view,
@@ -229,8 +246,7 @@ std::vector<std::size_t> ScreenPickIndex::selectInLasso(const ScreenView& view,
     const ScreenRect bounds = boundsOf(lasso);
     collect(view, bounds, false,
             [&](ScreenPoint p) { return bounds.contains(p) && insidePolygon(lasso, p); }, 0, out);
-    std::sort(out.begin(), out.end());
-    return out;
+    return ascending(out, index_.size());
 }
 
 std::size_t ScreenPickIndex::memoryBytes() const {
