@@ -14,6 +14,41 @@ namespace {
 // the nodes cost about one byte per point.
 constexpr std::uint32_t kLeafSize = 32;
 
+// Screen rectangle around the projected corners of a box lying in front of the camera
+// (it holds every projected point of the box, see Query::lowerBound); none when part of
+// the box reaches behind the camera.
+template <typename Box>
+std::optional<ScreenRect> screenRectOf(const ScreenView& view, const Box& box) {
+    std::optional<ScreenRect> rect;
+    for (int c = 0; c < 8; ++c) {
+        const auto p = toScreen(view, (c & 1) ? box.hi[0] : box.lo[0], (c & 2) ? box.hi[1] : box.lo[1],
+                                (c & 4) ? box.hi[2] : box.lo[2]);
+        if (!p) return std::nullopt;
+        rect = rect ? ScreenRect{std::min(rect->x0, p->x), std::min(rect->y0, p->y),
+                                 std::max(rect->x1, p->x), std::max(rect->y1, p->y)}
+                    : rectangleOf(*p, *p);
+    }
+    return rect;
+}
+
+// The collected rows in ascending order. Marking and scanning costs about a millisecond per
+// million points; sorting a selection of most of a million points costs ~100 ms.
+std::vector<std::size_t> ascending(const std::vector<std::size_t>& rows, std::size_t count) {
+    if (rows.size() < count / 64) {
+        std::vector<std::size_t> sorted = rows;
+        std::sort(sorted.begin(), sorted.end());
+        return sorted;
+    }
+    std::vector<std::uint8_t> marked(count, 0);
+    for (const std::size_t row : rows) marked[row] = 1;
+    std::vector<std::size_t> out;
+    out.reserve(rows.size());
+    for (std::size_t row = 0; row < count; ++row) {
+        if (marked[row] != 0) out.push_back(row);
+    }
+    return out;
+}
+
 }  // namespace
 
 struct ScreenPickIndex::Query {
@@ -162,6 +197,56 @@ std::optional<ScreenHit> ScreenPickIndex::pick(const std::array<double, 16>& wor
     search(q, 0);
     if (!q.best) return std::nullopt;
     return ScreenHit{*q.best, std::sqrt(q.bestD2)};
+}
+
+template <typename Inside>
+void ScreenPickIndex::collect(const ScreenView& view, const ScreenRect& region, bool takeWholeNodes,
+                              const Inside& inside, std::uint32_t id,
+                              std::vector<std::size_t>& out) const {
+    const Node& node = nodes_[id];
+    // Slack for rounding, so that pruning never decides differently from the brute force.
+    const double slack = 1e-6 * (1.0 + view.width + view.height);
+    if (const auto r = screenRectOf(view, node)) {
+        if (r->x0 > region.x1 + slack || r->x1 < region.x0 - slack || r->y0 > region.y1 + slack ||
+            r->y1 < region.y0 - slack) {
+            return;
+        }
+        if (takeWholeNodes && r->x0 > region.x0 + slack && r->x1 < region.x1 - slack &&
+            r->y0 > region.y0 + slack && r->y1 < region.y1 - slack) {
+            out.insert(out.end(), index_.begin() + node.begin, index_.begin() + node.end);
+            return;
+        }
+    }
+    if (node.left != 0) {
+        collect(view, region, takeWholeNodes, inside, node.left, out);
+        collect(view, region, takeWholeNodes, inside, node.right, out);
+        return;
+    }
+    for (std::uint32_t i = node.begin; i < node.end; ++i) {
+        const float* p = points_.data() + std::size_t{i} * dim_;
+        const auto s = toScreen(view, p[0], p[1], dim_ > 2 ? p[2] : 0.0);
+        if (s && inside(*s)) out.push_back(index_[i]);
+    }
+}
+
+std::vector<std::size_t> ScreenPickIndex::selectInRectangle(const ScreenView& view, ScreenPoint c1,
+                                                            ScreenPoint c2) const {
+    std::vector<std::size_t> out;
+    const ScreenRect rect = rectangleOf(c1, c2);
+    if (!nodes_.empty()) {
+        collect(view, rect, true, [&](ScreenPoint p) { return rect.contains(p); }, 0, out);
+    }
+    return ascending(out, index_.size());
+}
+
+std::vector<std::size_t> ScreenPickIndex::selectInLasso(const ScreenView& view,
+                                                        const std::vector<ScreenPoint>& lasso) const {
+    std::vector<std::size_t> out;
+    if (lasso.size() < 3 || nodes_.empty()) return out;
+    const ScreenRect bounds = boundsOf(lasso);
+    collect(view, bounds, false,
+            [&](ScreenPoint p) { return bounds.contains(p) && insidePolygon(lasso, p); }, 0, out);
+    return ascending(out, index_.size());
 }
 
 std::size_t ScreenPickIndex::memoryBytes() const {

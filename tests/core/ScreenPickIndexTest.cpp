@@ -109,9 +109,51 @@ TEST(ScreenPickIndex, OverlappingPointsPickTheLowestIndexLikeBruteForce) {
     EXPECT_EQ(hit->index, 3u);
 }
 
+// Box and lasso selections through the index equal SelectionGeometry's brute force:
+// boxes of many sizes (whole map, off screen, thin) and concave, random-star lassos.
+void expectSameSelectionsAsBruteForce(const latent::LatentBatch& pts, const Matrix& camera,
+                                      unsigned seed) {
+    const latent::ScreenPickIndex index(pts);
+    const latent::ScreenView view{camera, 400, 300};
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> u(-50.0, 450.0);
+    std::size_t selected = 0;
+    for (int trial = 0; trial < 40; ++trial) {
+        const latent::ScreenPoint a{u(rng), u(rng) * 0.75}, b{u(rng), u(rng) * 0.75};
+        const auto expected = latent::selectInRectangle(pts, view, a, b);
+        EXPECT_EQ(index.selectInRectangle(view, a, b), expected) << "box trial " << trial;
+        selected += expected.size();
+        // A star with random radii around a random centre: concave, sometimes off screen.
+        std::vector<latent::ScreenPoint> lasso;
+        std::uniform_real_distribution<double> radius(5.0, 200.0);
+        for (int k = 0; k < 24; ++k) {
+            const double angle = k * 2.0 * 3.14159265358979 / 24, r = radius(rng);
+            lasso.push_back({a.x + r * std::cos(angle), a.y + r * std::sin(angle)});
+        }
+        const auto expectedLasso = latent::selectInLasso(pts, view, lasso);
+        EXPECT_EQ(index.selectInLasso(view, lasso), expectedLasso) << "lasso trial " << trial;
+        selected += expectedLasso.size();
+    }
+    const auto all = latent::selectInRectangle(pts, view, {-1e9, -1e9}, {1e9, 1e9});
+    EXPECT_EQ(index.selectInRectangle(view, {1e9, 1e9}, {-1e9, -1e9}), all);
+    EXPECT_GT(selected, pts.count);  // the comparison covered real selections
+}
+
+TEST(ScreenPickIndex, SelectsLikeBruteForceOnTwoAndThreeDimensionalMaps) {
+    expectSameSelectionsAsBruteForce(gaussianBatch(20000, 2, 13),
+                                     camera({0.3, -0.2, 10}, {0.3, -0.2, 0}, 4.0 / 3, false, 3.5), 6);
+    const auto cloud = gaussianBatch(20000, 3, 14);
+    expectSameSelectionsAsBruteForce(cloud, camera({4, 3, 6}, {0, 0, 0}, 4.0 / 3, true, 0.6), 7);
+    // The camera inside the cloud: boxes reaching behind it are never pruned or taken whole.
+    expectSameSelectionsAsBruteForce(cloud, camera({0.2, 0.1, 0.5}, {1, 0, -2}, 4.0 / 3, true, 1.2), 8);
+}
+
 TEST(ScreenPickIndex, EmptyMapPicksNothingAndBadInputIsRejected) {
     const latent::ScreenPickIndex empty(latent::LatentBatch(0, 2));
     EXPECT_FALSE(empty.pick(camera({0, 0, 5}, {0, 0, 0}, 1, false, 1), 10, 10, 5, 5, 100).has_value());
+    const latent::ScreenView emptyView{camera({0, 0, 5}, {0, 0, 0}, 1, false, 1), 10, 10};
+    EXPECT_TRUE(empty.selectInRectangle(emptyView, {0, 0}, {10, 10}).empty());
+    EXPECT_TRUE(empty.selectInLasso(emptyView, {{0, 0}, {10, 0}, {5, 10}}).empty());
     expectError([] { latent::ScreenPickIndex bad(latent::LatentBatch(3, 1)); },
                 latent::ErrorKind::InvalidArgument, "2 or 3 columns");
     latent::LatentBatch nan(2, 2);

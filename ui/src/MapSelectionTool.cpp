@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <QWidget>
 
+#include "latent/core/ScreenPickIndex.h"
 #include "latent/core/SelectionGeometry.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
@@ -119,9 +120,10 @@ void MapSelectionTool::finishGesture(QPoint pos, Qt::KeyboardModifiers modifiers
     path_.clear();
 }
 
+// Through the map's spatial index once it is built (a million points select without
+// stalling the UI); until then by projecting every point.
 std::vector<std::size_t> MapSelectionTool::pointsInside() const {
-    const latent::LatentBatch* coords = coordsOf_ ? coordsOf_() : nullptr;
-    if (!coords || coords->count != map_->pointCount() || path_.size() < 2) return {};
+    if (path_.size() < 2) return {};
     // Logical pixels, y down -> the device pixels, y up, that the camera matrix maps to.
     const double dpr = map_->view()->devicePixelRatioF();
     const double height = map_->view()->height();
@@ -129,6 +131,12 @@ std::vector<std::size_t> MapSelectionTool::pointsInside() const {
     screen.reserve(static_cast<std::size_t>(path_.size()));
     for (const QPoint& p : path_) screen.push_back({p.x() * dpr, (height - p.y()) * dpr});
     const latent::ScreenView view = map_->screenView();
+    if (const auto index = map_->pickIndex()) {
+        return lasso_ ? index->selectInLasso(view, screen)
+                      : index->selectInRectangle(view, screen.front(), screen.back());
+    }
+    const latent::LatentBatch* coords = coordsOf_ ? coordsOf_() : nullptr;
+    if (!coords || coords->count != map_->pointCount()) return {};
     if (lasso_) return latent::selectInLasso(*coords, view, screen);
     return latent::selectInRectangle(*coords, view, screen.front(), screen.back());
 }

@@ -332,6 +332,10 @@ std::optional<std::size_t> ScatterMap::pointAt(QPoint viewPos) const {
 
 bool ScatterMap::pickIndexReady() const { return impl_->pickIndex != nullptr; }
 
+std::shared_ptr<const latent::ScreenPickIndex> ScatterMap::pickIndex() const {
+    return impl_->pickIndex;
+}
+
 QVector3D ScatterMap::worldAt(QPoint viewPos) const {
     auto* r = impl_->renderer.Get();
     double focal[4] = {0, 0, 0, 1};

@@ -8,6 +8,7 @@
 
 #include "latent/core/LatentBatch.h"
 #include "latent/core/ScreenPicker.h"
+#include "latent/core/SelectionGeometry.h"
 
 namespace latent {
 
@@ -37,6 +38,15 @@ public:
                                   double height, double cursorX, double cursorY,
                                   double radiusPixels) const;
 
+    // The rows selectInRectangle / selectInLasso (SelectionGeometry.h) give for the same
+    // points and view, ascending. Only subtrees whose screen rectangle meets the region
+    // are visited and a box selection takes subtrees lying wholly inside without projecting
+    // them, so selecting among a million points does not stall the UI.
+    std::vector<std::size_t> selectInRectangle(const ScreenView& view, ScreenPoint corner1,
+                                               ScreenPoint corner2) const;
+    std::vector<std::size_t> selectInLasso(const ScreenView& view,
+                                           const std::vector<ScreenPoint>& lasso) const;
+
 private:
     struct Node {
         std::array<float, 3> lo{};
@@ -49,6 +59,9 @@ private:
     std::uint32_t build(std::vector<std::uint32_t>& order, const LatentBatch& coords,
                         std::uint32_t begin, std::uint32_t end);
     void search(Query& q, std::uint32_t node) const;
+    template <typename Inside>
+    void collect(const ScreenView& view, const ScreenRect& region, bool takeWholeNodes,
+                 const Inside& inside, std::uint32_t node, std::vector<std::size_t>& out) const;
 
     std::size_t dim_ = 0;
     std::vector<float> points_;         // reordered copy of the points, row-major

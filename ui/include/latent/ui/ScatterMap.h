@@ -15,6 +15,10 @@ class vtkRenderer;
 
 class vtkUnsignedCharArray;
 
+namespace latent {
+class ScreenPickIndex;
+}
+
 namespace latent::ui {
 
 class VtkOpenGLWidget;
@@ -68,6 +72,8 @@ public:
     std::optional<std::size_t> pointAt(QPoint viewPos) const;
     // Whether the spatial index is built (until then pointAt projects every point).
     bool pickIndexReady() const;
+    // The spatial index over the drawn points (box and lasso selection), null until built.
+    std::shared_ptr<const latent::ScreenPickIndex> pickIndex() const;
     QVector3D worldAt(QPoint viewPos) const;
 
     VtkOpenGLWidget* view() const;
