@@ -1,8 +1,6 @@
 #include "latent/ui/MapDensityLayer.h"
 
 #include <vtkActor.h>
-#include <vtkCallbackCommand.h>
-#include <vtkCamera.h>
 #include <vtkCellArray.h>
 #include <vtkFloatArray.h>
 #include <vtkImageData.h>
@@ -21,6 +19,7 @@
 #include <utility>
 
 #include "latent/ui/ColourBar.h"
+#include "latent/ui/CameraObserver.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -38,9 +37,6 @@ struct MapDensityLayer::Vtk {
     vtkNew<vtkImageData> image;
     vtkNew<vtkTexture> texture;
     vtkNew<vtkActor> actor;
-    vtkNew<vtkCallbackCommand> cameraObserver;
-    vtkCamera* observedCamera = nullptr;
-    unsigned long observerTag = 0;
 };
 
 MapDensityLayer::MapDensityLayer(ScatterMap* map, QObject* parent)
@@ -69,18 +65,11 @@ MapDensityLayer::MapDensityLayer(ScatterMap* map, QObject* parent)
     settle_->setSingleShot(true);
     settle_->setInterval(kSettleMs);
     connect(settle_, &QTimer::timeout, this, &MapDensityLayer::refresh);
-    vtk_->cameraObserver->SetClientData(this);
-    vtk_->cameraObserver->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
-        static_cast<MapDensityLayer*>(self)->onCameraModified();
-    });
-    vtk_->observedCamera = map_->renderer()->GetActiveCamera();
-    vtk_->observerTag =
-        vtk_->observedCamera->AddObserver(vtkCommand::ModifiedEvent, vtk_->cameraObserver);
+    connect(new CameraObserver(map_->renderer(), this), &CameraObserver::moved, this,
+            &MapDensityLayer::onCameraModified);
 }
 
-MapDensityLayer::~MapDensityLayer() {
-    vtk_->observedCamera->RemoveObserver(vtk_->observerTag);
-}
+MapDensityLayer::~MapDensityLayer() = default;
 
 void MapDensityLayer::setCoordinateSource(CoordinateSource source) {
     coordsOf_ = std::move(source);

@@ -1,6 +1,5 @@
 #include "latent/ui/ThumbnailLayer.h"
 
-#include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
 #include <vtkFloatArray.h>
@@ -25,6 +24,7 @@
 #include <limits>
 #include <numbers>
 
+#include "latent/ui/CameraObserver.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -90,9 +90,6 @@ struct ThumbnailLayer::Vtk {
     std::vector<vtkSmartPointer<vtkFollower>> glyphs;  // a pool: grown, never shrunk
     std::unordered_map<std::size_t, vtkSmartPointer<vtkTexture>> textures;
     std::list<std::size_t> recency;  // most recently used first
-    vtkNew<vtkCallbackCommand> cameraObserver;
-    vtkCamera* observedCamera = nullptr;
-    unsigned long observerTag = 0;
 };
 
 ThumbnailLayer::ThumbnailLayer(ScatterMap* map, QObject* parent)
@@ -101,15 +98,11 @@ ThumbnailLayer::ThumbnailLayer(ScatterMap* map, QObject* parent)
     settle_->setSingleShot(true);
     settle_->setInterval(kSettleMs);
     connect(settle_, &QTimer::timeout, this, &ThumbnailLayer::refresh);
-    vtk_->cameraObserver->SetClientData(this);
-    vtk_->cameraObserver->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
-        static_cast<ThumbnailLayer*>(self)->onCameraModified();
-    });
-    vtk_->observedCamera = map_->renderer()->GetActiveCamera();
-    vtk_->observerTag = vtk_->observedCamera->AddObserver(vtkCommand::ModifiedEvent, vtk_->cameraObserver);
+    connect(new CameraObserver(map_->renderer(), this), &CameraObserver::moved, this,
+            &ThumbnailLayer::onCameraModified);
 }
 
-ThumbnailLayer::~ThumbnailLayer() { vtk_->observedCamera->RemoveObserver(vtk_->observerTag); }
+ThumbnailLayer::~ThumbnailLayer() = default;
 
 void ThumbnailLayer::setImageSource(ImageSource source) {
     imageOf_ = std::move(source);
