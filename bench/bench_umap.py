@@ -18,7 +18,6 @@ CPU time (all threads of the process) is reported beside wall time because a loa
 machine inflates wall time.
 """
 import argparse
-import gzip
 import json
 import os
 import subprocess
@@ -27,7 +26,7 @@ import warnings
 
 import numpy as np
 
-DATA_DIR = "/usr/share/datasets/fashion-mnist"
+from projection_peers import DATA_DIR, read_idx_images  # the same files, read the same way
 
 
 def trustworthiness_on(sample, latents, embedding):
@@ -43,18 +42,11 @@ def timed_umap(latents, threads, seed):
     return time.perf_counter() - start, time.process_time() - cpu_start, embedding
 
 
-def read_idx_images(path):
-    with gzip.open(path, "rb") as f:
-        raw = f.read()
-    count, rows, cols = (int.from_bytes(raw[o:o + 4], "big") for o in (4, 8, 12))
-    return np.frombuffer(raw, dtype=np.uint8, offset=16).reshape(count, rows * cols)
-
-
 def pixels_through_pca(points, out_dir):
     """Test split first, then train, as the harness orders the latents."""
     from sklearn.decomposition import PCA
     files = ["t10k-images-idx3-ubyte.gz"] + (["train-images-idx3-ubyte.gz"] if points == 70000 else [])
-    pixels = np.concatenate([read_idx_images(os.path.join(DATA_DIR, f)) for f in files]).astype(np.float32) / 255.0
+    pixels = np.concatenate([read_idx_images(DATA_DIR / f) for f in files]).astype(np.float32) / 255.0
     reduced = PCA(n_components=50, random_state=0).fit_transform(pixels).astype(np.float32)
     os.makedirs(out_dir, exist_ok=True)
     path = os.path.join(out_dir, "pca50-input.npy")

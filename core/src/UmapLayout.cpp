@@ -258,10 +258,15 @@ void optimiseLayout(std::vector<float>& layout, int dims, const LayoutEdges& edg
         for (std::size_t s = 0; s < order.size(); ++s)
             std::copy_n(ordered.begin() + s * d, d, layout.begin() + order[s] * d);
     };
-    optimiseInPlace(ordered, dims, renamed(edges, rank), settings, [&](int done) {
-        restore();
-        return !onEpochs || onEpochs(done);
-    });
+    // The caller reads `layout` in its callback: put it back in the caller's order first.
+    EpochFn reported;
+    if (onEpochs) {
+        reported = [&](int done) {
+            restore();
+            return onEpochs(done);
+        };
+    }
+    optimiseInPlace(ordered, dims, renamed(edges, rank), settings, reported);
     restore();
 }
 
