@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "NnDescent.h"
 #include "latent/core/Error.h"
 #include "latent/core/NeighbourIndex.h"
 
@@ -50,6 +51,13 @@ KnnGraph exactKnnGraph(const LatentBatch& data, std::size_t k, Metric metric, in
 KnnGraph buildKnnGraph(const LatentBatch& data, std::size_t k, const KnnOptions& options,
                        const ProgressFn& progress) {
     checkK(data, k);
+    if (options.nnDescent && data.count > options.exactBelow) {
+        detail::NnDescentOptions nn;
+        nn.metric = options.metric;
+        nn.threads = options.threads;
+        nn.seed = options.seed;
+        return detail::nnDescentKnnGraph(data, k, nn, progress);
+    }
     KnnOptions tuned = options;
     if (tuned.hnswEfSearch == 0) tuned.hnswEfSearch = std::max<std::size_t>(2 * k, 64);
     // Building the index is about two thirds of the work.

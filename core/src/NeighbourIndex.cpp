@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "MetricRows.h"
 #include "latent/core/Error.h"
 
 namespace latent {
@@ -71,29 +72,11 @@ struct NeighbourIndex::Impl {
     }
 };
 
-namespace {
-
-void normaliseRow(std::span<float> row) {
-    double norm = 0.0;
-    for (float v : row) norm += static_cast<double>(v) * v;
-    const float scale = norm > 0.0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
-    for (float& v : row) v *= scale;
-}
-
-}  // namespace
-
 NeighbourIndex NeighbourIndex::build(const LatentBatch& data, const KnnOptions& options,
                                      const ProgressFn& progress) {
-    if (data.count == 0 || data.dim == 0) throw Error(ErrorKind::InvalidArgument, "nothing to index");
-    for (float v : data.values) {
-        if (!std::isfinite(v)) throw Error(ErrorKind::InvalidArgument, "neighbour search input has NaN or Inf");
-    }
     auto impl = std::make_unique<Impl>();
     impl->metric = options.metric;
-    impl->data = data;
-    if (options.metric == Metric::Cosine) {
-        for (std::size_t i = 0; i < data.count; ++i) normaliseRow(impl->data.row(i));
-    }
+    impl->data = detail::rowsForMetric(data, options.metric);
     if (data.count > options.exactBelow) {
         if (options.metric == Metric::Euclidean) {
             impl->space = std::make_unique<hnswlib::L2Space>(data.dim);
@@ -129,7 +112,7 @@ std::vector<Neighbour> NeighbourIndex::nearest(std::span<const float> query, std
                                                     " for an index of size " + std::to_string(dim()));
     }
     std::vector<float> q(query.begin(), query.end());
-    if (impl_->metric == Metric::Cosine) normaliseRow(q);
+    if (impl_->metric == Metric::Cosine) detail::normaliseRow(q);
     const std::size_t available = size() - (exclude && *exclude < size() ? 1 : 0);
     k = std::min(k, available);
     std::vector<std::pair<float, std::uint32_t>> found;

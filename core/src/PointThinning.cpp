@@ -5,16 +5,15 @@
 #include <cmath>
 #include <limits>
 
+#include "SplitMix64.h"
+
 namespace latent {
 namespace {
 
 // A well-mixed 32-bit hash of the row index (splitmix-style finaliser): a fixed
 // pseudo-random rank per point, independent of the order of the grid cells.
 std::uint32_t rankOf(std::uint32_t i) {
-    std::uint64_t z = i + 0x9e3779b97f4a7c15ull;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return static_cast<std::uint32_t>((z ^ (z >> 31)) >> 32);
+    return static_cast<std::uint32_t>(detail::mix64(i + 0x9e3779b97f4a7c15ull) >> 32);
 }
 
 // Maps each point to a cell of a grid with about `cells` cells over the bounding box.

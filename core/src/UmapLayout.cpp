@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "MortonCode.h"
+#include "SplitMix64.h"
 #include "ThreadTeam.h"
 #include "UmapGradientTable.h"
 #include "UmapGraph.h"
@@ -16,23 +17,7 @@ constexpr float kClip = 4.0f;
 constexpr int kMaxDims = 3;
 
 // splitmix64: small, fast, and good enough to pick negative samples.
-class SampleRng {
-public:
-    explicit SampleRng(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    // Multiply-shift instead of a modulo: no division in the SGD's inner loop.
-    std::uint32_t below(std::size_t n) {
-        return static_cast<std::uint32_t>(((next() >> 32) * static_cast<std::uint64_t>(n)) >> 32);
-    }
-
-private:
-    std::uint64_t state_;
-};
+using SampleRng = detail::SplitMix64;
 
 std::uint64_t streamSeed(std::uint64_t seed, std::uint64_t stream) {
     SampleRng mix(seed ^ (0xD1B54A32D192ED03ull * (stream + 1)));

@@ -36,6 +36,10 @@ struct KnnOptions {
     // graph from it) is the same for a seed whatever `threads` is; queries stay parallel.
     // Parallel insertion is faster but its order, hence the index, varies between runs.
     bool reproducibleIndex = false;
+    // Above exactBelow: NN-descent instead of HNSW. It only builds the graph of the data
+    // with itself (no index to query later) but does so with far fewer distance
+    // evaluations, and gives the same graph for a seed whatever `threads` is.
+    bool nnDescent = false;
 };
 
 // Throws Error(InvalidArgument) for k < 1, k >= count, or NaN/Inf input; Cancelled on cancel.
