@@ -112,14 +112,23 @@ private:
     int dims_;
 };
 
-// Splits the points into `parts` contiguous ranges holding about equal numbers of edges.
-std::vector<std::size_t> pointRanges(const std::vector<std::uint32_t>& heads, std::size_t points,
+// Splits the points into `parts` contiguous ranges holding about equal work: an edge costs
+// its samples over the epochs (1 / epochs per sample), each a pull and its negative
+// samples. Split by edge count, one of two threads waited for the other: the SGD took
+// 8.5 s instead of 7.0 s at N = 70,000.
+std::vector<std::size_t> pointRanges(const LayoutEdges& edges, std::size_t points,
                                      std::size_t parts) {
+    std::vector<double> cost(edges.heads.size() + 1, 0.0);
+    for (std::size_t e = 0; e < edges.heads.size(); ++e)
+        cost[e + 1] = cost[e] + 1.0 / edges.epochsPerSample[e];
     std::vector<std::size_t> bounds(parts + 1, points);
     bounds[0] = 0;
     for (std::size_t t = 1; t < parts; ++t) {
-        const std::size_t e = heads.size() * t / parts;
-        bounds[t] = e < heads.size() ? std::max<std::size_t>(heads[e], bounds[t - 1]) : points;
+        const double share = cost.back() * static_cast<double>(t) / static_cast<double>(parts);
+        const auto reached = std::lower_bound(cost.begin() + 1, cost.end(), share);
+        const auto e = static_cast<std::size_t>(reached - cost.begin() - 1);
+        bounds[t] =
+            e < edges.heads.size() ? std::max<std::size_t>(edges.heads[e], bounds[t - 1]) : points;
     }
     return bounds;
 }
@@ -138,7 +147,7 @@ void optimiseInPlace(std::vector<float>& layout, int dims, const LayoutEdges& ed
                      const SgdSettings& settings, const EpochFn& onEpochs) {
     const std::size_t points = layout.size() / static_cast<std::size_t>(dims);
     const std::size_t parts = std::clamp<std::size_t>(settings.threads, 1, points);
-    const auto bounds = pointRanges(edges.heads, points, parts);
+    const auto bounds = pointRanges(edges, points, parts);
     std::vector<std::size_t> edgeBounds(parts + 1);
     for (std::size_t t = 0; t <= parts; ++t) {
         edgeBounds[t] = static_cast<std::size_t>(
@@ -261,7 +270,7 @@ void optimiseNewPoints(std::vector<float>& moving, const std::vector<float>& ref
     const std::size_t pool = reference.size() / static_cast<std::size_t>(dims);
     const std::size_t parts =
         std::clamp<std::size_t>(settings.threads, 1, std::max<std::size_t>(points, 1));
-    const auto bounds = pointRanges(edges.heads, points, parts);
+    const auto bounds = pointRanges(edges, points, parts);
     EdgeSampler sampler(edges, settings, dims);
     auto referencePoint = [&](std::uint32_t k) { return reference.data() + std::size_t{k} * dims; };
     runParts(parts, [&](std::size_t t) {
