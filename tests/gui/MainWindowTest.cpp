@@ -8,7 +8,10 @@
 #include "GuiChecks.h"
 #include "WindowFixture.h"
 #include "latent/ui/ClassLegend.h"
+#include "latent/ui/ColourBar.h"
+#include "latent/ui/ColourByPanel.h"
 #include "latent/ui/ImagePanel.h"
+#include "latent/ui/MapDensityLayer.h"
 
 namespace {
 
@@ -97,6 +100,52 @@ TEST_F(MainWindowTest, DraggingPansTheMapInsteadOfPicking) {
     EXPECT_NEAR(after.y() - before.y(), 30, 3);
     EXPECT_EQ(window->imagePanel()->currentIndex(), -1);
     EXPECT_FALSE(window->imagePanel()->hasDecoded());
+}
+
+// Within the few units a painted gradient rounds to.
+void expectNearColour(QColor got, QColor want) {
+    EXPECT_NEAR(got.red(), want.red(), 6)
+        << got.name().toStdString() << " vs " << want.name().toStdString();
+    EXPECT_NEAR(got.green(), want.green(), 6)
+        << got.name().toStdString() << " vs " << want.name().toStdString();
+    EXPECT_NEAR(got.blue(), want.blue(), 6)
+        << got.name().toStdString() << " vs " << want.name().toStdString();
+}
+
+TEST_F(MainWindowTest, DensityViewShowsItsCountKeyInPlaceOfTheClassLegend) {
+    openWindow(2, 2000);
+    auto* colours = window->colourBy();
+    auto* key = colours->densityKey();
+    EXPECT_FALSE(key->isVisibleTo(colours));
+    EXPECT_TRUE(window->legend()->isVisibleTo(colours));
+
+    window->setDensityView(true);
+    window->densityLayer()->refresh();
+    const std::uint32_t maxCount = window->densityLayer()->grid().maxCount;
+    ASSERT_GT(maxCount, 1u);
+    EXPECT_TRUE(key->isVisibleTo(colours));
+    EXPECT_FALSE(window->legend()->isVisibleTo(colours));
+    EXPECT_EQ(key->minText(), "1");
+    EXPECT_EQ(key->maxText(), QString::number(maxCount));
+    // The key's ends are the colours of a one-point cell and of the most crowded one.
+    key->resize(300, key->sizeHint().height());
+    const QImage shown = key->grab().toImage();
+    expectNearColour(shown.pixelColor(6, 10), latent::ui::densityColour(1, maxCount));
+    expectNearColour(shown.pixelColor(shown.width() - 7, 10),
+                     latent::ui::densityColour(maxCount, maxCount));
+
+    // A 3D map keeps its points, so the class legend comes back; so it does when the view is off.
+    window->setDimensions(3);
+    settle();
+    EXPECT_FALSE(key->isVisibleTo(colours));
+    EXPECT_TRUE(window->legend()->isVisibleTo(colours));
+    window->setDimensions(2);
+    settle();
+    window->densityLayer()->refresh();
+    EXPECT_TRUE(key->isVisibleTo(colours));
+    window->setDensityView(false);
+    EXPECT_FALSE(key->isVisibleTo(colours));
+    EXPECT_TRUE(window->legend()->isVisibleTo(colours));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 
 namespace latent::ui {
 namespace {
@@ -35,10 +36,16 @@ ColourBar::ColourBar(QWidget* parent) : QWidget(parent) {
 }
 
 void ColourBar::setRange(const QString& name, double min, double max) {
-    name_ = name;
-    minText_ = numberText(min);
-    maxText_ = numberText(max);
+    setRamp(colourMapAt, name, numberText(min), numberText(max));
     setToolTip(tr("%1: %2 (dark) to %3 (yellow)").arg(name_, minText_, maxText_));
+}
+
+void ColourBar::setRamp(std::function<QColor(double)> ramp, const QString& name,
+                        const QString& minText, const QString& maxText) {
+    ramp_ = std::move(ramp);
+    name_ = name;
+    minText_ = minText;
+    maxText_ = maxText;
     update();
 }
 
@@ -51,7 +58,7 @@ void ColourBar::paintEvent(QPaintEvent*) {
     const int text = fontMetrics().height();
     const QRect bar(4, 4, width() - 8, 14);
     QLinearGradient gradient(bar.topLeft(), bar.topRight());
-    for (int s = 0; s <= 16; ++s) gradient.setColorAt(s / 16.0, colourMapAt(s / 16.0));
+    for (int s = 0; s <= 16; ++s) gradient.setColorAt(s / 16.0, ramp_(s / 16.0));
     p.fillRect(bar, gradient);
     p.setPen(palette().color(QPalette::Mid));
     p.drawRect(bar.adjusted(0, 0, -1, -1));

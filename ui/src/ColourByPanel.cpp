@@ -13,6 +13,7 @@
 #include "latent/ui/ClassLegend.h"
 #include "latent/ui/ClassPalette.h"
 #include "latent/ui/ColourBar.h"
+#include "latent/ui/MapDensityLayer.h"
 
 namespace latent::ui {
 namespace {
@@ -29,6 +30,7 @@ ColourByPanel::ColourByPanel(ClassLegend* legend, QWidget* parent)
       legend_(legend),
       legendNote_(new QLabel(this)),
       bar_(new ColourBar(this)),
+      densityKey_(new ColourBar(this)),
       search_(new QLineEdit(this)),
       matchCount_(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
@@ -42,12 +44,18 @@ ColourByPanel::ColourByPanel(ClassLegend* legend, QWidget* parent)
     matchCount_->setStyleSheet("color: #6b7580;");
     layout->addWidget(matchCount_);
     layout->addWidget(bar_);
+    layout->addWidget(densityKey_);
     legend_->setParent(this);
     layout->addWidget(legend_);
     legendNote_->setStyleSheet("color: #6b7580;");
     layout->addWidget(legendNote_);
     layout->addStretch(1);  // keep the controls together at the top
     bar_->hide();
+    densityKey_->hide();
+    densityKey_->setToolTip(
+        tr("Density view: each cell of the map is coloured by how many points fall "
+           "in it, on a log scale; empty cells stay blank. The colours chosen here "
+           "return when the view is off."));
     legendNote_->hide();
     continuous_->setEnabled(false);
     connect(column_, &QComboBox::currentIndexChanged, this, [this] {
@@ -128,9 +136,7 @@ void ColourByPanel::recolour() {
     const std::size_t points = workspace_ ? workspace_->latents.count : 0;
     colours_.assign(points, unlabelledColor());
     const auto* c = current();
-    bar_->setVisible(c && isContinuous());
-    legend_->setVisible(!(c && isContinuous()));
-    legendNote_->hide();
+    legendNote_->clear();
     if (!c) {
         legend_->setClasses({}, {});
     } else if (isContinuous()) {
@@ -138,7 +144,36 @@ void ColourByPanel::recolour() {
     } else {
         colourByCategories(*c);
     }
+    showKey();
     Q_EMIT coloursChanged();
+}
+
+void ColourByPanel::showDensityKey(std::uint32_t maxCount) {
+    // Left to right: 1 to maxCount points per cell in equal steps of log(count), as the
+    // cells are coloured.
+    const double top = std::log(static_cast<double>(std::max<std::uint32_t>(maxCount, 1)));
+    densityKey_->setRamp(
+        [top, maxCount](double t) {
+            return densityColour(static_cast<std::uint32_t>(std::lround(std::exp(top * t))),
+                                 maxCount);
+        },
+        tr("points per cell (log scale)"), QStringLiteral("1"), QString::number(maxCount));
+    densityShown_ = true;
+    showKey();
+}
+
+void ColourByPanel::hideDensityKey() {
+    densityShown_ = false;
+    showKey();
+}
+
+// The key the map needs: the density view's while it is on show, else the column's.
+void ColourByPanel::showKey() {
+    const bool continuous = current() && isContinuous();
+    densityKey_->setVisible(densityShown_);
+    bar_->setVisible(!densityShown_ && continuous);
+    legend_->setVisible(!densityShown_ && !continuous);
+    legendNote_->setVisible(!densityShown_ && !continuous && !legendNote_->text().isEmpty());
 }
 
 void ColourByPanel::colourByCategories(const latent::MetadataColumn& column) {
@@ -166,7 +201,6 @@ void ColourByPanel::colourByCategories(const latent::MetadataColumn& column) {
     if (categories.names.size() > kLegendRows) {
         legendNote_->setText(
             tr("… and %1 more values (colours repeat)").arg(categories.names.size() - kLegendRows));
-        legendNote_->show();
     }
 }
 

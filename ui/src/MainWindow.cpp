@@ -206,6 +206,8 @@ QAction* MainWindow::densityViewAction() {
     action->setToolTip(tr("Show how many points fall in each spot of a 2D map instead of the points: "
                           "for maps too crowded to read point by point"));
     connect(action, &QAction::toggled, density_, &MapDensityLayer::setEnabled);
+    connect(density_, &MapDensityLayer::gridShown, colourBy_, &ColourByPanel::showDensityKey);
+    connect(density_, &MapDensityLayer::gridHidden, colourBy_, &ColourByPanel::hideDensityKey);
     densityView_ = action;
     return action;
 }

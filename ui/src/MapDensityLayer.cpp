@@ -39,6 +39,11 @@ struct MapDensityLayer::Vtk {
     vtkNew<vtkActor> actor;
 };
 
+QColor densityColour(std::uint32_t count, std::uint32_t maxCount) {
+    const double top = std::log1p(static_cast<double>(std::max<std::uint32_t>(maxCount, 1)));
+    return colourMapAt(1.0 - (0.15 + 0.85 * std::log1p(static_cast<double>(count)) / top));
+}
+
 MapDensityLayer::MapDensityLayer(ScatterMap* map, QObject* parent)
     : QObject(parent), map_(map), vtk_(std::make_unique<Vtk>()), settle_(new QTimer(this)) {
     vtk_->corners->SetNumberOfPoints(4);
@@ -90,6 +95,7 @@ void MapDensityLayer::onCameraModified() {
 }
 
 void MapDensityLayer::hide() {
+    if (!grid_.counts.empty()) Q_EMIT gridHidden();
     grid_ = {};
     map_->setPointsHidden(false);
     if (vtk_->actor->GetVisibility()) {
@@ -125,16 +131,13 @@ void MapDensityLayer::refresh() {
     };
     grid_ = latent::binPoints(*coords, rect, cells(size.width()), cells(size.height()));
 
-    // Log scale: a cell of one point must still show against a maximum of thousands.
     auto& image = vtk_->image;
     image->SetDimensions(static_cast<int>(grid_.width), static_cast<int>(grid_.height), 1);
     image->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
     auto* rgba = static_cast<unsigned char*>(image->GetScalarPointer());
-    const double top = std::log1p(static_cast<double>(std::max<std::uint32_t>(grid_.maxCount, 1)));
     for (std::size_t cell = 0; cell < grid_.counts.size(); ++cell, rgba += 4) {
         const std::uint32_t count = grid_.counts[cell];
-        // The darkest end of the ramp is kept for the densest cells: sparse ones start at 0.15.
-        const QColor c = colourMapAt(1.0 - (0.15 + 0.85 * std::log1p(count) / top));
+        const QColor c = densityColour(count, grid_.maxCount);
         rgba[0] = static_cast<unsigned char>(c.red());
         rgba[1] = static_cast<unsigned char>(c.green());
         rgba[2] = static_cast<unsigned char>(c.blue());

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QString>
 #include <QWidget>
+#include <functional>
 
 namespace latent::ui {
 
@@ -10,13 +11,18 @@ namespace latent::ui {
 // ramp, in the spirit of viridis): `t` in [0, 1], clamped.
 QColor colourMapAt(double t);
 
-// A horizontal gradient of colourMapAt with the column's name and its min/max values.
+// A horizontal gradient of a colour ramp (colourMapAt unless set) with a caption and the
+// values at its two ends.
 class ColourBar : public QWidget {
     Q_OBJECT
 public:
     explicit ColourBar(QWidget* parent = nullptr);
 
+    // A column's name and its range, on colourMapAt.
     void setRange(const QString& name, double min, double max);
+    // Any ramp: t in [0, 1] from left to right, with the caption and end labels given.
+    void setRamp(std::function<QColor(double)> ramp, const QString& name, const QString& minText,
+                 const QString& maxText);
     QString minText() const { return minText_; }
     QString maxText() const { return maxText_; }
     QString name() const { return name_; }
@@ -26,6 +32,7 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    std::function<QColor(double)> ramp_ = colourMapAt;
     QString name_;
     QString minText_;
     QString maxText_;

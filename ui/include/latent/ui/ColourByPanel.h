@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QStringList>
 #include <QWidget>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -43,6 +44,12 @@ public:
     QString matchSummary() const;
     ColourBar* colourBar() const { return bar_; }
 
+    // The density view is on show with at most `maxCount` points in a cell: its key replaces
+    // the column's legend or colour bar until hideDensityKey().
+    void showDensityKey(std::uint32_t maxCount);
+    void hideDensityKey();
+    ColourBar* densityKey() const { return densityKey_; }
+
 Q_SIGNALS:
     void coloursChanged();
     void matchesChanged();
@@ -50,6 +57,7 @@ Q_SIGNALS:
 private:
     const latent::MetadataColumn* current() const;
     void recolour();
+    void showKey();
     void colourByCategories(const latent::MetadataColumn& column);
     void colourContinuously(const latent::MetadataColumn& column);
     void search();
@@ -64,6 +72,8 @@ private:
     ClassLegend* legend_;
     QLabel* legendNote_;
     ColourBar* bar_;
+    ColourBar* densityKey_;
+    bool densityShown_ = false;
     QLineEdit* search_;
     QLabel* matchCount_;
 };

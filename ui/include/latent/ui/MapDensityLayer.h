@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QObject>
 #include <cstdint>
 #include <functional>
@@ -13,6 +14,11 @@ class QTimer;
 namespace latent::ui {
 
 class ScatterMap;
+
+// The density view's colour for a cell holding `count` of at most `maxCount` points: the
+// map's colour ramp on a log scale, so a cell of one point still shows against thousands.
+// The darkest end is kept for the densest cells; sparse ones start at 15% of the ramp.
+QColor densityColour(std::uint32_t count, std::uint32_t maxCount);
 
 // The density view of a 2D map: instead of the points, an image of how many points fall
 // in each cell of a grid over the visible part of the map (2 to 12 device pixels a side,
@@ -47,6 +53,7 @@ public:
 
 Q_SIGNALS:
     void gridShown(std::uint32_t maxCount);
+    void gridHidden();
 
 private:
     void onCameraModified();
