@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QTest>
 
 #include "GuiChecks.h"
@@ -42,6 +44,26 @@ TEST_F(HoverTooltipTest, RestingOnAPointShowsItsImagesIndexAndClassThenLeavingHi
     EXPECT_TRUE(waitUntil([&] { return pictureCount() == 2; }, 5000));
     QTest::mouseMove(window->map()->view(), where + QPoint(0, 400));
     EXPECT_TRUE(waitUntil([&] { return !tooltip->isVisible(); }, 5000));
+}
+
+TEST_F(HoverTooltipTest, ANewMapHidesTheTooltipOfAPointThatMoved) {
+    openWindow(2, 2000);
+    auto* tooltip = window->findChild<latent::ui::HoverTooltip*>();
+    ASSERT_NE(tooltip, nullptr);
+    ASSERT_TRUE(waitUntil([&] { return window->map()->pickIndexReady(); }, 4000));
+    const std::size_t target = mostIsolatedPoint(*window->map());
+    // A move event straight to the view: QTest::mouseMove warps the Xvfb cursor, and after
+    // the previous test's window the view got no move events from that here.
+    auto* view = window->map()->view();
+    const QPoint where = window->map()->viewPositionOf(target);
+    QMouseEvent move(QEvent::MouseMove, where, view->mapToGlobal(where), Qt::NoButton, Qt::NoButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(view, &move);
+    ASSERT_TRUE(
+        waitUntil([&] { return tooltip->shownIndex() == static_cast<qsizetype>(target); }, 5000));
+    window->setDimensions(3);  // the point is now somewhere else
+    EXPECT_FALSE(tooltip->isVisible());
+    EXPECT_EQ(tooltip->shownIndex(), -1);
 }
 
 }  // namespace

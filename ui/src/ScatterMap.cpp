@@ -183,7 +183,11 @@ void ScatterMap::showPoints(const latent::LatentBatch& coords, vtkUnsignedCharAr
 void ScatterMap::buildPickIndex(const latent::LatentBatch& coords) {
     const auto generation = ++impl_->generation;
     impl_->pickIndex.reset();
-    impl_->hovered = -1;
+    // The point under the cursor is gone or elsewhere: whoever shows it must let go.
+    if (impl_->hovered != -1) {
+        impl_->hovered = -1;
+        Q_EMIT pointHovered(-1);
+    }
     if (coords.count == 0) {
         impl_->unindexedCoords.reset();
         return;
