@@ -3,13 +3,16 @@
 #include <vtkCamera.h>
 #include <vtkRenderer.h>
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <filesystem>
 
 #include "ImageChecks.h"
 #include "WindowFixture.h"
 #include "latent/ui/ClassPalette.h"
+#include "latent/ui/ColourByPanel.h"
 #include "latent/ui/SelectionController.h"
 #include "latent/ui/SelectionModel.h"
 #include "latent/ui/ThumbnailLayer.h"
@@ -35,6 +38,16 @@ protected:
         camera->Zoom(factor);
         window->map()->renderer()->ResetCameraClippingRange();
         window->map()->view()->requestRender();
+    }
+
+    // The least zoom onto point `index` that shows a few glyphs.
+    void zoomUntilAFewGlyphs(std::size_t index) {
+        for (double zoom : {4.0, 6.0, 9.0, 13.0, 20.0}) {
+            window->map()->resetCamera();
+            zoomOnto(index, zoom);
+            QTest::qWait(400);
+            if (layer().glyphCount() >= 4) return;
+        }
     }
 };
 
@@ -79,12 +92,7 @@ TEST_F(ThumbnailLayerTest, PriorSamplesAreDecodedForTheirGlyphs) {
 
 TEST_F(ThumbnailLayerTest, GlyphFramesTurnGreyOutsideTheSelection) {
     openWindow(2, 1000);
-    for (double zoom : {4.0, 6.0, 9.0, 13.0, 20.0}) {  // the least zoom that shows a few glyphs
-        window->map()->resetCamera();
-        zoomOnto(20, zoom);
-        QTest::qWait(400);
-        if (layer().glyphCount() >= 4) break;
-    }
+    zoomUntilAFewGlyphs(20);
     ASSERT_GE(layer().glyphCount(), 4u);
     settle();
     const QColor grey = latent::ui::deselectedColor();
@@ -94,6 +102,33 @@ TEST_F(ThumbnailLayerTest, GlyphFramesTurnGreyOutsideTheSelection) {
     settle();
     const int after = test_images::countNear(window->map()->grabMap(), grey, 4);
     EXPECT_GT(after, before + 20 * static_cast<int>(layer().glyphCount() - 1)) << before << " -> " << after;
+}
+
+TEST_F(ThumbnailLayerTest, GlyphFramesTakeTheColourByColours) {
+    openWindow(2, 1000);
+    QTemporaryDir dir;
+    QFile csv(dir.filePath("scores.csv"));
+    ASSERT_TRUE(csv.open(QIODevice::WriteOnly));
+    csv.write("score\n");
+    for (int i = 0; i < 1000; ++i) csv.write(QByteArray::number(i) + "\n");
+    csv.close();
+    QSignalSpy shown(window.get(), &latent::ui::MainWindow::projectionShown);
+    window->openMetadata(csv.fileName());
+    ASSERT_TRUE(shown.wait(60000));
+    settle();
+    window->colourBy()->setColumn("score");
+    ASSERT_TRUE(window->colourBy()->isContinuous());
+    zoomUntilAFewGlyphs(20);
+    ASSERT_GE(layer().glyphCount(), 4u);
+    settle();
+    // Glyph 20's frame is in its point's colour on the continuous ramp, not its class colour.
+    const QColor frame = window->colourBy()->colours()[20];
+    const int byScore = test_images::countNear(window->map()->grabMap(), frame, 4);
+    window->colourBy()->setColumn("label");
+    QTest::qWait(400);  // the glyphs are textured again once the timer fires
+    settle();
+    const int byLabel = test_images::countNear(window->map()->grabMap(), frame, 4);
+    EXPECT_GT(byScore, byLabel + 100) << byScore << " -> " << byLabel;
 }
 
 TEST_F(ThumbnailLayerTest, TurningTheLayerOffRemovesTheImages) {

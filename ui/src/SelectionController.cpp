@@ -11,6 +11,7 @@
 #include "latent/core/AtomicFile.h"
 #include "latent/ui/AttributePanel.h"
 #include "latent/ui/ClassPalette.h"
+#include "latent/ui/ColourByPanel.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/MapSelectionTool.h"
 #include "latent/ui/ScatterMap.h"
@@ -38,11 +39,13 @@ SelectionController::SelectionController(MainWindow* window)
     const auto imageOf = [images = images_](std::size_t index) { return images->imageOf(index); };
     panel_->setImageSource(imageOf);
     thumbnails_->setImageSource(imageOf);
+    // Frames in the point's own colour on the map (Colour by), grey outside a selection.
     thumbnails_->setFrameColourSource([this](std::size_t index) {
-        const auto* ws = window_->workspace();
         if (model_->count() > 0 && !model_->contains(index)) return deselectedColor();
-        return ws && index < ws->dataset.labels.size() ? classColor(ws->dataset.labels[index]) : unlabelledColor();
+        const auto& colours = window_->colourBy()->colours();
+        return index < colours.size() ? colours[index] : unlabelledColor();
     });
+    connect(window->colourBy(), &ColourByPanel::coloursChanged, thumbnails_, &ThumbnailLayer::imagesChanged);
     connect(thumbnails_, &ThumbnailLayer::imagesMissing, images_, &ThumbnailImages::want);
     connect(images_, &ThumbnailImages::arrived, thumbnails_, &ThumbnailLayer::mapChanged);
 
