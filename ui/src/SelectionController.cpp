@@ -45,7 +45,8 @@ SelectionController::SelectionController(MainWindow* window)
         const auto& colours = window_->colourBy()->colours();
         return index < colours.size() ? colours[index] : unlabelledColor();
     });
-    connect(window->colourBy(), &ColourByPanel::coloursChanged, thumbnails_, &ThumbnailLayer::imagesChanged);
+    connect(window->colourBy(), &ColourByPanel::coloursChanged, thumbnails_,
+            &ThumbnailLayer::imagesChanged);
     connect(thumbnails_, &ThumbnailLayer::imagesMissing, images_, &ThumbnailImages::want);
     connect(images_, &ThumbnailImages::arrived, thumbnails_, &ThumbnailLayer::mapChanged);
 
