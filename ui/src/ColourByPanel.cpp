@@ -43,6 +43,7 @@ ColourByPanel::ColourByPanel(ClassLegend* legend, QWidget* parent)
     layout->addWidget(search_);
     matchCount_->setStyleSheet("color: #6b7580;");
     layout->addWidget(matchCount_);
+    matchCount_->hide();
     layout->addWidget(bar_);
     layout->addWidget(densityKey_);
     legend_->setParent(this);
@@ -218,6 +219,7 @@ void ColourByPanel::search() {
     const std::string text = search_->text().trimmed().toStdString();
     matches_ = c ? latent::matchingRows(*c, text) : std::vector<std::size_t>{};
     matchCount_->setText(matchSummary());
+    matchCount_->setVisible(!matchCount_->text().isEmpty());  // no blank line above the key
     Q_EMIT matchesChanged();
 }
 
