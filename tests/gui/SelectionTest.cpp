@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 #include <fstream>
 #include <string>
@@ -26,16 +27,23 @@ protected:
     latent::ui::SelectionController& selection() { return *window->selection(); }
     latent::ui::SelectionModel& model() { return *selection().model(); }
 
-    // A left-button drag through `path` (logical pixels of the map view), as a user makes it.
-    void drag(const std::vector<QPoint>& path, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+    // A left-button drag through `path` (logical pixels of the map view), as a user makes it;
+    // returns once the points inside are found (on a pool thread) and selected, unless told
+    // not to wait.
+    void drag(const std::vector<QPoint>& path, Qt::KeyboardModifiers modifiers = Qt::NoModifier,
+              bool wait = true) {
+        QSignalSpy selected(selection().tool(), &MapSelectionTool::regionSelected);
         auto* view = window->map()->view();
         QTest::mousePress(view, Qt::LeftButton, modifiers, path.front());
         for (const QPoint& p : path) {
-            QMouseEvent move(QEvent::MouseMove, QPointF(p), view->mapToGlobal(QPointF(p)), Qt::NoButton,
-                             Qt::LeftButton, modifiers);
+            QMouseEvent move(QEvent::MouseMove, QPointF(p), view->mapToGlobal(QPointF(p)),
+                             Qt::NoButton, Qt::LeftButton, modifiers);
             QApplication::sendEvent(view, &move);
         }
         QTest::mouseRelease(view, Qt::LeftButton, modifiers, path.back());
+        if (wait) {
+            ASSERT_TRUE(selected.count() > 0 || selected.wait(10000));
+        }
     }
 
     // The same outline in the pixels SelectionGeometry works in (device pixels, y up).
@@ -91,6 +99,25 @@ TEST_F(SelectionTest, ConcaveLassoSelectsWhatSelectionGeometrySaysIn2DAnd3D) {
         const auto cornerPoints = latent::selectInLasso(coords(), window->map()->screenView(), onScreen(corner));
         EXPECT_EQ(model().indices(), cornerPoints) << dims << "-D";
     }
+}
+
+TEST_F(SelectionTest, ALaterGestureWinsOverOneStillBeingSearched) {
+    openWindow(2, 1500);
+    selection().tool()->setMode(MapSelectionTool::Mode::Box);
+    const QRect r = window->map()->view()->rect();
+    const QPoint a(r.width() / 10, r.height() / 10), b(r.width() * 9 / 10, r.height() * 9 / 10);
+    const QPoint c(r.width() * 4 / 10, r.height() * 4 / 10),
+        d(r.width() * 6 / 10, r.height() * 6 / 10);
+    QSignalSpy selected(selection().tool(), &MapSelectionTool::regionSelected);
+    drag({a, b}, Qt::NoModifier, false);  // most of the map, superseded before it is found
+    drag({c, d});
+    QTest::qWait(300);  // time for the first search to come back, had it counted
+    const auto corners = onScreen({c, d});
+    const auto expected =
+        latent::selectInRectangle(coords(), window->map()->screenView(), corners[0], corners[1]);
+    ASSERT_GT(expected.size(), 5u);
+    EXPECT_EQ(model().indices(), expected);
+    EXPECT_EQ(selected.count(), 1);
 }
 
 TEST_F(SelectionTest, ShiftClickTogglesAndAPlainClickInBoxModeSelectsOne) {

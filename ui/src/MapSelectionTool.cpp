@@ -3,9 +3,11 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWidget>
+#include <memory>
 
 #include "latent/core/ScreenPickIndex.h"
 #include "latent/core/SelectionGeometry.h"
+#include "latent/ui/BackgroundTask.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -116,13 +118,31 @@ void MapSelectionTool::finishGesture(QPoint pos, Qt::KeyboardModifiers modifiers
     } else {
         path_ = QPolygon{press, pos};
     }
-    Q_EMIT regionSelected(pointsInside(), add);
+    selectInside(add);
     path_.clear();
 }
 
-// Through the map's spatial index once it is built (a million points select without
-// stalling the UI); until then by projecting every point.
-std::vector<std::size_t> MapSelectionTool::pointsInside() const {
+// A whole-screen lasso over a million points takes a few hundred ms even through the
+// index: long enough to freeze the UI if it ran here.
+void MapSelectionTool::selectInside(bool add) {
+    const auto gesture = ++gestures_;
+    auto search = insideSearch();
+    if (!search) {
+        Q_EMIT regionSelected({}, add);
+        return;
+    }
+    auto found = std::make_shared<std::vector<std::size_t>>();
+    runInBackground(
+        this, [search = std::move(search), found] { *found = search(); },
+        [this, gesture, found, add](const QString& error) {
+            // The geometry only throws if memory runs out; a newer gesture has its own result.
+            if (gesture == gestures_ && error.isEmpty()) Q_EMIT regionSelected(*found, add);
+        });
+}
+
+// Through the map's spatial index once it is built; until then by projecting every point
+// (of a copy: the map may change while the search runs).
+std::function<std::vector<std::size_t>()> MapSelectionTool::insideSearch() const {
     if (path_.size() < 2) return {};
     // Logical pixels, y down -> the device pixels, y up, that the camera matrix maps to.
     const double dpr = map_->view()->devicePixelRatioF();
@@ -131,14 +151,19 @@ std::vector<std::size_t> MapSelectionTool::pointsInside() const {
     screen.reserve(static_cast<std::size_t>(path_.size()));
     for (const QPoint& p : path_) screen.push_back({p.x() * dpr, (height - p.y()) * dpr});
     const latent::ScreenView view = map_->screenView();
-    if (const auto index = map_->pickIndex()) {
-        return lasso_ ? index->selectInLasso(view, screen)
-                      : index->selectInRectangle(view, screen.front(), screen.back());
+    const bool lasso = lasso_;
+    if (auto index = map_->pickIndex()) {
+        return [index, view, screen, lasso] {
+            return lasso ? index->selectInLasso(view, screen)
+                         : index->selectInRectangle(view, screen.front(), screen.back());
+        };
     }
     const latent::LatentBatch* coords = coordsOf_ ? coordsOf_() : nullptr;
     if (!coords || coords->count != map_->pointCount()) return {};
-    if (lasso_) return latent::selectInLasso(*coords, view, screen);
-    return latent::selectInRectangle(*coords, view, screen.front(), screen.back());
+    return [points = *coords, view, screen, lasso] {
+        return lasso ? latent::selectInLasso(points, view, screen)
+                     : latent::selectInRectangle(points, view, screen.front(), screen.back());
+    };
 }
 
 // Navigate mode: the map handles plain clicks; Shift+click also toggles the point.

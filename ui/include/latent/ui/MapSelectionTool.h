@@ -4,6 +4,7 @@
 #include <QPoint>
 #include <QPolygon>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -40,7 +41,9 @@ public:
     void setCoordinateSource(CoordinateSource source);
 
 Q_SIGNALS:
-    // A box or lasso ended: the points inside, and whether to add them (Shift).
+    // A box or lasso ended: the points inside, and whether to add them (Shift). They are
+    // found on a pool thread, so this comes a moment after the gesture; a newer gesture
+    // supersedes one still being searched.
     void regionSelected(const std::vector<std::size_t>& indices, bool add);
     // A selecting click (see above); `toggle` for Shift/Ctrl clicks.
     void pointClicked(std::optional<std::size_t> index, bool toggle);
@@ -51,7 +54,10 @@ protected:
 private:
     bool startGesture(QPoint pos, Qt::KeyboardModifiers modifiers);
     void finishGesture(QPoint pos, Qt::KeyboardModifiers modifiers);
-    std::vector<std::size_t> pointsInside() const;
+    // Finds what the outline in path_ holds (off the UI thread) and emits regionSelected.
+    void selectInside(bool add);
+    // The search for the points inside path_, with everything it needs copied in.
+    std::function<std::vector<std::size_t>()> insideSearch() const;
     void onViewClicked(QPoint pos);
 
     class Outline;
@@ -64,6 +70,7 @@ private:
     QPoint pressPos_;
     QPolygon path_;  // the gesture so far, logical pixels of the map view
     Qt::KeyboardModifiers pressModifiers_;
+    std::uint64_t gestures_ = 0;  // region gestures ended; only the latest one's result counts
 };
 
 }  // namespace latent::ui
