@@ -1,5 +1,5 @@
 // Smoke test of the Qt6 <-> VTK bridge: VTK must actually draw into the
-// QOpenGLWidget (not black, not empty) and mouse input must reach both VTK and
+// widget (not black, not empty) and mouse input must reach both VTK and
 // our click detection. Needs a GL display: run under xvfb-run.
 
 #include <gtest/gtest.h>
@@ -95,12 +95,12 @@ protected:
         widget_->renderWindow()->AddRenderer(renderer_);
 
         int frames = 0;
-        QObject::connect(widget_.get(), &VtkOpenGLWidget::frameSwapped, [&frames] { ++frames; });
+        QObject::connect(widget_.get(), &VtkOpenGLWidget::framePainted, [&frames] { ++frames; });
         widget_->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(widget_.get()));
         ASSERT_TRUE(QTest::qWaitFor([&frames] { return frames > 0; }, kWaitMs))
             << "the widget never painted";
-        QObject::disconnect(widget_.get(), &VtkOpenGLWidget::frameSwapped, nullptr, nullptr);
+        QObject::disconnect(widget_.get(), &VtkOpenGLWidget::framePainted, nullptr, nullptr);
     }
 
     void TearDown() override {

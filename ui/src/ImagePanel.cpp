@@ -204,8 +204,8 @@ void ImagePanel::setPicture(QLabel* label, const latent::Image& image) {
 }
 
 void ImagePanel::clearPicture(QLabel* label, const QString& text) {
-    // Every slider step clears the original's slot again: a repaint for nothing costs a whole
-    // window frame here (QOpenGLWidget windows are composed with OpenGL on every repaint).
+    // Every slider step clears the original's slot again: skip the repaint when nothing
+    // changes.
     if (label->pixmap().isNull() && label->text() == text) return;
     label->setPixmap({});
     label->setText(text);

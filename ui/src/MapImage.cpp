@@ -14,7 +14,7 @@ QImage renderMapImage(ScatterMap& map, QSize pixels) {
     const QSize logical(static_cast<int>(std::ceil(pixels.width() / dpr)),
                         static_cast<int>(std::ceil(pixels.height() / dpr)));
     const QSize shown = view->size();
-    // QOpenGLWidget renders into a framebuffer of its own size: resizing it (the layout
+    // The view renders into a framebuffer of its own size: resizing it (the layout
     // puts it back on the next event) and grabbing renders one frame at the new size
     // without the window ever showing it.
     view->resize(logical);

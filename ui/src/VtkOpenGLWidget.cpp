@@ -10,7 +10,11 @@
 #include <QEnterEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QOffscreenSurface>
 #include <QOpenGLContext>
+#include <QOpenGLFramebufferObject>
+#include <QOpenGLFunctions>
+#include <QPainter>
 #include <QSurfaceFormat>
 #include <QWheelEvent>
 #include <cmath>
@@ -84,10 +88,17 @@ struct VtkOpenGLWidget::Impl {
     vtkNew<vtkGenericOpenGLRenderWindow> window;
     vtkNew<vtkGenericRenderWindowInteractor> interactor;
     std::vector<std::pair<vtkObject*, unsigned long>> observers;
-    QMetaObject::Connection contextConnection;
+    // VTK draws with a context of our own on an offscreen surface; each frame is copied
+    // into `frame` and painted like any image.
+    std::unique_ptr<QOffscreenSurface> surface;
+    std::unique_ptr<QOpenGLContext> context;
+    std::unique_ptr<QOpenGLFramebufferObject> target;  // VTK's frame, unflipped, our size
+    QImage frame;
 
     bool glReady = false;
+    bool glFailed = false;
     bool renderPending = true;
+    bool frameStale = true;  // VTK has a frame `frame` does not show yet
     bool inPaint = false;
     bool clickCandidate = false;
     QPoint pressPos;
@@ -98,36 +109,89 @@ struct VtkOpenGLWidget::Impl {
         observers.emplace_back(object, object->AddObserver(event, this, method));
     }
 
-    // Not QOpenGLWidget::makeCurrent(): that also rebinds Qt's FBO, and VTK asks
-    // for this in the middle of its render (the result is a black widget).
     void makeCurrent(vtkObject*, unsigned long, void*) {
-        if (QOpenGLContext* ctx = self.context()) {
-            ctx->makeCurrent(ctx->surface());
-        }
+        if (context) context->makeCurrent(surface.get());
     }
     void isCurrent(vtkObject*, unsigned long, void* callData) {
-        QOpenGLContext* ctx = self.context();
-        *static_cast<bool*>(callData) = ctx != nullptr && QOpenGLContext::currentContext() == ctx;
+        *static_cast<bool*>(callData) =
+            context && QOpenGLContext::currentContext() == context.get();
     }
-    // A render started outside paintGL (caller ran window->Render()): VTK's
-    // display buffer is fresh, so the next paint only needs to blit it.
+    // A render started outside our paint (caller ran window->Render()): VTK's display
+    // buffer is fresh, so the next paint only needs to copy it.
     void frameDone(vtkObject*, unsigned long, void*) {
         if (!inPaint && window->GetSwapBuffers()) {
-            renderPending = false;
+            frameStale = true;
             self.update();
         }
     }
     // The interactor asked for a render; coalesce into the next paint.
     void renderRequested(vtkObject*, unsigned long, void*) { self.requestRender(); }
 
+    // The context, made on first use; false (and a note on stderr) if the platform has no
+    // OpenGL 3.2: the widget then stays blank instead of crashing.
+    bool ensureContext() {
+        if (glReady || glFailed) return glReady;
+        surface = std::make_unique<QOffscreenSurface>();
+        surface->setFormat(QSurfaceFormat::defaultFormat());
+        surface->create();
+        context = std::make_unique<QOpenGLContext>();
+        context->setFormat(QSurfaceFormat::defaultFormat());
+        if (!context->create() || !context->makeCurrent(surface.get())) {
+            qWarning("VtkOpenGLWidget: no OpenGL context; the map cannot be drawn");
+            context.reset();
+            glFailed = true;
+            return false;
+        }
+        window->GetState()->Reset();
+        window->SetReadyForRendering(true);
+        window->OpenGLInitContext();
+        glReady = true;
+        return true;
+    }
+
+    // Renders the scene if asked for, then copies VTK's frame into `frame`.
+    void updateFrame() {
+        if (!ensureContext()) return;
+        context->makeCurrent(surface.get());
+        vtkOpenGLState* state = window->GetState();
+        state->Reset();  // toImage-style reads and Qt may have moved GL state behind VTK's cache
+        state->Push();
+        state->vtkglDepthFunc(GL_LEQUAL);
+        if (renderPending) {
+            inPaint = true;
+            renderPending = false;
+            window->Render();
+            inPaint = false;
+        }
+        const int* size = window->GetSize();
+        const QSize device(size[0], size[1]);
+        if (!target || target->size() != device)
+            target = std::make_unique<QOpenGLFramebufferObject>(device);
+        state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, target->handle());
+        GLenum drawBuffer = GL_COLOR_ATTACHMENT0;
+        state->vtkglDrawBuffers(1, &drawBuffer);
+        window->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, size[0], size[1],
+                                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        state->vtkglBindFramebuffer(GL_READ_FRAMEBUFFER, target->handle());
+        // VTK's background alpha is 0: read it as opaque (RGBX).
+        QImage image(device, QImage::Format_RGBX8888);
+        context->functions()->glReadPixels(0, 0, device.width(), device.height(), GL_RGBA,
+                                           GL_UNSIGNED_BYTE, image.bits());
+        state->Pop();
+        frame = image.mirrored();  // GL rows run bottom-up
+        frame.setDevicePixelRatio(self.devicePixelRatioF());
+        frameStale = false;
+    }
+
     void releaseGraphics() {
         if (!glReady) {
             return;
         }
-        self.makeCurrent();  // fine here: no VTK render is in progress
+        context->makeCurrent(surface.get());
         window->ReleaseGraphicsResources(window);
         window->SetReadyForRendering(false);
-        self.doneCurrent();
+        target.reset();
+        context->doneCurrent();
         glReady = false;
         renderPending = true;
     }
@@ -162,21 +226,21 @@ struct VtkOpenGLWidget::Impl {
 };
 
 VtkOpenGLWidget::VtkOpenGLWidget(QWidget* parent)
-    : QOpenGLWidget(parent), d_(std::make_unique<Impl>(*this)) {
+    : QWidget(parent), d_(std::make_unique<Impl>(*this)) {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);  // the frame covers every pixel
 
     vtkGenericOpenGLRenderWindow* win = d_->window;
-    win->SetReadyForRendering(false);  // until initializeGL gives us a context
+    win->SetReadyForRendering(false);  // until the first paint gives us a context
     win->SetOwnContext(false);
-    win->SetFrameBlitModeToNoBlit();  // paintGL blits into Qt's framebuffer
+    win->SetFrameBlitModeToNoBlit();  // updateFrame blits into our framebuffer
     win->SetInteractor(d_->interactor);
     d_->observe(win, vtkCommand::WindowMakeCurrentEvent, &Impl::makeCurrent);
     d_->observe(win, vtkCommand::WindowIsCurrentEvent, &Impl::isCurrent);
     d_->observe(win, vtkCommand::WindowFrameEvent, &Impl::frameDone);
 
-    // Interactor renders become update() calls: rendering only happens with
-    // the widget's context current, and fast mouse moves share one frame.
+    // Interactor renders become update() calls: fast mouse moves share one frame.
     d_->interactor->EnableRenderOff();
     d_->observe(d_->interactor, vtkCommand::RenderEvent, &Impl::renderRequested);
     // VTK's default style switch starts in joystick mode, which needs interactor
@@ -187,8 +251,6 @@ VtkOpenGLWidget::VtkOpenGLWidget(QWidget* parent)
 }
 
 VtkOpenGLWidget::~VtkOpenGLWidget() {
-    // QOpenGLWidget's destructor destroys the context after d_ is gone.
-    disconnect(d_->contextConnection);
     d_->releaseGraphics();
 }
 
@@ -223,67 +285,36 @@ void VtkOpenGLWidget::requestRender() {
 }
 
 QImage VtkOpenGLWidget::grabRendered() {
-    return grabFramebuffer();
+    if (d_->renderPending || d_->frameStale) d_->updateFrame();
+    return d_->frame;
 }
 
-void VtkOpenGLWidget::initializeGL() {
-    // Runs again whenever Qt recreates the context (e.g. on reparenting).
-    d_->contextConnection = connect(
-        context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] { d_->releaseGraphics(); },
-        Qt::DirectConnection);
-    vtkGenericOpenGLRenderWindow* win = d_->window;
-    win->GetState()->Reset();  // Qt changed GL state behind VTK's cache
-    win->SetReadyForRendering(true);
-    win->OpenGLInitContext();
-    d_->glReady = true;
-    d_->renderPending = true;
-}
-
-void VtkOpenGLWidget::resizeGL(int w, int h) {
+void VtkOpenGLWidget::resizeEvent(QResizeEvent* ev) {
     const qreal dpr = devicePixelRatioF();
-    const int dw = static_cast<int>(std::lround(w * dpr));
-    const int dh = static_cast<int>(std::lround(h * dpr));
+    const int dw = static_cast<int>(std::lround(width() * dpr));
+    const int dh = static_cast<int>(std::lround(height() * dpr));
     d_->window->SetSize(dw, dh);
     d_->interactor->UpdateSize(dw, dh);
     d_->window->SetDPI(static_cast<int>(std::lround(72 * dpr)));  // text scales with the screen
     d_->renderPending = true;
+    QWidget::resizeEvent(ev);
 }
 
-void VtkOpenGLWidget::paintGL() {
-    if (!d_->glReady) {
+void VtkOpenGLWidget::paintEvent(QPaintEvent*) {
+    if (d_->renderPending || d_->frameStale) d_->updateFrame();
+    QPainter painter(this);
+    if (d_->frame.isNull()) {
+        painter.fillRect(rect(), palette().window());
         return;
     }
-    vtkGenericOpenGLRenderWindow* win = d_->window;
-    vtkOpenGLState* state = win->GetState();
-    state->Reset();  // record Qt's state so Pop() gives it back untouched
-    state->Push();
-    state->vtkglDepthFunc(GL_LEQUAL);  // Qt leaves GL_LESS; VTK assumes GL_LEQUAL
-
-    if (d_->renderPending) {
-        d_->inPaint = true;
-        d_->renderPending = false;
-        win->Render();
-        d_->inPaint = false;
-    }
-
-    const int* size = win->GetSize();
-    state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
-    GLenum drawBuffer = GL_COLOR_ATTACHMENT0;
-    state->vtkglDrawBuffers(1, &drawBuffer);
-    win->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, size[0], size[1],
-                                GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    // VTK's background alpha is 0; make the result opaque so neither Qt's
-    // compositor nor grabFramebuffer() treats it as transparent.
-    state->vtkglColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
-    state->vtkglClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-    state->vtkglClear(GL_COLOR_BUFFER_BIT);
-    state->Pop();
+    painter.drawImage(QPoint(0, 0), d_->frame);
+    Q_EMIT framePainted();
 }
 
 void VtkOpenGLWidget::mousePressEvent(QMouseEvent* ev) {
     const unsigned long vtkEvent = buttonEvent(ev->button(), true);
     if (vtkEvent == 0) {
-        QOpenGLWidget::mousePressEvent(ev);
+        QWidget::mousePressEvent(ev);
         return;
     }
     if (ev->button() == Qt::LeftButton) {
@@ -304,7 +335,7 @@ void VtkOpenGLWidget::mouseDoubleClickEvent(QMouseEvent* ev) {
 void VtkOpenGLWidget::mouseReleaseEvent(QMouseEvent* ev) {
     const unsigned long vtkEvent = buttonEvent(ev->button(), false);
     if (vtkEvent == 0) {
-        QOpenGLWidget::mouseReleaseEvent(ev);
+        QWidget::mouseReleaseEvent(ev);
         return;
     }
     d_->setPointerInfo(ev->position(), ev->modifiers(), 0);
@@ -355,12 +386,12 @@ void VtkOpenGLWidget::wheelEvent(QWheelEvent* ev) {
 void VtkOpenGLWidget::enterEvent(QEnterEvent* ev) {
     d_->setPointerInfo(ev->position(), ev->modifiers(), 0);
     d_->interactor->InvokeEvent(vtkCommand::EnterEvent, nullptr);
-    QOpenGLWidget::enterEvent(ev);
+    QWidget::enterEvent(ev);
 }
 
 void VtkOpenGLWidget::leaveEvent(QEvent* ev) {
     d_->interactor->InvokeEvent(vtkCommand::LeaveEvent, nullptr);
-    QOpenGLWidget::leaveEvent(ev);
+    QWidget::leaveEvent(ev);
 }
 
 void VtkOpenGLWidget::keyPressEvent(QKeyEvent* ev) {
@@ -369,13 +400,13 @@ void VtkOpenGLWidget::keyPressEvent(QKeyEvent* ev) {
     if (d_->interactor->GetKeyCode() != 0) {
         d_->interactor->InvokeEvent(vtkCommand::CharEvent, nullptr);
     }
-    QOpenGLWidget::keyPressEvent(ev);  // lets parents see unhandled shortcuts
+    QWidget::keyPressEvent(ev);  // lets parents see unhandled shortcuts
 }
 
 void VtkOpenGLWidget::keyReleaseEvent(QKeyEvent* ev) {
     d_->setKeyInfo(*ev);
     d_->interactor->InvokeEvent(vtkCommand::KeyReleaseEvent, nullptr);
-    QOpenGLWidget::keyReleaseEvent(ev);
+    QWidget::keyReleaseEvent(ev);
 }
 
 }  // namespace latent::ui

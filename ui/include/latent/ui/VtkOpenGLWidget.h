@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QImage>
-#include <QOpenGLWidget>
 #include <QPoint>
+#include <QWidget>
 #include <memory>
 
 class vtkGenericOpenGLRenderWindow;
@@ -10,18 +10,21 @@ class vtkRenderWindowInteractor;
 
 namespace latent::ui {
 
-// A QOpenGLWidget that hosts a vtkGenericOpenGLRenderWindow.
-//
-// VTK renders into its own framebuffer inside paintGL(); the result is then
-// blitted into the widget's framebuffer. Debian's VTK Qt module is built for
+// A widget that shows a vtkGenericOpenGLRenderWindow. Debian's VTK Qt module is built for
 // Qt5, so this bridge replaces QVTKOpenGLNativeWidget for our Qt6 build.
+//
+// VTK renders with an OpenGL context of the widget's own on an offscreen surface; each
+// frame is read back into an image and painted like any other widget. The window around
+// it therefore stays a plain raster window: a QOpenGLWidget made Qt compose the whole
+// window through OpenGL on every repaint of any widget in it (12-23 ms for a label under
+// Mesa's llvmpipe), while reading a frame back costs a copy of the map's pixels.
 //
 // Mouse, wheel, enter/leave and key events are forwarded to a
 // vtkGenericRenderWindowInteractor whose default style is trackball camera.
 // Interactor timers are not implemented (timer-driven styles such as joystick
 // or fly-through will not animate). Interactor render requests are coalesced
 // into the next paint; renderWindow()->Render() also works and shows the frame.
-class VtkOpenGLWidget : public QOpenGLWidget {
+class VtkOpenGLWidget : public QWidget {
     Q_OBJECT
 
 public:
@@ -41,7 +44,7 @@ public:
     // Asks for a VTK render on the next paint (use after changing the scene).
     void requestRender();
 
-    // The widget's current content, rendered if needed (grabFramebuffer()).
+    // The map's current frame (device pixels), rendered if needed.
     QImage grabRendered();
 
 Q_SIGNALS:
@@ -50,11 +53,12 @@ Q_SIGNALS:
     void clicked(QPoint pos);
     // Every mouse move (mouse tracking is on); logical pixels, Y down.
     void hovered(QPoint pos);
+    // A VTK frame was painted into the widget.
+    void framePainted();
 
 protected:
-    void initializeGL() override;
-    void resizeGL(int w, int h) override;
-    void paintGL() override;
+    void resizeEvent(QResizeEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
 
     void mousePressEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
