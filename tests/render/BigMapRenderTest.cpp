@@ -130,6 +130,33 @@ TEST_F(BigMapTest, SelectionGreysTheUnselectedPointsAndClearingRestoresThem) {
     EXPECT_TRUE(test_images::near(colourAt(1), latent::ui::classColor(1), 30));
 }
 
+TEST_F(BigMapTest, MovedPointsKeepTheirColoursSelectionAndMarkerAndPickWhereTheyAre) {
+    latent::LatentBatch coords(3, 2);
+    coords.values = {-1, 0, 0, 0, 1, 0};
+    map.setPoints(coords, std::vector<std::uint16_t>{0, 1, 2}, tenClassPalette());
+    waitForIndex();
+    map.setSelection({0, 1, 0});
+    map.setMarker(map.positionOf(1), false);
+    // A layout still iterating: point 1 moves up and the others follow.
+    latent::LatentBatch moved(3, 2);
+    moved.values = {-1, -1, 0, 1, 1, -1};
+    ASSERT_TRUE(map.movePoints(moved));
+    EXPECT_FALSE(map.pickIndexReady());  // previews get no index of their own
+    EXPECT_EQ(map.positionOf(1), QVector3D(0, 1, 0));
+    const QImage image = frame();
+    const QPoint at = map.viewPositionOf(1);
+    EXPECT_TRUE(test_images::near(image.pixel(at * image.devicePixelRatio()),
+                                  latent::ui::classColor(1), 30));
+    EXPECT_TRUE(test_images::near(image.pixel(map.viewPositionOf(0) * image.devicePixelRatio()),
+                                  kGrey, 10));
+    EXPECT_EQ(map.pointAt(at), std::optional<std::size_t>(1));  // scans the moved points
+    ASSERT_TRUE(map.marker().has_value());
+    // Another number of points or dimensions cannot just move.
+    EXPECT_FALSE(map.movePoints(latent::LatentBatch(2, 2)));
+    EXPECT_FALSE(map.movePoints(latent::LatentBatch(3, 3)));
+    EXPECT_EQ(map.pointCount(), 3u);
+}
+
 TEST_F(BigMapTest, TheDensityViewOfAMillionPointsShowsTheirCountsInsteadOfThePoints) {
     const auto clusters = tenClusters(1000000);
     map.setPoints(clusters.coords, clusters.labels, tenClassPalette());

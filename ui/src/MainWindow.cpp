@@ -268,8 +268,9 @@ void MainWindow::buildProjectionDock() {
     connect(projector_, &ProjectionRunner::progress, this, &MainWindow::onProgress);
     connect(projector_, &ProjectionRunner::layoutUpdated, this, [this](const latent::LatentBatch& layout) {
         if (layout.count != colors_.size()) return;
-        map_->setPoints(layout, colors_);
+        if (!map_->movePoints(layout)) map_->setPoints(layout, colors_);
         current_->setLayoutPreview();
+        refreshHighlights();  // the neighbour rings and search matches follow their points
     });
     connect(projector_, &ProjectionRunner::finished, this, &MainWindow::showProjection);
     connect(projector_, &ProjectionRunner::failed, this, [this](const QString& message) {

@@ -56,6 +56,12 @@ void MapPointColours::setBase(vtkSmartPointer<vtkUnsignedCharArray> colours, vtk
     setSelection({});
 }
 
+void MapPointColours::movePoints(vtkPoints* points) {
+    points_ = points;
+    const std::vector<std::uint8_t> mask = mask_;
+    setSelection(mask);  // the overlay of selected points follows them
+}
+
 void MapPointColours::recolour(vtkSmartPointer<vtkUnsignedCharArray> colours) {
     base_ = std::move(colours);
     const std::vector<std::uint8_t> mask = mask_;

@@ -178,16 +178,28 @@ void ScatterMap::showPoints(const latent::LatentBatch& coords, vtkUnsignedCharAr
     buildPickIndex(coords);
 }
 
+bool ScatterMap::movePoints(const latent::LatentBatch& coords) {
+    if (coords.count != impl_->count || (coords.dim >= 3 ? 3 : 2) != impl_->dims) return false;
+    impl_->poly->SetPoints(pointsFrom(coords));
+    impl_->colours->movePoints(impl_->poly->GetPoints());
+    impl_->poly->Modified();
+    std::array<double, 6> bounds{};
+    impl_->poly->GetBounds(bounds.data());
+    impl_->lod->reset(coords.count, bounds);
+    ++impl_->generation;  // a pick index still being built is for old places
+    impl_->pickIndex.reset();
+    impl_->unindexedCoords = std::make_shared<const latent::LatentBatch>(planarOrSpatial(coords));
+    forgetHover();
+    resetCamera();
+    return true;
+}
+
 // Builds the pick index and the subset drawn while moving on a pool thread; clicks scan
 // all points until it is ready, hover waits for it.
 void ScatterMap::buildPickIndex(const latent::LatentBatch& coords) {
     const auto generation = ++impl_->generation;
     impl_->pickIndex.reset();
-    // The point under the cursor is gone or elsewhere: whoever shows it must let go.
-    if (impl_->hovered != -1) {
-        impl_->hovered = -1;
-        Q_EMIT pointHovered(-1);
-    }
+    forgetHover();
     if (coords.count == 0) {
         impl_->unindexedCoords.reset();
         return;
@@ -379,6 +391,13 @@ void ScatterMap::onViewClicked(QPoint pos) {
     } else {
         Q_EMIT emptySpaceClicked(worldAt(pos));
     }
+}
+
+// The point under the cursor is gone or elsewhere: whoever shows it must let go.
+void ScatterMap::forgetHover() {
+    if (impl_->hovered == -1) return;
+    impl_->hovered = -1;
+    Q_EMIT pointHovered(-1);
 }
 
 void ScatterMap::onHoverDue() {

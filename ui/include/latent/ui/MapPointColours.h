@@ -50,6 +50,8 @@ public:
 
     // New points and their own colours; clears the selection.
     void setBase(vtkSmartPointer<vtkUnsignedCharArray> colours, vtkPoints* points);
+    // The same points at new places; colours and selection stay.
+    void movePoints(vtkPoints* points);
     // Other colours for the same points (e.g. another "Colour by"); the selection stays.
     void recolour(vtkSmartPointer<vtkUnsignedCharArray> colours);
     // Empty mask: no selection. Otherwise one byte per point, non-zero for selected.

@@ -41,6 +41,11 @@ public:
                    const std::vector<QColor>& palette);
     void setPoints(const latent::LatentBatch& coords, const std::vector<std::uint16_t>& categories,
                    const std::vector<QColor>& palette);
+    // The same points at new places (a projection still iterating shows its layouts): no pick
+    // index is built for them (clicks scan every point meanwhile; hover waits for the next
+    // setPoints), and colours, selection, marker and rings stay. False, changing nothing,
+    // if the map shows another number of points or dimensions: call setPoints then.
+    bool movePoints(const latent::LatentBatch& coords);
     // Empty: no selection, every point in its colour. Otherwise one byte per point (non-zero =
     // selected): selected points keep their colours and are drawn on top, the rest in grey.
     void setSelection(const std::vector<std::uint8_t>& selectedMask);
@@ -99,6 +104,7 @@ private:
     void buildPickIndex(const latent::LatentBatch& coords);
     void onViewClicked(QPoint pos);
     void onHoverDue();
+    void forgetHover();
     void fitPlanarView();
 
     struct Impl;
