@@ -1,5 +1,4 @@
-#include "latent/core/Model.h"
-
+#include <dlfcn.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,6 +10,7 @@
 #include "latent/core/Dataset.h"
 #include "latent/core/EncodeDataset.h"
 #include "latent/core/Error.h"
+#include "latent/core/Model.h"
 
 namespace {
 
@@ -116,6 +116,18 @@ TEST(Model, TruncatedModelIsRefused) {
 
 TEST(Model, MissingFileIsAnIoError) {
     EXPECT_EQ(modelLoadError("/nonexistent/model.pt").kind(), latent::ErrorKind::Io);
+}
+
+TEST(Model, InferenceThreadsLeaveOpenBlasOnOneThread) {
+    const int before = latent::inferenceThreads();
+    latent::setInferenceThreads(2);
+    // tools/setup.sh installs OpenBLAS; LibTorch reaches it through libblas.so.3.
+    using GetThreads = int (*)();
+    const auto get = reinterpret_cast<GetThreads>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+    ASSERT_NE(get, nullptr) << "OpenBLAS is not the BLAS in use";
+    EXPECT_EQ(get(), 1);
+    EXPECT_EQ(latent::inferenceThreads(), 2);
+    latent::setInferenceThreads(before);
 }
 
 TEST(EncodeDataset, EncodesInBatchesWithProgressMatchingSingleCalls) {
