@@ -23,8 +23,11 @@
 #include "latent/ui/DecoderRequired.h"
 #include "latent/ui/HoverTooltip.h"
 #include "latent/ui/ImagePanel.h"
-#include "latent/ui/MapDensityLayer.h"
+#include "latent/ui/LayoutPreviewPacer.h"
 #include "latent/ui/LiveDecoder.h"
+#include "latent/ui/MapDensityLayer.h"
+#include "latent/ui/ModelInfoPanel.h"
+#include "latent/ui/ModelSettingsPanel.h"
 #include "latent/ui/MorphController.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/NeighboursPanel.h"
@@ -32,8 +35,6 @@
 #include "latent/ui/ProjectionQualityMeter.h"
 #include "latent/ui/ProjectionRunner.h"
 #include "latent/ui/ProjectionText.h"
-#include "latent/ui/ModelInfoPanel.h"
-#include "latent/ui/ModelSettingsPanel.h"
 #include "latent/ui/RecentFiles.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/SelectionController.h"
@@ -266,7 +267,12 @@ void MainWindow::buildProjectionDock() {
         status_->setText(tr("Projecting: %1…").arg(QString::fromStdString(latent::describe(p))));
     });
     connect(projector_, &ProjectionRunner::progress, this, &MainWindow::onProgress);
-    connect(projector_, &ProjectionRunner::layoutUpdated, this, [this](const latent::LatentBatch& layout) {
+    auto* pacer = new LayoutPreviewPacer(map_->view(), this);
+    connect(projector_, &ProjectionRunner::layoutUpdated, pacer, &LayoutPreviewPacer::offer);
+    connect(projector_, &ProjectionRunner::finished, pacer, &LayoutPreviewPacer::stop);
+    connect(projector_, &ProjectionRunner::cancelled, pacer, &LayoutPreviewPacer::stop);
+    connect(projector_, &ProjectionRunner::failed, pacer, &LayoutPreviewPacer::stop);
+    connect(pacer, &LayoutPreviewPacer::due, this, [this](const latent::LatentBatch& layout) {
         if (layout.count != colors_.size()) return;
         if (!map_->movePoints(layout)) map_->setPoints(layout, colors_);
         current_->setLayoutPreview();

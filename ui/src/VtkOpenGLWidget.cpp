@@ -7,6 +7,7 @@
 #include <vtkNew.h>
 #include <vtkOpenGLState.h>
 
+#include <QElapsedTimer>
 #include <QEnterEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -94,6 +95,7 @@ struct VtkOpenGLWidget::Impl {
     std::unique_ptr<QOpenGLContext> context;
     std::unique_ptr<QOpenGLFramebufferObject> target;  // VTK's frame, unflipped, our size
     QImage frame;
+    double lastFrameMs = 0.0;
 
     bool glReady = false;
     bool glFailed = false;
@@ -157,6 +159,9 @@ struct VtkOpenGLWidget::Impl {
         state->Reset();  // toImage-style reads and Qt may have moved GL state behind VTK's cache
         state->Push();
         state->vtkglDepthFunc(GL_LEQUAL);
+        QElapsedTimer timer;
+        timer.start();
+        const bool rendering = renderPending;
         if (renderPending) {
             inPaint = true;
             renderPending = false;
@@ -181,6 +186,7 @@ struct VtkOpenGLWidget::Impl {
         frame = image.mirrored();  // GL rows run bottom-up
         frame.setDevicePixelRatio(self.devicePixelRatioF());
         frameStale = false;
+        if (rendering) lastFrameMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     }
 
     void releaseGraphics() {
@@ -282,6 +288,10 @@ void VtkOpenGLWidget::setDefaultSurfaceFormat() {
 void VtkOpenGLWidget::requestRender() {
     d_->renderPending = true;
     update();
+}
+
+double VtkOpenGLWidget::lastFrameMs() const {
+    return d_->lastFrameMs;
 }
 
 QImage VtkOpenGLWidget::grabRendered() {

@@ -81,6 +81,7 @@ private:
 
 // Intra-op threads LibTorch uses for inference. With OpenMP builds this is a setting of
 // the calling thread: call it on the thread that runs the model.
+// Also keeps OpenBLAS, if it is the BLAS in use, on one thread (see Model.cpp for why).
 void setInferenceThreads(int threads);
 int inferenceThreads();
 

@@ -44,6 +44,9 @@ public:
     // Asks for a VTK render on the next paint (use after changing the scene).
     void requestRender();
 
+    // How long the last VTK render and read-back took (0 before the first).
+    double lastFrameMs() const;
+
     // The map's current frame (device pixels), rendered if needed.
     QImage grabRendered();
 
