@@ -87,6 +87,33 @@ std::optional<std::vector<float>> ProjectionResult::place(std::span<const float>
     return std::nullopt;
 }
 
+ProjectionResult::Placement ProjectionResult::placement() const {
+    if (!std::holds_alternative<InverseMap>(inverse)) return Placement::Exact;
+    return umap ? Placement::UmapTransform : Placement::NearestData;
+}
+
+LatentBatch ProjectionResult::placeAll(const LatentBatch& latents) const {
+    switch (placement()) {
+        case Placement::UmapTransform:
+            return umap->transform(latents);
+        case Placement::NearestData:
+            return placeNearLatents(coords, std::get<InverseMap>(inverse).latents(), latents);
+        case Placement::Exact:
+            break;
+    }
+    LatentBatch placed(latents.count, static_cast<std::size_t>(params.dims));
+    for (std::size_t i = 0; i < latents.count; ++i) {
+        const auto at = place(latents.row(i));
+        if (!at || at->size() != placed.dim) {
+            throw Error(
+                ErrorKind::InvalidArgument,
+                "latents of size " + std::to_string(latents.dim) + " cannot be placed on this map");
+        }
+        std::copy(at->begin(), at->end(), placed.row(i).begin());
+    }
+    return placed;
+}
+
 bool isAvailable(ProjectionMethod method) {
     switch (method) {
         case ProjectionMethod::Pca:
@@ -135,8 +162,13 @@ ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const Proje
             case ProjectionMethod::LatentAxes: return projectOnAxes(latents, p);
             case ProjectionMethod::Tsne:
                 return layoutProjection(latents, runTsne(*latents, p, callback), p);
-            case ProjectionMethod::Umap:
-                return layoutProjection(latents, UmapModel::fit(*latents, p, callback).embedding(), p);
+            case ProjectionMethod::Umap: {
+                auto model =
+                    std::make_shared<const UmapModel>(UmapModel::fit(*latents, p, callback));
+                ProjectionResult r = layoutProjection(latents, model->embedding(), p);
+                r.umap = std::move(model);
+                return r;
+            }
             case ProjectionMethod::Lle:
                 return layoutProjection(latents, runLle(*latents, p, callback), p);
         }

@@ -281,7 +281,10 @@ void optimiseNewPoints(std::vector<float>& moving, const std::vector<float>& ref
                 std::upper_bound(first, edges.heads.end(), static_cast<std::uint32_t>(i));
             const auto end = static_cast<std::size_t>(last - edges.heads.begin());
             first = last;
-            SampleRng rng(streamSeed(settings.seed, i));
+            // The same stream for every new point: a point lands where it lands whatever
+            // else is in the batch, and nearby points (a morph's frames) draw the same
+            // negatives, so they stay near each other instead of scattering.
+            SampleRng rng(streamSeed(settings.seed, 0));
             for (int epoch = 0; epoch < settings.epochs; ++epoch) {
                 const auto alpha = static_cast<float>(
                     settings.learningRate * (1.0 - static_cast<double>(epoch) / settings.epochs));

@@ -97,4 +97,35 @@ TEST(InverseMap, WorksIn3dAndRejectsBadInput) {
     EXPECT_THROW(latent::InverseMap(coords, latents, 0), latent::Error);
 }
 
+TEST(PlaceNearLatents, DataLatentsLandOnTheirPositionsAndOthersBetweenTheirNeighbours) {
+    // Two clusters of latents far apart, drawn at x = 0 and x = 10.
+    latent::LatentBatch latents(40, 3), coords(40, 2);
+    std::mt19937 rng(5);
+    std::normal_distribution<float> jitter(0.0f, 0.1f);
+    for (std::size_t i = 0; i < 40; ++i) {
+        const float side = i < 20 ? -5.0f : 5.0f;
+        for (std::size_t j = 0; j < 3; ++j)
+            latents.row(i)[j] = (j == 0 ? side : 0.0f) + jitter(rng);
+        coords.row(i)[0] = (i < 20 ? 0.0f : 10.0f) + jitter(rng);
+        coords.row(i)[1] = jitter(rng);
+    }
+    latent::LatentBatch queries(3, 3);
+    std::copy_n(latents.row(7).begin(), 3, queries.row(0).begin());
+    queries.values[3] = -4.9f;  // inside the first cluster
+    queries.values[6] = 4.9f;   // inside the second
+    const auto placed = latent::placeNearLatents(coords, latents, queries);
+    EXPECT_FLOAT_EQ(placed.row(0)[0], coords.row(7)[0]);
+    EXPECT_FLOAT_EQ(placed.row(0)[1], coords.row(7)[1]);
+    EXPECT_NEAR(placed.row(1)[0], 0.0f, 0.5f);
+    EXPECT_NEAR(placed.row(2)[0], 10.0f, 0.5f);
+
+    latent::LatentBatch nan(1, 3);
+    nan.values[1] = std::nanf("");
+    EXPECT_THROW(latent::placeNearLatents(coords, latents, nan), latent::Error);
+    EXPECT_THROW(latent::placeNearLatents(coords, latents, latent::LatentBatch(1, 2)),
+                 latent::Error);
+    EXPECT_THROW(latent::placeNearLatents(latent::LatentBatch(39, 2), latents, queries),
+                 latent::Error);
+}
+
 }  // namespace

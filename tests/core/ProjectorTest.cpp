@@ -111,6 +111,51 @@ TEST(Projector, NonLinearMethodsProjectAndDecodeThroughTheInverseMap) {
     }
 }
 
+TEST(Projector, EveryMapPlacesNewLatentsItsOwnWay) {
+    const auto z = randomLatents(300, 6);
+    latent::LatentBatch queries(3, 6);
+    std::copy_n(z->row(11).begin(), 6, queries.row(0).begin());  // a data latent
+    for (std::size_t j = 0; j < 6; ++j) {
+        queries.row(1)[j] = 0.5f * (z->row(20)[j] + z->row(21)[j]);  // between two
+        queries.row(2)[j] = 0.9f * z->row(30)[j];                    // near one
+    }
+    for (auto m : {latent::ProjectionMethod::Pca, latent::ProjectionMethod::Tsne,
+                   latent::ProjectionMethod::Umap, latent::ProjectionMethod::Lle}) {
+        latent::ProjectionParams p;
+        p.method = m;
+        p.iterations =
+            m == latent::ProjectionMethod::Lle || m == latent::ProjectionMethod::Pca ? 0 : 100;
+        const auto r = latent::project(z, p);
+        const auto placed = r.placeAll(queries);
+        ASSERT_EQ(placed.count, 3u) << latent::toString(m);
+        ASSERT_EQ(placed.dim, 2u);
+        switch (r.placement()) {
+            case latent::ProjectionResult::Placement::Exact:
+                EXPECT_EQ(m, latent::ProjectionMethod::Pca);
+                for (std::size_t q = 0; q < 3; ++q) {
+                    const auto at = *r.place(queries.row(q));
+                    EXPECT_FLOAT_EQ(placed.row(q)[0], at[0]);
+                    EXPECT_FLOAT_EQ(placed.row(q)[1], at[1]);
+                }
+                break;
+            case latent::ProjectionResult::Placement::UmapTransform:
+                EXPECT_EQ(m, latent::ProjectionMethod::Umap);
+                EXPECT_EQ(placed.values, r.umap->transform(queries).values);
+                break;
+            case latent::ProjectionResult::Placement::NearestData:
+                EXPECT_NE(m, latent::ProjectionMethod::Umap);
+                EXPECT_EQ(placed.values, latent::placeNearLatents(r.coords, *z, queries).values);
+                // A data latent lands on its own plotted position.
+                EXPECT_FLOAT_EQ(placed.row(0)[0], r.coords.row(11)[0]);
+                EXPECT_FLOAT_EQ(placed.row(0)[1], r.coords.row(11)[1]);
+                break;
+        }
+        latent::LatentBatch wrong(1, 5);
+        EXPECT_EQ(errorOf([&] { r.placeAll(wrong); }), latent::ErrorKind::InvalidArgument)
+            << latent::toString(m);
+    }
+}
+
 TEST(Projector, BadParametersAreRefused) {
     const auto z = randomLatents(50, 2);
     latent::ProjectionParams p;

@@ -95,7 +95,8 @@ TEST_F(ExplorationToolsTest, EndsByIndexSetTheMorphAndItsPathIsThePlacedInterpol
     EXPECT_NEAR(path.back().y(), window->map()->positionOf(2000).y(), 1e-3);
 }
 
-TEST_F(ExplorationToolsTest, OnATsneMapThePathJoinsTheEndsStraightAndTheMorphPanelSaysSo) {
+TEST_F(ExplorationToolsTest,
+       OnUmapAndTsneMapsThePathIsPlacedOffTheUiThreadAndTheMorphPanelSaysHow) {
     openWindow(2, 500);
     picker()->indexBox()->setValue(10);
     ASSERT_EQ(picker()->chooseByIndex(true), 10u);
@@ -103,18 +104,42 @@ TEST_F(ExplorationToolsTest, OnATsneMapThePathJoinsTheEndsStraightAndTheMorphPan
     ASSERT_EQ(picker()->chooseByIndex(false), 200u);
     EXPECT_EQ(window->map()->path().size(), latent::ui::MorphController::kPathSamples);
     EXPECT_EQ(window->morph()->pathNote(), QString());
+    auto* controller = window->findChild<latent::ui::MorphController*>();
+    ASSERT_NE(controller, nullptr);
 
-    QSignalSpy shown(window.get(), &MainWindow::projectionShown);
-    latent::ProjectionParams tsne;
-    tsne.method = latent::ProjectionMethod::Tsne;
-    tsne.iterations = 300;
-    window->setProjection(tsne);
-    ASSERT_TRUE(shown.wait(60000));
-    const auto& path = window->map()->path();
-    ASSERT_EQ(path.size(), 2u);
-    EXPECT_EQ(path.front(), window->map()->positionOf(10));
-    EXPECT_EQ(path.back(), window->map()->positionOf(200));
-    EXPECT_TRUE(window->morph()->pathNote().contains("straight line"));
+    for (auto method : {latent::ProjectionMethod::Umap, latent::ProjectionMethod::Tsne}) {
+        const std::string name = latent::toString(method);
+        QSignalSpy shown(window.get(), &MainWindow::projectionShown);
+        QSignalSpy placed(controller, &latent::ui::MorphController::pathPlaced);
+        latent::ProjectionParams params;
+        params.method = method;
+        params.iterations = 200;
+        window->setProjection(params);
+        ASSERT_TRUE(shown.wait(60000)) << name;
+        ASSERT_TRUE(placed.count() > 0 || placed.wait(30000)) << name;
+        EXPECT_TRUE(window->morph()->pathNote().contains(
+            method == latent::ProjectionMethod::Umap ? "transform" : "no transform"))
+            << name;
+
+        // The frames where core places them, between the ends pinned on A's and B's points.
+        const auto& path = window->map()->path();
+        const auto frames = latent::interpolationPath(latentOf(10), latentOf(200),
+                                                      latent::ui::MorphController::kPathSamples,
+                                                      latent::InterpolationMode::Linear);
+        const auto expected = window->projection()->placeAll(frames);
+        ASSERT_EQ(path.size(), expected.count) << name;
+        EXPECT_EQ(path.front(), window->map()->positionOf(10)) << name;
+        EXPECT_EQ(path.back(), window->map()->positionOf(200)) << name;
+        double offLine = 0.0;  // how far the path strays from the straight segment A-B
+        const QVector3D a = path.front(), ab = path.back() - path.front();
+        for (std::size_t i = 1; i + 1 < expected.count; ++i) {
+            EXPECT_FLOAT_EQ(path[i].x(), expected.row(i)[0]) << name << " frame " << i;
+            EXPECT_FLOAT_EQ(path[i].y(), expected.row(i)[1]) << name << " frame " << i;
+            offLine = std::max(offLine,
+                               double((path[i] - a).distanceToLine(QVector3D(), ab.normalized())));
+        }
+        EXPECT_GT(offLine, 0.05 * ab.length()) << name << ": the path is just the segment A-B";
+    }
 }
 
 TEST_F(ExplorationToolsTest, RandomFromAClassPicksAMemberOfThatClass) {

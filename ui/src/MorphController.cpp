@@ -1,6 +1,8 @@
 #include "latent/ui/MorphController.h"
 
 #include "latent/core/Interpolation.h"
+#include "latent/core/Projector.h"
+#include "latent/ui/BackgroundTask.h"
 #include "latent/ui/CurrentPointController.h"
 #include "latent/ui/MorphEndpointPicker.h"
 #include "latent/ui/MorphPanel.h"
@@ -30,34 +32,65 @@ void MorphController::setEndFromDataset(bool isA, std::size_t index) {
 }
 
 void MorphController::updatePath() {
+    const std::uint64_t request = ++paths_;
+    placing_ = false;
     const auto state = morph_->state();
+    const auto projection = current_->projection();
     morph_->setPathNote({});
-    if (!workspace_ || !state || state->a.size() != workspace_->latents.dim) {
+    if (!workspace_ || !projection || !state || state->a.size() != workspace_->latents.dim) {
         map_->clearPath();
         return;
     }
-    const auto latents = latent::interpolationPath(state->a, state->b, kPathSamples, state->mode);
+    auto latents = latent::interpolationPath(state->a, state->b, kPathSamples, state->mode);
+    using Placement = latent::ProjectionResult::Placement;
+    if (projection->placement() == Placement::Exact) {
+        showPath(projection->placeAll(latents));
+        return;
+    }
+    // UMAP's transform and the nearest-data placement search all the data: off the UI thread.
+    morph_->setPathNote(
+        projection->placement() == Placement::UmapTransform
+            ? tr("The path is placed on this UMAP map by its transform (where UMAP "
+                 "would put each frame).")
+            : tr("t-SNE and LLE have no transform: each frame of the path is placed "
+                 "among the data latents nearest to it, so it follows the data."));
+    placing_ = true;
+    auto placed = std::make_shared<latent::LatentBatch>();
+    runInBackground(
+        this,
+        [projection, latents = std::move(latents), placed] {
+            *placed = projection->placeAll(latents);
+        },
+        [this, request, placed](const QString& error) {
+            if (request != paths_) return;  // A, B, the mode or the map changed meanwhile
+            placing_ = false;
+            if (!error.isEmpty()) {
+                map_->clearPath();
+                morph_->setPathNote(tr("The path could not be placed on this map: %1").arg(error));
+                return;
+            }
+            showPath(*placed);
+            Q_EMIT pathPlaced();
+        });
+}
+
+// The path through the placed frames; where the ends are plotted items it starts and ends
+// exactly on them (a transform puts a data latent near, not always on, its own point).
+void MorphController::showPath(const latent::LatentBatch& placed) {
     std::vector<QVector3D> path;
-    for (std::size_t i = 0; i < latents.count; ++i) {
-        const auto row = latents.row(i);
-        const auto at = current_->placeOnMap({row.begin(), row.end()});
-        if (!at) break;
-        path.push_back(*at);
+    for (std::size_t i = 0; i < placed.count; ++i) {
+        const auto p = placed.row(i);
+        path.emplace_back(p[0], p.size() > 1 ? p[1] : 0.0f, p.size() > 2 ? p[2] : 0.0f);
     }
-    if (path.size() == latents.count) {
-        map_->setPath(path);
-        return;
-    }
-    // A layout without a transform (t-SNE, UMAP, LLE) cannot place the frames between the
-    // ends: join the ends when they are plotted items, so the pair still shows.
-    const auto onMap = [this](const std::optional<std::size_t>& i) { return i && *i < map_->pointCount(); };
-    if (onMap(state->aIndex) && onMap(state->bIndex)) {
-        map_->setPath({map_->positionOf(*state->aIndex), map_->positionOf(*state->bIndex)});
-        morph_->setPathNote(tr("On this map the path is a straight line from A to B: a t-SNE, "
-                               "UMAP or LLE layout cannot place the frames between them."));
-    } else {
-        map_->clearPath();
-    }
+    const auto state = morph_->state();
+    const auto onMap = [this](const std::optional<std::size_t>& i) {
+        return i && *i < map_->pointCount();
+    };
+    if (state && !path.empty() && onMap(state->aIndex))
+        path.front() = map_->positionOf(*state->aIndex);
+    if (state && !path.empty() && onMap(state->bIndex))
+        path.back() = map_->positionOf(*state->bIndex);
+    map_->setPath(path);
 }
 
 }  // namespace latent::ui

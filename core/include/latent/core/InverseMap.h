@@ -38,11 +38,21 @@ public:
     double typicalSpacing() const { return spacing_; }
     std::size_t dim() const { return tree_.dim(); }
 
+    const LatentBatch& latents() const { return *latents_; }
+
 private:
     KdTree tree_;
     std::shared_ptr<const LatentBatch> latents_;
     std::size_t neighbours_;
     double spacing_ = 1.0;
 };
+
+// The other way round, for maps without a transform (t-SNE, LLE): each row of `queries`
+// lands at the 1/d^2-weighted mean of the positions `coords` of its `neighbours` nearest
+// `latents` (brute force, O(queries x N x D)); exactly on a data latent's own position.
+// Throws Error(InvalidArgument) for mismatched sizes or NaN/Inf queries.
+LatentBatch placeNearLatents(const LatentBatch& coords, const LatentBatch& latents,
+                             const LatentBatch& queries,
+                             std::size_t neighbours = InverseMap::kDefaultNeighbours);
 
 }  // namespace latent

@@ -12,6 +12,7 @@
 #include "latent/core/LatentBatch.h"
 #include "latent/core/Pca.h"
 #include "latent/core/Projection.h"
+#include "latent/core/Umap.h"
 
 namespace latent {
 
@@ -30,12 +31,24 @@ struct ProjectionResult {
     std::vector<double> explainedVarianceRatio;  // PCA: per component; empty otherwise
     // Linear maps invert exactly; the others through an InverseMap of their layout.
     std::variant<Pca, LatentAxes, InverseMap> inverse;
+    // UMAP maps: the fitted model, whose transform places new latents.
+    std::shared_ptr<const UmapModel> umap;
 
     // Throws Error(InvalidArgument) when `position` does not have params.dims values.
     DecodedPosition decode(std::span<const float> position) const;
     // Where a latent that is not a plotted point lands on the map, when the method can say
     // (PCA, latent axes); nullopt for layouts without a transform.
     std::optional<std::vector<float>> place(std::span<const float> latent) const;
+
+    // How placeAll puts latents on this map.
+    enum class Placement { Exact, UmapTransform, NearestData };
+    Placement placement() const;
+    // Where latents that are not plotted points land (N x params.dims): exactly on PCA and
+    // latent-axes maps, by UmapModel::transform on UMAP maps, and on t-SNE and LLE maps
+    // (no transform) by placeNearLatents. The last two take time (brute-force neighbours
+    // among the data): run them off the UI thread. Throws Error(InvalidArgument) for
+    // latents of the wrong size or NaN/Inf.
+    LatentBatch placeAll(const LatentBatch& latents) const;
 };
 
 // Whether this build has the method (the UI disables the others).

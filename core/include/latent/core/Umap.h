@@ -27,10 +27,8 @@ UmapCurve fitUmapCurve(double minDist, double spread = 1.0);
 // count. The SGD splits the points into `threads` fixed ranges; each thread owns the edges
 // whose head lies in its range, moves only its own points, has its own seeded RNG, and reads
 // other threads' points from a copy taken at the start of every epoch. So no two threads
-// write the same memory and no read races a write. One caveat is upstream: above 4096
-// points the kNN graph comes from HNSW, whose parallel insertion order (threads > 1) is not
-// fixed, so a neighbour could differ between runs (none of 140,000 did in a measured pair
-// of builds of 10,000 latents); with threads = 1 the graph is fixed (see KnnGraph.h).
+// write the same memory and no read races a write. The kNN graph (exact up to 4096 points,
+// NN-descent above) is the same for any thread count.
 class UmapModel {
 public:
     // Fits a map of `data` with params.dims (2 or 3), params.neighbours (n_neighbors,
@@ -51,8 +49,10 @@ public:
     // Places new points on this map without moving the map: each starts at the
     // membership-weighted mean of its neighbours' positions among the training points and is
     // then optimised alone (a third of the training epochs, learning rate 1/4, as
-    // umap-learn). Each point has its own RNG stream, so the result does not depend on the
-    // thread count. Throws Error(InvalidArgument) for a dimension mismatch or NaN/Inf.
+    // umap-learn). Every point draws from the same seeded RNG stream, so a point lands in the
+    // same place whatever else is in the batch and whatever the thread count, and nearby
+    // points (a morph's frames) stay near each other. Throws Error(InvalidArgument) for a
+    // dimension mismatch or NaN/Inf.
     LatentBatch transform(const LatentBatch& newPoints) const;
 
 private:

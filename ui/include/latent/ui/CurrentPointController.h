@@ -47,6 +47,10 @@ public:
     void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
     // The map was rebuilt with `projection`: the current point and its neighbours go back on it.
     void setProjection(std::shared_ptr<const latent::ProjectionResult> projection);
+    // The finished projection on the map (null while none, or while a layout is in progress).
+    std::shared_ptr<const latent::ProjectionResult> projection() const {
+        return layoutPreview_ ? nullptr : projection_;
+    }
     // The map shows a layout in progress: dataset items are marked where it puts them, and
     // other latents (which only the finished projection can place) are not marked.
     void setLayoutPreview();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <cstdint>
 #include <memory>
 
 #include "latent/core/Workspace.h"
@@ -27,13 +28,23 @@ public:
     // Redraws the path for the morph and the map as they are now.
     void updatePath();
 
+    // The path on show is being placed (t-SNE, UMAP and LLE maps place it off the UI thread).
+    bool placingPath() const { return placing_; }
+
+Q_SIGNALS:
+    // A path placed off the UI thread is on the map.
+    void pathPlaced();
+
 private:
     void setEndFromDataset(bool isA, std::size_t index);
+    void showPath(const latent::LatentBatch& placed);
 
     MorphPanel* morph_;
     ScatterMap* map_;
     CurrentPointController* current_;
     std::shared_ptr<const latent::Workspace> workspace_;
+    std::uint64_t paths_ = 0;  // paths asked for; only the latest one's placement is shown
+    bool placing_ = false;
 };
 
 }  // namespace latent::ui
