@@ -112,7 +112,9 @@ SourcePoints loadPoints(const PointSource& source, const Model& model,
     const Dataset data = loadImages(source, model);
     checkIndices(requests, data.count, "images in " + source.data);
     if (wantAll) {
-        points.all = encodeDataset(model, data, 256, terminalProgress());
+        auto encoded = encodeDatasetWithLogvar(model, data, 256, terminalProgress());
+        points.all = std::move(encoded.mu);
+        points.allLogvars = std::move(encoded.logvar);
         points.items = rowsOf(points.all, requests);
     } else {
         points.items = encodeItems(model, data, requests);

@@ -35,6 +35,7 @@ struct ItemRequest {
 struct SourcePoints {
     LatentBatch items;  // one row per request, in order
     LatentBatch all;    // every item's latent; only when asked for (statistics)
+    LatentBatch allLogvars;  // with `all` from images and a VAE: each item's log-variance
 };
 
 // Loads the source, checks each index against it (Error(InvalidArgument) naming the

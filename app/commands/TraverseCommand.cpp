@@ -32,7 +32,9 @@ int runTraverse(const TraverseOptions& o) {
     const bool needStats = o.range == "data" || o.dims.empty();
     const auto points = loadPoints(o.source, *model, {{"--index", o.index}}, needStats);
     std::vector<DimensionSummary> summaries;
-    if (needStats) summaries = summariseDimensions(points.all);
+    // A VAE's images are ranked by mean KL to the prior, as the GUI's sliders are.
+    const bool byKl = points.allLogvars.count > 0 && points.allLogvars.count == points.all.count;
+    if (needStats) summaries = summariseDimensions(points.all, byKl ? &points.allLogvars : nullptr);
 
     std::vector<std::size_t> dims = o.dims;
     if (dims.empty()) {
@@ -68,7 +70,9 @@ Command addTraverseCommand(CLI::App& cli) {
     cmd->add_option("--index", o->index, "the item whose latent is swept")->required();
     auto* dims = cmd->add_option("--dims", o->dims, "latent dimensions to sweep, e.g. 0,3,7")
                      ->delimiter(',');
-    cmd->add_option("--top", o->top, "or: the K most important dimensions (variance over the data)")
+    cmd->add_option("--top", o->top,
+                    "or: the K most important dimensions (mean KL to the prior when a VAE "
+                    "encodes --data, else the variance over the data)")
         ->capture_default_str()
         ->check(CLI::Range(1, 256))
         ->excludes(dims);

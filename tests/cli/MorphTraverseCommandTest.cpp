@@ -135,6 +135,25 @@ TEST_F(MorphTraverse, TraverseTopDimensionsUseTheDataRanges) {
     EXPECT_EQ(latent::readImageFile(dir_ / "i.png").height, 2 * 2 * imageSide() + 2);
 }
 
+TEST_F(MorphTraverse, TraverseTopRanksAVaesDimensionsByKlWhenItEncodesTheImages) {
+    const auto r = run("traverse --data " + quoted(dir_ / "images.npy") +
+                       " --index 4 --top 5 --steps 3 --scale 1 --out " + quoted(dir_ / "k.png"));
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const auto encoded = latent::encodeDatasetWithLogvar(*model_, *data_);
+    ASSERT_EQ(encoded.logvar.count, data_->count);  // the bundled model is a VAE
+    const auto byKl = latent::summariseDimensions(encoded.mu, &encoded.logvar);
+    auto dims = latent::rankDimensions(byKl);
+    dims.resize(5);
+    auto byVariance = latent::rankDimensions(latent::summariseDimensions(encoded.mu));
+    byVariance.resize(5);
+    EXPECT_NE(dims, byVariance) << "the two rankings agree here: the test shows nothing";
+    std::vector<latent::TraversalRange> ranges;
+    for (auto d : dims) ranges.push_back(latent::dataRange(byKl[d]));
+    const auto want = latent::decodeToGrid(
+        *model_, latent::traversalLatents(encoded.mu.row(4), dims, 3, ranges), 3, 1);
+    EXPECT_EQ(latent::readImageFile(dir_ / "k.png").pixels, want.pixels);
+}
+
 TEST_F(MorphTraverse, BadIndicesAndOptionsAreRefusedWithAMessage) {
     const std::string z = " --latents " + quoted(dir_ / "z.npy");
     const auto to = run("morph" + z + " --from 0 --to 30 --out " + quoted(dir_ / "x.png"));
