@@ -20,7 +20,7 @@
 namespace {
 
 struct GuiOptions {
-    latent::WorkspaceRequest request{LATENT_DEFAULT_MODEL, LATENT_DEFAULT_DATA_DIR, "test", 0, 256};
+    latent::WorkspaceRequest request{{LATENT_DEFAULT_MODEL, LATENT_DEFAULT_DATA_DIR, "test", 0}, 256};
     int dims = 2;
     int threads = 1;
     qsizetype select = -1;
@@ -94,29 +94,29 @@ int main(int argc, char** argv) {
     sinceStart.start();
     CLI::App cli{"Latent Explorer: explore the latent space of a trained generative model"};
     GuiOptions gui;
-    cli.add_option("--model", gui.request.modelPath,
+    cli.add_option("--model", gui.request.identity.modelPath,
                    "TorchScript model file, or a JSON manifest naming an encoder and a decoder")
         ->check(CLI::ExistingFile);
-    cli.add_option("--samples", gui.request.priorSamples,
+    cli.add_option("--samples", gui.request.identity.priorSamples,
                    "generator-only models: latents to sample from the prior")
         ->check(CLI::Range(1, 1000000));
-    cli.add_option("--seed", gui.request.seed, "generator-only models: seed of the prior sample");
-    cli.add_option("--data", gui.request.dataDir,
+    cli.add_option("--seed", gui.request.identity.priorSeed, "generator-only models: seed of the prior sample");
+    cli.add_option("--data", gui.request.identity.dataPath,
                    "data: a folder of IDX files or images, a .npy/.npz of images or latents, an IDX "
                    "file, or a TensorBoard projector vectors .tsv")
         ->check(CLI::ExistingPath);
-    cli.add_option("--metadata", gui.request.metadataPath, "CSV/TSV table joined to the points by row")
+    cli.add_option("--metadata", gui.request.identity.metadataPath, "CSV/TSV table joined to the points by row")
         ->check(CLI::ExistingFile);
     bool noModel = false;
     cli.add_flag("--no-model", noModel, "open precomputed latents without a model (nothing is decoded)");
     std::string fit = "crop";
     cli.add_option("--fit", fit, "image folders: fit images to the model by centre crop or resize")
         ->check(CLI::IsMember({"crop", "resize"}));
-    cli.add_flag("--greyscale", gui.request.greyscale, "image folders: make colour images grey first");
+    cli.add_flag("--greyscale", gui.request.identity.greyscale, "image folders: make colour images grey first");
     cli.add_option("--colour-by", gui.colourBy, "colour the map by this label or metadata column");
     cli.add_flag("--density", gui.density, "show 2D maps as a density image (View > Density view)");
-    cli.add_option("--split", gui.request.split, "dataset split")->check(CLI::IsMember({"test", "train"}));
-    cli.add_option("--limit", gui.request.limit, "use only the first N images (0: all)");
+    cli.add_option("--split", gui.request.identity.split, "dataset split")->check(CLI::IsMember({"test", "train"}));
+    cli.add_option("--limit", gui.request.identity.limit, "use only the first N images (0: all)");
     cli.add_option("--dims", gui.dims, "map dimensions")->check(CLI::IsMember({2, 3}));
     cli.add_option("--threads", gui.threads, "inference threads")->check(CLI::Range(1, 64));
     cli.add_flag("--timings", gui.timings, "print startup timings to stderr once the map is shown");
@@ -153,8 +153,8 @@ int main(int argc, char** argv) {
             latent::app::installInterruptHandler();
             return command.run();
         }
-        if (noModel) gui.request.modelPath.clear();
-        gui.request.folderFit = fit == "resize" ? latent::FitPolicy::Stretch : latent::FitPolicy::CentreCrop;
+        if (noModel) gui.request.identity.modelPath.clear();
+        gui.request.identity.folderFit = fit == "resize" ? latent::FitPolicy::Stretch : latent::FitPolicy::CentreCrop;
         return runGui(argc, argv, gui, sinceStart);
     } catch (const latent::Error& e) {
         std::cerr << "latent-explorer: " << e.what() << "\n";

@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
     const int steps = argc > 1 ? std::max(1, std::atoi(argv[1])) : 500;
     const std::size_t limit = argc > 2 ? static_cast<std::size_t>(std::atol(argv[2])) : 0;
 
-    latent::WorkspaceRequest request{LATENT_DEFAULT_MODEL, LATENT_DEFAULT_DATA_DIR, "test", limit, 256};
+    latent::WorkspaceRequest request{{LATENT_DEFAULT_MODEL, LATENT_DEFAULT_DATA_DIR, "test", limit}, 256};
     MainWindow window(request, 2);
     window.resize(1280, 800);
     window.show();

@@ -37,9 +37,9 @@ int runMorph(const MorphOptions& o) {
     if (extensionOf(o.out) == ".gif") {
         // GIF counts in 1/100 s; round to the nearest it can show.
         const int centiseconds = std::max(1, static_cast<int>(std::lround(o.delayMs / 10.0)));
-        exportMorphAnimation(*model, morph, centiseconds, o.out);
+        exportMorphAnimation(decoderOf(*model), morph, centiseconds, o.out);
     } else {
-        exportMorphStrip(*model, morph, o.out);
+        exportMorphStrip(decoderOf(*model), morph, o.out);
     }
     statusLine("wrote " + o.out + ": " + std::to_string(o.steps) + " frames from " +
                std::to_string(o.from) + " to " + std::to_string(o.to));

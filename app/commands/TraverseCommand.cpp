@@ -53,7 +53,7 @@ int runTraverse(const TraverseOptions& o) {
                                            : priorRange(o.sigmas));
     }
     const auto latents = traversalLatents(points.items.row(0), dims, o.steps, ranges);
-    writePng(o.out, decodeToGrid(*model, latents, static_cast<int>(o.steps), o.scale));
+    writePng(o.out, decodeToGrid(decoderOf(*model), latents, static_cast<int>(o.steps), o.scale));
     statusLine("wrote " + o.out + ": " + std::to_string(dims.size()) + " dimensions x " +
                std::to_string(o.steps) + " steps around item " + std::to_string(o.index));
     return kExitOk;

@@ -9,6 +9,10 @@
 
 namespace latent {
 
+DecodeFn decoderOf(const Model& model) {
+    return [&model](const LatentBatch& latents) { return decodeLatents(model, latents, 64); };
+}
+
 std::vector<Image> decodeLatents(const Model& model, const LatentBatch& latents,
                                  std::size_t batchSize, const ProgressFn& progress) {
     const std::size_t dim = model.info().latentDim;

@@ -14,15 +14,15 @@ LatentBatch morphLatents(const MorphExport& m) {
 
 }  // namespace
 
-void exportMorphStrip(const Model& model, const MorphExport& morph, const std::filesystem::path& path) {
-    writePng(path, decodeToGrid(model, morphLatents(morph), static_cast<int>(morph.frames), morph.scale));
+void exportMorphStrip(const DecodeFn& decode, const MorphExport& morph, const std::filesystem::path& path) {
+    writePng(path, decodeToGrid(decode, morphLatents(morph), static_cast<int>(morph.frames), morph.scale));
 }
 
-void exportMorphAnimation(const Model& model, const MorphExport& morph, int delayCentiseconds,
+void exportMorphAnimation(const DecodeFn& decode, const MorphExport& morph, int delayCentiseconds,
                           const std::filesystem::path& path) {
     if (delayCentiseconds < 1) throw Error(ErrorKind::InvalidArgument, "a frame delay must be at least 1/100 s");
     std::vector<Raster> frames;
-    for (const Image& image : model.decode(morphLatents(morph))) frames.push_back(toRaster(image, morph.scale));
+    for (const Image& image : decode(morphLatents(morph))) frames.push_back(toRaster(image, morph.scale));
     writeAnimatedGif(path, frames, {delayCentiseconds, true});
 }
 

@@ -66,7 +66,7 @@ std::shared_ptr<const Model> InferenceEngine::currentModel(const char* forWhat) 
 template <typename Result>
 std::future<Result> InferenceEngine::submit(std::size_t total, std::size_t batchSize,
                                             std::string what, ProgressFn progress,
-                                            std::shared_ptr<Result> output,
+                                            std::stop_token stop, std::shared_ptr<Result> output,
                                             std::function<void(std::size_t, std::size_t)> chunk) {
     auto promise = std::make_shared<std::promise<Result>>();
     auto job = std::make_shared<BatchJob>();
@@ -74,6 +74,7 @@ std::future<Result> InferenceEngine::submit(std::size_t total, std::size_t batch
     job->batchSize = std::max<std::size_t>(batchSize, 1);
     job->what = std::move(what);
     job->progress = std::move(progress);
+    job->stop = std::move(stop);
     job->runChunk = std::move(chunk);
     job->complete = [promise, output] { promise->set_value(std::move(*output)); };
     job->fail = [promise](std::exception_ptr e) { promise->set_exception(e); };
@@ -88,12 +89,13 @@ std::future<Result> InferenceEngine::submit(std::size_t total, std::size_t batch
 
 std::future<std::vector<Image>> InferenceEngine::decodeBatch(LatentBatch latents,
                                                              std::size_t batchSize,
-                                                             ProgressFn progress) {
+                                                             ProgressFn progress,
+                                                             std::stop_token stop) {
     auto model = currentModel("decode with");
     auto input = std::make_shared<LatentBatch>(std::move(latents));
     auto output = std::make_shared<std::vector<Image>>();
     output->reserve(input->count);
-    return submit(input->count, batchSize, "Decoding", std::move(progress), output,
+    return submit(input->count, batchSize, "Decoding", std::move(progress), std::move(stop), output,
                   [model, input, output](std::size_t first, std::size_t n) {
                       LatentBatch part(n, input->dim);
                       std::copy_n(
@@ -105,7 +107,8 @@ std::future<std::vector<Image>> InferenceEngine::decodeBatch(LatentBatch latents
 
 std::future<LatentBatch> InferenceEngine::encodeDataset(std::shared_ptr<const Dataset> data,
                                                         std::size_t batchSize,
-                                                        ProgressFn progress) {
+                                                        ProgressFn progress,
+                                                        std::stop_token stop) {
     auto model = currentModel("encode with");
     if (!(data->shape == model->info().imageShape)) {
         throw Error(ErrorKind::InvalidArgument,
@@ -114,7 +117,7 @@ std::future<LatentBatch> InferenceEngine::encodeDataset(std::shared_ptr<const Da
     }
     auto output = std::make_shared<LatentBatch>(data->count, model->info().latentDim);
     return submit(
-        data->count, batchSize, "Encoding", std::move(progress), output,
+        data->count, batchSize, "Encoding", std::move(progress), std::move(stop), output,
         [model, data, output](std::size_t first, std::size_t n) {
             const auto part = model->encode(data->floatPixels(first, n).data(), n);
             std::copy(part.values.begin(), part.values.end(),
@@ -186,11 +189,19 @@ void InferenceEngine::runLive(LiveJob job) {
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                 .count();
     }
-    if (onLive_ && job.id == latestLiveId()) onLive_(std::move(result));  // drop stale ones
+    if (job.id != latestLiveId()) return;  // drop stale ones
+    std::lock_guard lock(liveCallbackMutex_);
+    if (onLive_) onLive_(std::move(result));
+}
+
+void InferenceEngine::closeLive() {
+    std::lock_guard lock(liveCallbackMutex_);
+    onLive_ = {};
 }
 
 bool InferenceEngine::runChunk(BatchJob& job) {
     try {
+        if (job.stop.stop_requested()) throw Error(ErrorKind::Cancelled, job.what + " cancelled");
         const std::size_t n = std::min(job.batchSize, job.total - job.done);
         if (n > 0) job.runChunk(job.done, n);
         job.done += n;

@@ -29,6 +29,8 @@ constexpr EnumNames<ProjectionMethod> kMethods[] = {{ProjectionMethod::Pca, "pca
 constexpr EnumNames<Metric> kMetrics[] = {{Metric::Euclidean, "euclidean"}, {Metric::Cosine, "cosine"}};
 constexpr EnumNames<FitPolicy> kFits[] = {{FitPolicy::CentreCrop, "centre-crop"},
                                           {FitPolicy::Stretch, "stretch"}};
+constexpr EnumNames<ResizeFilter> kFilters[] = {{ResizeFilter::Bilinear, "bilinear"},
+                                                {ResizeFilter::Nearest, "nearest"}};
 constexpr EnumNames<InterpolationMode> kModes[] = {{InterpolationMode::Linear, "linear"},
                                                    {InterpolationMode::Spherical, "slerp"}};
 
@@ -51,6 +53,32 @@ json optionalIndex(const std::optional<std::size_t>& i) { return i ? json(*i) : 
 std::optional<std::size_t> readOptionalIndex(const json& j, const char* key) {
     if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
     return j.at(key).get<std::size_t>();
+}
+
+// The file keeps the model at the top and the rest under "data", as version 1 did.
+json dataToJson(const WorkspaceIdentity& w) {
+    return {{"dir", w.dataPath.string()}, {"split", w.split}, {"limit", w.limit},
+            {"metadata", w.metadataPath.string()}, {"fit", nameOf(kFits, w.folderFit)},
+            {"greyscale", w.greyscale}, {"resize", nameOf(kFilters, w.resizeFilter)},
+            {"prior_samples", w.priorSamples}, {"prior_seed", w.priorSeed}};
+}
+
+// Version 1 files have only the model, dir, split and limit: the defaults of the rest are
+// what version 1 opened with.
+WorkspaceIdentity workspaceFromJson(const json& j) {
+    WorkspaceIdentity w;
+    w.modelPath = j.at("model").get<std::string>();
+    const json& data = j.at("data");
+    w.dataPath = data.at("dir").get<std::string>();
+    w.split = data.value("split", w.split);
+    w.limit = data.value("limit", std::size_t{0});
+    w.metadataPath = data.value("metadata", std::string());
+    w.folderFit = valueOf(kFits, data.value("fit", std::string("centre-crop")), "image fit");
+    w.greyscale = data.value("greyscale", w.greyscale);
+    w.resizeFilter = valueOf(kFilters, data.value("resize", std::string("bilinear")), "resize filter");
+    w.priorSamples = data.value("prior_samples", w.priorSamples);
+    w.priorSeed = data.value("prior_seed", w.priorSeed);
+    return w;
 }
 
 json projectionToJson(const ProjectionParams& p) {
@@ -84,11 +112,8 @@ ProjectionParams projectionFromJson(const json& j) {
 }  // namespace
 
 std::string sessionToJson(const Session& s) {
-    json j = {{"format", kFormat}, {"version", Session::kVersion}, {"model", s.modelPath},
-              {"data",
-               {{"dir", s.dataDir}, {"split", s.split}, {"limit", s.limit}, {"metadata", s.metadataPath},
-                {"fit", nameOf(kFits, s.folderFit)}, {"greyscale", s.greyscale},
-                {"prior_samples", s.priorSamples}, {"prior_seed", s.priorSeed}}},
+    json j = {{"format", kFormat}, {"version", Session::kVersion}, {"model", s.workspace.modelPath.string()},
+              {"data", dataToJson(s.workspace)},
               {"projection", projectionToJson(s.projection)}, {"selection", s.selection},
               {"current", {{"latent", s.currentLatent}, {"index", optionalIndex(s.currentIndex)}}}};
     j["bookmarks"] = json::array();
@@ -123,17 +148,7 @@ Session sessionFromJson(const std::string& text, const std::string& source) {
                                                   std::to_string(Session::kVersion));
         }
         Session s;
-        s.modelPath = j.at("model").get<std::string>();
-        const json& data = j.at("data");
-        s.dataDir = data.at("dir").get<std::string>();
-        s.split = data.value("split", s.split);
-        s.limit = data.value("limit", std::size_t{0});
-        // Version 1 files have none of these: their defaults are what version 1 opened with.
-        s.metadataPath = data.value("metadata", s.metadataPath);
-        s.folderFit = valueOf(kFits, data.value("fit", std::string("centre-crop")), "image fit");
-        s.greyscale = data.value("greyscale", s.greyscale);
-        s.priorSamples = data.value("prior_samples", s.priorSamples);
-        s.priorSeed = data.value("prior_seed", s.priorSeed);
+        s.workspace = workspaceFromJson(j);
         s.projection = projectionFromJson(j.at("projection"));
         s.selection = j.value("selection", s.selection);
         if (j.contains("current")) {

@@ -36,8 +36,8 @@ LatentBatch traversalLatents(std::span<const float> point, const std::vector<std
     return out;
 }
 
-Raster decodeToGrid(const Model& model, const LatentBatch& latents, int columns, int scale) {
-    return makeGrid(decodeLatents(model, latents, 64), columns, scale, 2);
+Raster decodeToGrid(const DecodeFn& decode, const LatentBatch& latents, int columns, int scale) {
+    return makeGrid(decode(latents), columns, scale, 2);
 }
 
 }  // namespace latent

@@ -89,6 +89,7 @@ void addMetadataFile(Workspace& ws, const fs::path& path, std::size_t pointsBefo
 // Fits loaded images to the model and encodes them.
 void encodeImages(Workspace& ws, ExplorationData& data, const WorkspaceRequest& request,
                   const ProgressFn& progress) {
+    const WorkspaceIdentity& id = request.identity;
     const ModelInfo& info = ws.model->info();
     Dataset& images = data.images.dataset;
     if (data.images.format == "image folder") {
@@ -97,9 +98,9 @@ void encodeImages(Workspace& ws, ExplorationData& data, const WorkspaceRequest& 
                 std::to_string(data.images.refitted) + " of " + std::to_string(images.count) +
                 " images fitted to " + std::to_string(images.shape.height) + "x" +
                 std::to_string(images.shape.width) +
-                (request.folderFit == FitPolicy::Stretch ? " (resized)" : " (centre crop)");
+                (id.folderFit == FitPolicy::Stretch ? " (resized)" : " (centre crop)");
         }
-        if (request.greyscale)
+        if (id.greyscale)
             ws.resizeNote += (ws.resizeNote.empty() ? "" : ", ") + std::string("greyscale");
     }
     if (images.classNames.empty()) images.classNames = info.classNames;
@@ -107,13 +108,13 @@ void encodeImages(Workspace& ws, ExplorationData& data, const WorkspaceRequest& 
     if (!fits && !request.resizeToFit && resizeIsSensible(images.shape, info.imageShape)) {
         throw DatasetNeedsResize(images.shape, info.imageShape,
                                  "the dataset's images do not fit the model; a resize would fit them: " +
-                                     describeResize(images.shape, info.imageShape, request.resizeFilter));
+                                     describeResize(images.shape, info.imageShape, id.resizeFilter));
     }
     if (request.resizeToFit && !fits) {
         const std::string note =
-            describeResize(images.shape, info.imageShape, request.resizeFilter);
+            describeResize(images.shape, info.imageShape, id.resizeFilter);
         ws.resizeNote += (ws.resizeNote.empty() ? "" : "; ") + note;
-        images = resizeDataset(images, info.imageShape, request.resizeFilter);
+        images = resizeDataset(images, info.imageShape, id.resizeFilter);
     }
     ws.dataset = std::move(images);
     EncodedBatch encoded = encodeDatasetWithLogvar(*ws.model, ws.dataset, request.batchSize, progress);
@@ -123,9 +124,10 @@ void encodeImages(Workspace& ws, ExplorationData& data, const WorkspaceRequest& 
 
 // Precomputed latents: the model stays when its latent size matches.
 void takeLatents(Workspace& ws, ExplorationData& data, const WorkspaceRequest& request) {
+    const WorkspaceIdentity& id = request.identity;
     ws.latents = std::move(data.latents);
     if (ws.model && ws.model->info().latentDim != ws.latents.dim) {
-        const std::string why = quotedPath(request.dataDir) + " holds " +
+        const std::string why = quotedPath(id.dataPath) + " holds " +
                                 std::to_string(ws.latents.dim) + "-d vectors but the model " +
                                 ws.model->info().name + " has a " +
                                 std::to_string(ws.model->info().latentDim) + "-d latent";
@@ -154,16 +156,16 @@ bool mayHoldLatents(const fs::path& path) {
 
 // Dataset images to show beside a generator's samples. They are only looked at, so they are
 // resized without asking; images that cannot be fitted are left out with a note.
-Dataset referenceImages(const WorkspaceRequest& request, const ModelInfo& info, std::string& note) {
-    const std::size_t limit = request.limit > 0 ? std::min(request.limit, kReferenceImageLimit)
+Dataset referenceImages(const WorkspaceIdentity& id, const ModelInfo& info, std::string& note) {
+    const std::size_t limit = id.limit > 0 ? std::min(id.limit, kReferenceImageLimit)
                                                 : kReferenceImageLimit;
     try {
-        Dataset data = loadMnistStyleSplit(request.dataDir, request.split);
+        Dataset data = loadMnistStyleSplit(id.dataPath, id.split);
         data.keepFirst(limit);
         if (data.classNames.empty()) data.classNames = info.classNames;
         if (data.shape == info.imageShape) return data;
-        note = describeResize(data.shape, info.imageShape, request.resizeFilter);
-        return resizeDataset(data, info.imageShape, request.resizeFilter);
+        note = describeResize(data.shape, info.imageShape, id.resizeFilter);
+        return resizeDataset(data, info.imageShape, id.resizeFilter);
     } catch (const Error& e) {
         if (e.kind() == ErrorKind::Cancelled) throw;
         note = std::string("dataset images not shown: ") + e.what();
@@ -174,51 +176,52 @@ Dataset referenceImages(const WorkspaceRequest& request, const ModelInfo& info, 
 }  // namespace
 
 Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& progress) {
+    const WorkspaceIdentity& id = request.identity;
     Workspace ws;
-    if (!request.modelPath.empty()) {
-        report(progress, 0.0, "Loading model " + request.modelPath.filename().string());
-        ws.model = Model::load(request.modelPath);
+    if (!id.modelPath.empty()) {
+        report(progress, 0.0, "Loading model " + id.modelPath.filename().string());
+        ws.model = Model::load(id.modelPath);
     }
     // Only latents open without a model: refuse anything else before reading it.
-    if (!ws.model && !mayHoldLatents(request.dataDir)) throw imagesNeedAModel(request.dataDir);
+    if (!ws.model && !mayHoldLatents(id.dataPath)) throw imagesNeedAModel(id.dataPath);
     const bool generatorOnly = ws.model && !ws.model->info().hasEncoder;
     const auto encodeStart = std::chrono::steady_clock::now();
     ExplorationData data;
     // A generator-only model ignores image data (it cannot encode it): skip reading it.
-    if (!generatorOnly || mayHoldLatents(request.dataDir)) {
-        report(progress, 0.02, "Reading " + request.dataDir.string());
+    if (!generatorOnly || mayHoldLatents(id.dataPath)) {
+        report(progress, 0.02, "Reading " + id.dataPath.string());
         DataSourceOptions options;
-        options.split = request.split;
-        options.imageFolder.fit = request.folderFit;
+        options.split = id.split;
+        options.imageFolder.fit = id.folderFit;
         if (ws.model) options.imageFolder.target = ws.model->info().imageShape;
-        if (request.greyscale) options.imageFolder.target.channels = 1;
-        data = loadExplorationData(request.dataDir, options, subRange(progress, 0.02, 0.05));
+        if (id.greyscale) options.imageFolder.target.channels = 1;
+        data = loadExplorationData(id.dataPath, options, subRange(progress, 0.02, 0.05));
     }
     const std::size_t pointsBeforeLimit =
         data.holdsLatents() ? data.latents.count : data.images.dataset.count;
-    applyLimit(data, request.limit);
+    applyLimit(data, id.limit);
     ws.dataFormat = data.images.format;
     ws.skipped = std::move(data.images.skipped);
     if (data.holdsLatents()) {
         ws.metadata = std::move(data.metadata);
         takeLatents(ws, data, request);
     } else if (!ws.model) {
-        throw imagesNeedAModel(request.dataDir);
+        throw imagesNeedAModel(id.dataPath);
     } else if (!generatorOnly) {
         encodeImages(ws, data, request, subRange(progress, 0.05, 0.85));
         if (!ws.dataset.labels.empty()) ws.metadata = labelTable(ws.dataset);
     } else {
         report(progress, 0.02, "Sampling the prior: the model has no encoder");
         const ModelInfo& info = ws.model->info();
-        ws.latents = samplePrior(info, request.priorSamples, request.seed);
+        ws.latents = samplePrior(info, id.priorSamples, id.priorSeed);
         ws.sampledFromPrior = true;
-        ws.dataset.name = std::to_string(request.priorSamples) + " samples of the " + info.prior +
-                          " prior (seed " + std::to_string(request.seed) + ")";
+        ws.dataset.name = std::to_string(id.priorSamples) + " samples of the " + info.prior +
+                          " prior (seed " + std::to_string(id.priorSeed) + ")";
         ws.dataset.shape = info.imageShape;
         ws.dataset.classNames = info.classNames;
-        if (!request.dataDir.empty()) ws.reference = referenceImages(request, info, ws.resizeNote);
+        if (!id.dataPath.empty()) ws.reference = referenceImages(id, info, ws.resizeNote);
     }
-    if (!request.metadataPath.empty()) addMetadataFile(ws, request.metadataPath, pointsBeforeLimit);
+    if (!id.metadataPath.empty()) addMetadataFile(ws, id.metadataPath, pointsBeforeLimit);
     if (ws.dataset.labels.empty()) {
         if (const MetadataColumn* labels = labelColumn(ws.metadata))
             applyLabels(ws.dataset, *labels);

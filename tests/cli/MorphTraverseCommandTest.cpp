@@ -62,7 +62,7 @@ TEST_F(MorphTraverse, MorphStripIsTheLibrarysDecodedPath) {
     EXPECT_EQ(strip.height, imageSide());
     const auto path = latent::interpolationPath(latentOf(3), latentOf(7), 6,
                                                 latent::InterpolationMode::Spherical, 0.0, 1.5);
-    EXPECT_EQ(strip.pixels, latent::decodeToGrid(*model_, path, 6, 1).pixels);
+    EXPECT_EQ(strip.pixels, latent::decodeToGrid(latent::decoderOf(*model_), path, 6, 1).pixels);
 }
 
 TEST_F(MorphTraverse, MorphEncodesTheChosenImagesAndWritesAGif) {
@@ -74,7 +74,7 @@ TEST_F(MorphTraverse, MorphEncodesTheChosenImagesAndWritesAGif) {
     EXPECT_EQ(strip.height, 2 * imageSide());
     // Encoded on their own rather than in a batch of 30: equal up to float rounding.
     const auto want = latent::decodeToGrid(
-        *model_,
+        latent::decoderOf(*model_),
         latent::interpolationPath(latentOf(0), latentOf(1), 4, latent::InterpolationMode::Linear),
         4, 2);
     ASSERT_EQ(strip.pixels.size(), want.pixels.size());
@@ -110,7 +110,7 @@ TEST_F(MorphTraverse, TraverseGridSweepsTheChosenDimensions) {
     EXPECT_EQ(grid.height, 3 * imageSide() + 2 * 2);
     const std::vector<latent::TraversalRange> prior(3, latent::priorRange());
     const auto latents = latent::traversalLatents(latentOf(2), {0, 3, 5}, 6, prior);
-    EXPECT_EQ(grid.pixels, latent::decodeToGrid(*model_, latents, 6, 1).pixels);
+    EXPECT_EQ(grid.pixels, latent::decodeToGrid(latent::decoderOf(*model_), latents, 6, 1).pixels);
 }
 
 TEST_F(MorphTraverse, TraverseTopDimensionsUseTheDataRanges) {
@@ -123,7 +123,7 @@ TEST_F(MorphTraverse, TraverseTopDimensionsUseTheDataRanges) {
     std::vector<latent::TraversalRange> ranges;
     for (auto d : dims) ranges.push_back(latent::dataRange(summaries[d]));
     const auto want =
-        latent::decodeToGrid(*model_, latent::traversalLatents(latentOf(4), dims, 5, ranges), 5, 1);
+        latent::decodeToGrid(latent::decoderOf(*model_), latent::traversalLatents(latentOf(4), dims, 5, ranges), 5, 1);
     const auto grid = latent::readImageFile(dir_ / "t.png");
     EXPECT_EQ(grid.height, 4 * imageSide() + 3 * 2);
     EXPECT_EQ(grid.pixels, want.pixels);
@@ -150,7 +150,7 @@ TEST_F(MorphTraverse, TraverseTopRanksAVaesDimensionsByKlWhenItEncodesTheImages)
     std::vector<latent::TraversalRange> ranges;
     for (auto d : dims) ranges.push_back(latent::dataRange(byKl[d]));
     const auto want = latent::decodeToGrid(
-        *model_, latent::traversalLatents(encoded.mu.row(4), dims, 3, ranges), 3, 1);
+        latent::decoderOf(*model_), latent::traversalLatents(encoded.mu.row(4), dims, 3, ranges), 3, 1);
     EXPECT_EQ(latent::readImageFile(dir_ / "k.png").pixels, want.pixels);
 }
 

@@ -43,7 +43,7 @@ latent::MorphExport morph() {
 
 TEST(ExplorationExport, StripHasOneCellPerFrame) {
     TempDir dir;
-    latent::exportMorphStrip(*model(), morph(), dir / "strip.png");
+    latent::exportMorphStrip(latent::decoderOf(*model()), morph(), dir / "strip.png");
     const auto size = pngSize(dir / "strip.png");
     EXPECT_EQ(size[0], 6u * 56u + 5u * 2u);
     EXPECT_EQ(size[1], 56u);
@@ -53,7 +53,7 @@ TEST(ExplorationExport, AnimationHasEveryFrameWithTheDelay) {
     TempDir dir;
     auto m = morph();
     m.tEnd = 1.5;
-    latent::exportMorphAnimation(*model(), m, 8, dir / "morph.gif");
+    latent::exportMorphAnimation(latent::decoderOf(*model()), m, 8, dir / "morph.gif");
     int error = 0;
     GifFileType* gif = DGifOpenFileName((dir / "morph.gif").c_str(), &error);
     ASSERT_NE(gif, nullptr);
@@ -64,7 +64,7 @@ TEST(ExplorationExport, AnimationHasEveryFrameWithTheDelay) {
     DGifSavedExtensionToGCB(gif, 5, &gcb);
     EXPECT_EQ(gcb.DelayTime, 8);
     DGifCloseFile(gif, &error);
-    EXPECT_THROW(latent::exportMorphAnimation(*model(), m, 0, dir / "bad.gif"), latent::Error);
+    EXPECT_THROW(latent::exportMorphAnimation(latent::decoderOf(*model()), m, 0, dir / "bad.gif"), latent::Error);
 }
 
 }  // namespace

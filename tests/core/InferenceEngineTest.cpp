@@ -39,6 +39,16 @@ std::shared_ptr<const latent::Model> mlpVae() {
 
 std::vector<float> latentOf(float v) { return std::vector<float>(8, v); }
 
+template <typename T>
+void expectCancelled(std::future<T>& future) {
+    try {
+        future.get();
+        FAIL() << "the job was not cancelled";
+    } catch (const latent::Error& e) {
+        EXPECT_EQ(e.kind(), latent::ErrorKind::Cancelled);
+    }
+}
+
 TEST(InferenceEngine, LiveResultMatchesDirectDecodeAndRepeatsComeFromTheCache) {
     LiveResults live;
     latent::InferenceEngine engine(live.callback());
@@ -113,13 +123,35 @@ TEST(InferenceEngine, CancelledBatchThrowsCancelled) {
     auto future = engine.decodeBatch(latent::LatentBatch(100, 8), 10, [&](double, const std::string&) {
         return ++calls < 3;
     });
-    try {
-        future.get();
-        FAIL() << "cancel ignored";
-    } catch (const latent::Error& e) {
-        EXPECT_EQ(e.kind(), latent::ErrorKind::Cancelled);
-    }
+    expectCancelled(future);
     EXPECT_EQ(calls, 3);
+}
+
+TEST(InferenceEngine, ABatchStoppedBeforeItRunsIsCancelledWithoutDecoding) {
+    latent::InferenceEngine engine({});
+    engine.setModel(mlpVae());
+    std::stop_source stop;
+    stop.request_stop();
+    int calls = 0;
+    auto future = engine.decodeBatch(latent::LatentBatch(100, 8), 10, [&](double, const std::string&) {
+        ++calls;
+        return true;
+    }, stop.get_token());
+    expectCancelled(future);
+    EXPECT_EQ(calls, 0);
+}
+
+TEST(InferenceEngine, AfterCloseLiveNoLiveResultIsDelivered) {
+    LiveResults live;
+    latent::InferenceEngine engine(live.callback());
+    engine.setModel(mlpVae());
+    ASSERT_TRUE(live.waitFor(engine.requestLive(latentOf(0.1f))));
+    engine.closeLive();
+    const auto unseen = engine.requestLive(latentOf(0.2f));
+    engine.decodeBatch(latent::LatentBatch(1, 8)).get();  // the live request ran before this batch
+    std::lock_guard lock(live.mutex);
+    ASSERT_EQ(live.results.size(), 1u);
+    EXPECT_LT(live.results.back().id, unseen);
 }
 
 TEST(InferenceEngine, EncodesADatasetInBatches) {

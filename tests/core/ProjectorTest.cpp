@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <random>
+#include <vector>
 
 #include "latent/core/Error.h"
 #include "latent/core/ProjectionCache.h"
+#include "latent/core/WorkspaceIdentity.h"
 
 namespace {
 
@@ -203,7 +206,10 @@ TEST(ProjectionCache, FindsByNormalizedKeyAndDropsTheLeastRecentlyUsed) {
         p.dims = dims;
         return std::make_shared<const latent::ProjectionResult>(latent::project(z, p));
     };
-    latent::ProjectionKey pca2{"data", "model", {}};
+    latent::WorkspaceIdentity workspace;
+    workspace.modelPath = "model.pt";
+    workspace.dataPath = "data";
+    latent::ProjectionKey pca2{workspace, {}};
     latent::ProjectionKey pca3 = pca2;
     pca3.params.dims = 3;
     const auto r2 = result(2);
@@ -214,14 +220,20 @@ TEST(ProjectionCache, FindsByNormalizedKeyAndDropsTheLeastRecentlyUsed) {
     samePca.params.neighbours = 99;  // ignored by PCA: the same result
     EXPECT_EQ(cache.find(samePca), r2);
     latent::ProjectionKey otherModel = pca2;
-    otherModel.model = "other";
+    otherModel.workspace.modelPath = "other.pt";
     EXPECT_EQ(cache.find(otherModel), nullptr);
+    latent::ProjectionKey otherPriorSample = pca2;  // a generator's prior sampled again
+    otherPriorSample.workspace.priorSamples = 350;
+    EXPECT_EQ(cache.find(otherPriorSample), nullptr);
+    otherPriorSample = pca2;
+    otherPriorSample.workspace.priorSeed = 5;
+    EXPECT_EQ(cache.find(otherPriorSample), nullptr);
     latent::ProjectionKey otherSeed = pca2;
     otherSeed.params.seed = 7;
     EXPECT_EQ(cache.find(otherSeed), nullptr);
 
     // pca2 was used last, so a third entry drops pca3.
-    latent::ProjectionKey axes{"data", "model", {}};
+    latent::ProjectionKey axes{workspace, {}};
     axes.params.method = latent::ProjectionMethod::LatentAxes;
     axes.params.axes = {0, 1};
     cache.insert(axes, r2);
@@ -231,6 +243,33 @@ TEST(ProjectionCache, FindsByNormalizedKeyAndDropsTheLeastRecentlyUsed) {
     EXPECT_NE(cache.find(axes), nullptr);
     cache.insert(axes, result(2));  // replacing keeps one entry per key
     EXPECT_EQ(cache.size(), 2u);
+}
+
+TEST(WorkspaceIdentity, EveryFieldTellsWorkspacesApartAndEqualOnesHashAlike) {
+    latent::WorkspaceIdentity base;
+    base.modelPath = "model.pt";
+    base.dataPath = "data";
+    const std::hash<latent::WorkspaceIdentity> hash;
+    EXPECT_EQ(base, latent::WorkspaceIdentity(base));
+    EXPECT_EQ(hash(base), hash(latent::WorkspaceIdentity(base)));
+    const std::vector<std::function<void(latent::WorkspaceIdentity&)>> changes = {
+        [](auto& w) { w.modelPath = "other.pt"; },
+        [](auto& w) { w.dataPath = "other"; },
+        [](auto& w) { w.split = "train"; },
+        [](auto& w) { w.limit = 10; },
+        [](auto& w) { w.metadataPath = "labels.csv"; },
+        [](auto& w) { w.folderFit = latent::FitPolicy::Stretch; },
+        [](auto& w) { w.greyscale = true; },
+        [](auto& w) { w.resizeFilter = latent::ResizeFilter::Nearest; },
+        [](auto& w) { w.priorSamples = 350; },
+        [](auto& w) { w.priorSeed = 5; },
+    };
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        latent::WorkspaceIdentity changed = base;
+        changes[i](changed);
+        EXPECT_NE(changed, base) << "change " << i;
+        EXPECT_NE(hash(changed), hash(base)) << "change " << i;
+    }
 }
 
 }  // namespace

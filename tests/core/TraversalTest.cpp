@@ -44,7 +44,7 @@ TEST(Traversal, GridDecodesEveryLatentWithTheModel) {
     std::vector<float> point(16, 0.0f);
     std::vector<std::size_t> dims{0, 1, 2};
     const auto latents = latent::traversalLatents(point, dims, 7, std::vector<latent::TraversalRange>(3));
-    const auto raster = latent::decodeToGrid(*model, latents, 7, 1);
+    const auto raster = latent::decodeToGrid(latent::decoderOf(*model), latents, 7, 1);
     EXPECT_EQ(raster.width, 7 * 28 + 6 * 2);
     EXPECT_EQ(raster.height, 3 * 28 + 2 * 2);
     // The cell at row 1, column 3 is the decode of latent 10.

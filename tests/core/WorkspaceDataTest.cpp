@@ -39,7 +39,7 @@ void writeProjectorPair(const TempDir& dir, std::size_t n, std::size_t dim) {
 
 latent::WorkspaceRequest noModel(const std::filesystem::path& data) {
     latent::WorkspaceRequest request;
-    request.dataDir = data;
+    request.identity.dataPath = data;
     return request;
 }
 
@@ -66,7 +66,7 @@ TEST(WorkspaceData, LimitKeepsLatentsAndMetadataAligned) {
     TempDir dir;
     writeProjectorPair(dir, 30, 4);
     auto request = noModel(dir / "vectors.tsv");
-    request.limit = 10;
+    request.identity.limit = 10;
     const auto ws = latent::buildWorkspace(request);
     EXPECT_EQ(ws.latents.count, 10u);
     EXPECT_EQ(ws.metadata.rowCount, 10u);
@@ -84,13 +84,13 @@ TEST(WorkspaceData, LatentsOfTheModelsSizeKeepTheModelOthersDropItOrFail) {
     for (std::size_t i = 0; i < y.values.size(); ++i) y.values[i] = static_cast<float>(i % 5);
     latent::writeNpy(dir / "z3.npy", y);
 
-    latent::WorkspaceRequest request{LATENT_DEFAULT_MODEL, dir / "z16.npy", "test", 0, 64};
+    latent::WorkspaceRequest request{{LATENT_DEFAULT_MODEL, dir / "z16.npy", "test", 0}, 64};
     const auto matching = latent::buildWorkspace(request);
     EXPECT_TRUE(matching.hasModel());
     EXPECT_EQ(matching.latents.count, 20u);
     EXPECT_EQ(matching.dataFormat, ".npy latents");
 
-    request.dataDir = dir / "z3.npy";
+    request.identity.dataPath = dir / "z3.npy";
     const auto other = latent::buildWorkspace(request);
     EXPECT_FALSE(other.hasModel());
     EXPECT_NE(other.modelNote.find("3-d vectors"), std::string::npos) << other.modelNote;
@@ -113,13 +113,13 @@ TEST(WorkspaceData, MetadataTableJoinsByRowOrIsRefused) {
         csv += std::to_string(i * 2) + "," + (i % 2 ? "red" : "blue") + "\n";
     writeText(dir / "extra.csv", csv);
     auto request = noModel(dir / "vectors.tsv");
-    request.metadataPath = dir / "extra.csv";
+    request.identity.metadataPath = dir / "extra.csv";
     const auto ws = latent::buildWorkspace(request);
     ASSERT_EQ(ws.metadata.columns.size(), 4u);
     EXPECT_EQ(ws.metadata.column("colour").cells[3], "red");
 
     writeText(dir / "short.csv", "size\n1\n2\n");
-    request.metadataPath = dir / "short.csv";
+    request.identity.metadataPath = dir / "short.csv";
     expectError([&] { latent::buildWorkspace(request); }, ErrorKind::BadFormat,
                 "has 2 rows for 12 points");
 }
@@ -142,8 +142,8 @@ TEST(WorkspaceData, ImageFolderOfTheWrongSizeIsFittedAndEncoded) {
             latent::writePng(dir / cls / ("img" + std::to_string(k) + ".png"), r);
         }
     }
-    latent::WorkspaceRequest request{LATENT_DEFAULT_MODEL, dir.path(), "test", 0, 64};
-    request.folderFit = latent::FitPolicy::Stretch;
+    latent::WorkspaceRequest request{{LATENT_DEFAULT_MODEL, dir.path(), "test", 0}, 64};
+    request.identity.folderFit = latent::FitPolicy::Stretch;
     const auto ws = latent::buildWorkspace(request);
     EXPECT_TRUE(ws.hasImages());
     EXPECT_EQ(ws.latents.count, 6u);

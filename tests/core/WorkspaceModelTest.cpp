@@ -10,14 +10,14 @@
 namespace {
 
 latent::WorkspaceRequest requestFor(const std::string& model, std::size_t limit = 300) {
-    latent::WorkspaceRequest request{fixture(model), LATENT_DEFAULT_DATA_DIR, "test", limit, 128};
+    latent::WorkspaceRequest request{{fixture(model), LATENT_DEFAULT_DATA_DIR, "test", limit}, 128};
     return request;
 }
 
 TEST(WorkspaceModels, GeneratorOnlyModelMapsSeededPriorSamples) {
     auto request = requestFor("gan_rgb64.pt");
-    request.priorSamples = 150;
-    request.seed = 42;
+    request.identity.priorSamples = 150;
+    request.identity.priorSeed = 42;
     const auto ws = latent::buildWorkspace(request);
     EXPECT_TRUE(ws.sampledFromPrior);
     EXPECT_EQ(ws.latents.count, 150u);
@@ -75,7 +75,7 @@ TEST(WorkspaceModels, DatasetThatCannotFitIsRefusedNamingBothShapes) {
 
 TEST(WorkspaceModels, GeneratorOnlyModelKeepsDatasetImagesFittedToItsShape) {
     auto request = requestFor("gan_rgb64.pt", 40);
-    request.priorSamples = 100;
+    request.identity.priorSamples = 100;
     const auto ws = latent::buildWorkspace(request);
     EXPECT_EQ(ws.latents.count, 100u);
     EXPECT_EQ(ws.dataset.count, 0u);
@@ -83,7 +83,7 @@ TEST(WorkspaceModels, GeneratorOnlyModelKeepsDatasetImagesFittedToItsShape) {
     EXPECT_EQ(ws.reference.shape, (latent::ImageShape{3, 64, 64}));
     EXPECT_EQ(ws.reference.labels.size(), 40u);
     EXPECT_NE(ws.resizeNote.find("3x64x64"), std::string::npos);
-    request.dataDir.clear();
+    request.identity.dataPath.clear();
     EXPECT_EQ(latent::buildWorkspace(request).reference.count, 0u);
 }
 

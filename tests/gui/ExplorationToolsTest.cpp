@@ -281,7 +281,7 @@ TEST_F(ExplorationToolsTest, TraversalFromThePriorAndItsGridDecodeAsCoreDoes) {
     const std::vector<latent::TraversalRange> ranges(3, latent::priorRange());
     const auto latents = latent::traversalLatents(latentOf(3), dims, 5, ranges);
     EXPECT_EQ(dialog->gridLatents().values, latents.values);
-    const auto expected = latent::decodeToGrid(*window->workspace()->model, latents, 5, 2);
+    const auto expected = latent::decodeToGrid(latent::decoderOf(*window->workspace()->model), latents, 5, 2);
     EXPECT_EQ(dialog->grid().width, expected.width);
     EXPECT_EQ(dialog->grid().height, expected.height);
     EXPECT_EQ(dialog->grid().pixels, expected.pixels);

@@ -15,9 +15,10 @@
 #include "latent/core/NearestImage.h"
 #include "latent/core/PriorSampler.h"
 #include "latent/ui/ImagePanel.h"
-#include "latent/ui/LiveDecoder.h"
+#include "latent/ui/Inference.h"
 #include "latent/ui/ModelInfoPanel.h"
 #include "latent/ui/ModelSettingsPanel.h"
+#include "latent/ui/ProjectionPanel.h"
 #include "latent/ui/TraversalPanel.h"
 
 namespace {
@@ -56,9 +57,9 @@ protected:
 TEST_F(ModelSettingsTest, ThreadCountAppliesToTheInferenceEngine) {
     openWindow(2, 200);
     settings()->threadsBox()->setValue(2);
-    EXPECT_EQ(window->liveDecoder()->engine().threads(), 2);
+    EXPECT_EQ(window->inference()->engine().threads(), 2);
     settings()->threadsBox()->setValue(1);
-    EXPECT_EQ(window->liveDecoder()->engine().threads(), 1);
+    EXPECT_EQ(window->inference()->engine().threads(), 1);
     window->setInferenceThreads(2);
     EXPECT_EQ(settings()->threadsBox()->value(), 2);
 }
@@ -127,6 +128,37 @@ TEST_F(ModelSettingsTest, GeneratorResamplesItsPriorAndShowsTheNearestDatasetIma
     const auto match = latent::nearestImage(ws->reference, panel->decodedImage());
     ASSERT_TRUE(match.has_value());
     EXPECT_TRUE(panel->originalCaption().contains(QString("#%1").arg(match->index))) << panel->originalCaption().toStdString();
+}
+
+// A map is cached per workspace: a new prior sample is a new workspace, so the t-SNE map of
+// the previous sample (of another point count) must not come back from the cache.
+TEST_F(ModelSettingsTest, ResamplingThePriorOnATsneMapProjectsTheNewSample) {
+    openWindow(2, 300);
+    openAndWait(fixture("gan_rgb64.pt"));
+    const auto resample = [&](int samples) {
+        settings()->priorSamplesBox()->setValue(samples);
+        QSignalSpy ready(window.get(), &MainWindow::workspaceReady);
+        QTest::mouseClick(settings()->resampleButton(), Qt::LeftButton);
+        ASSERT_TRUE(ready.wait(60000));
+    };
+    const auto tsneShownFor = [&](std::size_t points) {
+        return QTest::qWaitFor([&] {
+            const auto* p = window->projection();
+            return p && p->params.method == latent::ProjectionMethod::Tsne && p->coords.count == points;
+        }, 60000);
+    };
+    resample(300);
+    latent::ProjectionParams tsne = window->projectionPanel()->params();
+    tsne.method = latent::ProjectionMethod::Tsne;
+    tsne.iterations = 250;
+    window->setProjection(tsne);
+    ASSERT_TRUE(tsneShownFor(300));
+
+    resample(350);
+    ASSERT_EQ(window->workspace()->latents.count, 350u);
+    EXPECT_TRUE(tsneShownFor(350)) << "shown: " << window->projection()->coords.count << " points";
+    settle();
+    EXPECT_EQ(window->map()->pointCount(), 350u);
 }
 
 TEST_F(ModelSettingsTest, DatasetThatDoesNotFitIsOfferedAResizeNamingBothShapes) {

@@ -14,7 +14,7 @@
 class WindowFixture : public ::testing::Test {
 protected:
     void openWindow(int dims = 2, std::size_t limit = 0) {
-        latent::WorkspaceRequest request{LATENT_DEFAULT_MODEL, LATENT_DEFAULT_DATA_DIR, "test", limit, 256};
+        latent::WorkspaceRequest request{{LATENT_DEFAULT_MODEL, LATENT_DEFAULT_DATA_DIR, "test", limit}, 256};
         window = std::make_unique<latent::ui::MainWindow>(request, dims);
         window->resize(1280, 800);
         window->show();

@@ -15,7 +15,8 @@ namespace {
 constexpr int kThumbSide = 48;
 }
 
-BookmarksPanel::BookmarksPanel(QWidget* parent) : QWidget(parent), thumbnails_(new BatchDecoder(this)) {
+BookmarksPanel::BookmarksPanel(Inference* inference, QWidget* parent)
+    : QWidget(parent), thumbnails_(new BatchDecoder(inference, this)) {
     auto* column = new QVBoxLayout(this);
     auto* addRow = new QHBoxLayout;
     name_ = new QLineEdit(this);
@@ -57,8 +58,7 @@ BookmarksPanel::BookmarksPanel(QWidget* parent) : QWidget(parent), thumbnails_(n
 }
 
 void BookmarksPanel::setModel(std::shared_ptr<const latent::Model> model) {
-    model_ = model;
-    thumbnails_->setModel(std::move(model));
+    model_ = std::move(model);
     requestThumbnails();
 }
 

@@ -7,7 +7,7 @@
 #include "latent/ui/BatchDecoder.h"
 #include "latent/ui/BookmarksPanel.h"
 #include "latent/ui/ImagePanel.h"
-#include "latent/ui/LiveDecoder.h"
+#include "latent/ui/Inference.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/NeighboursPanel.h"
 #include "latent/ui/ProjectionText.h"
@@ -53,8 +53,8 @@ void CurrentPointController::connectPanels() {
         pendingRequest_ = 0;
         showAroundCurrentPoint();
     };
-    connect(w_.decoder, &LiveDecoder::decoded, this, showWithImage);
-    connect(w_.decoder, &LiveDecoder::failed, this, showWithImage);
+    connect(w_.inference, &Inference::decoded, this, showWithImage);
+    connect(w_.inference, &Inference::failed, this, showWithImage);
 }
 
 void CurrentPointController::connectAttributesAndBookmarks() {
@@ -81,7 +81,7 @@ void CurrentPointController::openTraversalGrid() {
         Q_EMIT statusMessage(tr("A traversal grid decodes images: open a model first."));
         return;
     }
-    TraversalGridDialog::Source source{workspace_->model, latent_,
+    TraversalGridDialog::Source source{w_.inference, latent_,
                                        latent::rankDimensions(w_.traversal->statistics()), {}};
     for (std::size_t d = 0; d < latent_.size(); ++d) source.ranges.push_back(w_.traversal->rangeOf(d));
     auto* dialog = new TraversalGridDialog(std::move(source), w_.traversal);
@@ -136,7 +136,7 @@ void CurrentPointController::setCurrent(const std::vector<float>& latent, const 
     if (!fromSliders) w_.traversal->setPoint(latent);
     w_.panel->showGenerated(label, true);
     if (workspace_->model) {
-        pendingRequest_ = w_.decoder->request(latent);
+        pendingRequest_ = w_.inference->request(latent);
     } else {
         showAroundCurrentPoint();
     }
@@ -172,7 +172,7 @@ void CurrentPointController::selectItem(qsizetype index) {
     label_ = labelFor(i);
     w_.traversal->setPoint(latent_);
     w_.neighbours->setQuery(latent_, i);
-    if (workspace_->model) w_.decoder->request(latent_);
+    if (workspace_->model) w_.inference->request(latent_);
     Q_EMIT statusMessage(tr("Image %1 selected.").arg(index));
     Q_EMIT currentChanged(latent_);
 }
@@ -202,7 +202,7 @@ void CurrentPointController::selectPosition(QVector3D world) {
     label_ = tr("generated at %1").arg(where);
     w_.traversal->setPoint(latent_);
     w_.neighbours->setQuery(latent_, std::nullopt);
-    w_.decoder->request(latent_);
+    w_.inference->request(latent_);
     Q_EMIT statusMessage(tr("Decoding the latent at %1.").arg(where));
     Q_EMIT currentChanged(latent_);
 }

@@ -4,9 +4,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "latent/ui/ImageConvert.h"
-#include "latent/ui/LiveDecoder.h"
+#include "latent/ui/BatchDecoder.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -18,10 +19,10 @@ const QPoint kOffsetFromPoint{16, 16};  // keeps the tooltip off the point it de
 
 }  // namespace
 
-HoverTooltip::HoverTooltip(ScatterMap* map, QWidget* parent)
+HoverTooltip::HoverTooltip(ScatterMap* map, Inference* inference, QWidget* parent)
     : QFrame(parent, Qt::ToolTip | Qt::FramelessWindowHint),
       map_(map),
-      decoder_(new LiveDecoder(this)),
+      decoder_(new BatchDecoder(inference, this)),
       original_(new QLabel(this)),
       decoded_(new QLabel(this)),
       caption_(new QLabel(this)) {
@@ -38,8 +39,9 @@ HoverTooltip::HoverTooltip(ScatterMap* map, QWidget* parent)
     column->addLayout(pictures);
     column->addWidget(caption_);
     connect(map_, &ScatterMap::pointHovered, this, &HoverTooltip::showPoint);
-    connect(decoder_, &LiveDecoder::decoded, this, [this](quint64 id, const latent::Image& image, double) {
-        if (id == decoder_->latestRequest() && index_ >= 0) setPicture(decoded_, image);
+    // Only the newest request is delivered, and a dismissal drops the one in flight.
+    connect(decoder_, &BatchDecoder::decoded, this, [this](const std::vector<latent::Image>& images) {
+        if (index_ >= 0 && images.size() == 1) setPicture(decoded_, images.front());
     });
     map_->view()->installEventFilter(this);
 }
@@ -48,7 +50,6 @@ HoverTooltip::~HoverTooltip() = default;
 
 void HoverTooltip::setWorkspace(std::shared_ptr<const latent::Workspace> workspace) {
     workspace_ = std::move(workspace);
-    decoder_->setModel(workspace_ ? workspace_->model : nullptr);
     dismiss();
 }
 
@@ -73,8 +74,10 @@ void HoverTooltip::showPoint(qsizetype index) {
     decoded_->setVisible(workspace_->model != nullptr);
     decoded_->clear();
     if (workspace_->model) {
+        latent::LatentBatch z(1, workspace_->latents.dim);
         const auto row = workspace_->latents.row(i);
-        decoder_->request(std::vector<float>(row.begin(), row.end()));
+        std::copy(row.begin(), row.end(), z.values.begin());
+        decoder_->request(z);
     }
     const std::string name = hasOriginal ? dataset.className(i) : std::string();
     caption_->setText(name.empty() ? tr("#%1").arg(index)
@@ -86,6 +89,7 @@ void HoverTooltip::showPoint(qsizetype index) {
 
 void HoverTooltip::dismiss() {
     index_ = -1;
+    decoder_->discard();
     hide();
 }
 

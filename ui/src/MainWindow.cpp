@@ -24,7 +24,7 @@
 #include "latent/ui/HoverTooltip.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/LayoutPreviewPacer.h"
-#include "latent/ui/LiveDecoder.h"
+#include "latent/ui/Inference.h"
 #include "latent/ui/MapDensityLayer.h"
 #include "latent/ui/ModelInfoPanel.h"
 #include "latent/ui/ModelSettingsPanel.h"
@@ -52,17 +52,18 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       panel_(new ImagePanel(this)),
       legend_(new ClassLegend(this)),
       modelInfo_(new ModelInfoPanel(this)),
-      decoder_(new LiveDecoder(this)),
-      stripDecoder_(new BatchDecoder(this)),
+      inference_(new Inference(this)),
+      stripDecoder_(new BatchDecoder(inference_, this)),
       traversal_(new TraversalPanel(this)),
       morph_(new MorphPanel(this)),
       neighbours_(new NeighboursPanel(this)),
       attributes_(new AttributePanel(this)),
-      bookmarks_(new BookmarksPanel(this)),
+      bookmarks_(new BookmarksPanel(inference_, this)),
       loader_(new WorkspaceLoader(this)),
       projectionPanel_(new ProjectionPanel(this)),
       projector_(new ProjectionRunner(this)),
-      quality_(new ProjectionQualityMeter(this)) {
+      quality_(new ProjectionQualityMeter(this)),
+      nearestSearch_(this) {
     sinceStart_.start();
     request_.resizeToFit = false;  // a dataset that does not fit is offered a resize first
     setWindowTitle(tr("Latent Explorer"));
@@ -92,7 +93,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     tabifyDockWidget(key, addSideDock(tr("Model"), "modelDock", modelInfo_));
     key->raise();
     current_ = new CurrentPointController(
-        {map_, panel_, decoder_, stripDecoder_, traversal_, morph_, neighbours_, attributes_, bookmarks_}, this);
+        {map_, panel_, inference_, stripDecoder_, traversal_, morph_, neighbours_, attributes_, bookmarks_}, this);
     morphController_ = new MorphController(morph_, map_, current_, this);
 
     buildMenusAndToolbar();
@@ -108,7 +109,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
         setBusy(false);
         status_->setText(tr("Loading cancelled."));
     });
-    auto* hover = new HoverTooltip(map_, this);
+    auto* hover = new HoverTooltip(map_, inference_, this);
     connect(this, &MainWindow::workspaceReady, hover, [this, hover] { hover->setWorkspace(workspace_); });
     connect(current_, &CurrentPointController::statusMessage, status_, &QLabel::setText);
     connect(neighbours_, &NeighboursPanel::neighboursChanged, this, &MainWindow::refreshHighlights);
@@ -117,12 +118,12 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
         colors_ = colourBy_->colours();
         if (projection_ && projection_->coords.count == colors_.size()) map_->setColours(colors_);
     });
-    connect(decoder_, &LiveDecoder::decoded, this,
+    connect(inference_, &Inference::decoded, this,
             [this](quint64, const latent::Image& image, double ms) {
                 panel_->setDecoded(image, ms);
                 Q_EMIT decodedShown();
             });
-    connect(decoder_, &LiveDecoder::failed, this,
+    connect(inference_, &Inference::failed, this,
             [this](quint64, const QString& message) { panel_->showError(message); });
     connectModelSettings();
 }
@@ -321,14 +322,14 @@ void MainWindow::load(const latent::WorkspaceRequest& request) {
     loading_ = request;
     setBusy(true);
     progress_->setValue(0);
-    const QString source = QString::fromStdString(request.dataDir.filename().string());
-    status_->setText(request.modelPath.empty() ? tr("Opening %1…").arg(source)
-                                               : tr("Opening %1 with %2…").arg(source, QString::fromStdString(request.modelPath.filename().string())));
+    const QString source = QString::fromStdString(request.identity.dataPath.filename().string());
+    status_->setText(request.identity.modelPath.empty() ? tr("Opening %1…").arg(source)
+                                               : tr("Opening %1 with %2…").arg(source, QString::fromStdString(request.identity.modelPath.filename().string())));
     loader_->start(request);
 }
 
 void MainWindow::setInferenceThreads(int threads) {
-    decoder_->setThreads(threads);
+    inference_->setThreads(threads);
     modelInfo_->settings()->setThreads(threads);
 }
 
@@ -340,9 +341,9 @@ void MainWindow::onProgress(double fraction, const QString& message) {
 void MainWindow::onLoadFailed(const QString& message) {
     setBusy(false);
     pendingSession_.reset();  // it belonged to the workspace that failed to load
-    const auto& what = loading_.metadataPath != request_.metadataPath ? loading_.metadataPath
-                       : loading_.dataDir != request_.dataDir       ? loading_.dataDir
-                                                                    : loading_.modelPath;
+    const auto& what = loading_.identity.metadataPath != request_.identity.metadataPath ? loading_.identity.metadataPath
+                       : loading_.identity.dataPath != request_.identity.dataPath       ? loading_.identity.dataPath
+                                                                    : loading_.identity.modelPath;
     status_->setText(workspace_ ? tr("Could not open %1; the current map stays: %2")
                                       .arg(QString::fromStdString(what.filename().string()), message)
                                 : tr("Could not open the workspace: %1").arg(message));
@@ -354,8 +355,8 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     workspace_ = std::move(workspace);
     request_ = loading_;
     const bool hasModel = workspace_->hasModel();
-    if (hasModel) recent_->add(QString::fromStdString(request_.modelPath.string()));
-    decoder_->setModel(workspace_->model);
+    if (hasModel) recent_->add(QString::fromStdString(request_.identity.modelPath.string()));
+    inference_->setModel(workspace_->model);
     if (hasModel) {
         modelInfo_->setModel(workspace_->model->info(), ModelInfoPanel::datasetNote(*workspace_));
     } else {
@@ -363,7 +364,6 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     }
     for (auto* holder : {traversalHolder_, morphHolder_}) holder->setAvailable(hasModel, QString::fromStdString(workspace_->modelNote));
     projection_.reset();
-    stripDecoder_->setModel(workspace_->model);
     // A VAE's logvars rank dimensions by their KL to the prior, the usual "active units" test.
     const bool byKl = workspace_->logvars.count == workspace_->latents.count && workspace_->logvars.count > 0;
     traversal_->setStatistics(
@@ -376,9 +376,7 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     setBusy(false);
     projectionPanel_->setLatentDim(static_cast<int>(workspace_->latents.dim));
     projector_->setSource(std::shared_ptr<const latent::LatentBatch>(workspace_, &workspace_->latents),
-                          request_.dataDir.string() + "|" + request_.split + "|" + std::to_string(request_.limit) +
-                              "|" + std::to_string(static_cast<int>(request_.folderFit)) + std::to_string(request_.greyscale),
-                          request_.modelPath.string());
+                          request_.identity);
     seedProjectionCache();
     runProjection();  // the workspace's own PCA maps are cached: PCA shows at once
     const QString what = workspace_->sampledFromPrior ? tr("%1 prior samples for").arg(groupedCount(workspace_->latents.count))

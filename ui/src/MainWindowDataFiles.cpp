@@ -37,16 +37,16 @@ void MainWindow::addDataMenuItems(QMenu* file) {
 }
 
 QString MainWindow::dataFolder() const {
-    const QFileInfo source(QString::fromStdString(request_.dataDir.string()));
+    const QFileInfo source(QString::fromStdString(request_.identity.dataPath.string()));
     return source.isDir() ? source.absoluteFilePath() : source.absolutePath();
 }
 
 void MainWindow::openData(const QString& path, latent::FitPolicy fit, bool greyscale) {
     latent::WorkspaceRequest request = request_;
-    request.dataDir = path.toStdString();
-    request.metadataPath.clear();  // it belonged to the previous data
-    request.folderFit = fit;
-    request.greyscale = greyscale;
+    request.identity.dataPath = path.toStdString();
+    request.identity.metadataPath.clear();  // it belonged to the previous data
+    request.identity.folderFit = fit;
+    request.identity.greyscale = greyscale;
     request.requireModel = false;
     load(request);
 }
@@ -65,7 +65,7 @@ void MainWindow::openDataAsking(const QString& path) {
 
 void MainWindow::openMetadata(const QString& path) {
     latent::WorkspaceRequest request = request_;
-    request.metadataPath = path.toStdString();
+    request.identity.metadataPath = path.toStdString();
     load(request);
 }
 

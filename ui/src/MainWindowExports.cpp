@@ -14,8 +14,9 @@
 #include "latent/core/ProjectorTsv.h"
 #include "latent/core/TableExport.h"
 #include "latent/core/Traversal.h"  // decodeToGrid
-#include "latent/ui/BackgroundTask.h"
+#include "latent/ui/LatestJob.h"
 #include "latent/ui/ImageSizeDialog.h"
+#include "latent/ui/Inference.h"
 #include "latent/ui/CurrentPointController.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/MapImage.h"
@@ -49,9 +50,15 @@ QString MainWindow::projectorMetadataPath(const QString& vectorsPath) {
     return stem + "_metadata.tsv";
 }
 
-void MainWindow::runExport(const QString& what, std::function<void()> work) {
+// Exports run on the inference's waiting pool: some of them wait for decodes.
+void MainWindow::runExport(const QString& what, std::function<void(std::stop_token)> work) {
     status_->setText(tr("Exporting %1…").arg(what));
-    runInBackground(this, std::move(work), [this, what](const QString& error) {
+    const auto wrote = [work = std::move(work)](const auto& control) {
+        work(control.stopToken());
+        return true;
+    };
+    runDetached<bool>(this, wrote, [this, what](JobOutcome<bool> outcome) {
+        const QString error = outcome.error;
         if (error.isEmpty()) {
             status_->setText(tr("Exported %1.").arg(what));
         } else {
@@ -59,7 +66,7 @@ void MainWindow::runExport(const QString& what, std::function<void()> work) {
             QMessageBox::warning(this, tr("Export"), error);
         }
         Q_EMIT exportFinished(error);
-    });
+    }, inference_->waitingPool());
 }
 
 void MainWindow::exportMorph(bool animated) {
@@ -77,11 +84,11 @@ void MainWindow::exportMorph(bool animated) {
     if (path.isEmpty()) return;
     latent::MorphExport job{state->a, state->b, state->mode, static_cast<std::size_t>(state->frames),
                             state->t > 1.0 ? 1.5 : 1.0, 4};
-    runExport(path, [model = workspace_->model, job, animated, file = path.toStdString()] {
+    runExport(path, [decode = inference_->batchDecoder(), job, animated, file = path.toStdString()](std::stop_token stop) {
         if (animated) {
-            latent::exportMorphAnimation(*model, job, 12, file);
+            latent::exportMorphAnimation(until(stop, decode), job, 12, file);
         } else {
-            latent::exportMorphStrip(*model, job, file);
+            latent::exportMorphStrip(until(stop, decode), job, file);
         }
     });
 }
@@ -131,7 +138,7 @@ void MainWindow::refuseExport(const QString& why) {
 
 void MainWindow::exportCoordinates(const QString& path) {
     if (!canExport(true)) return;
-    runExport(path, [projection = projection_, file = path.toStdString()] {
+    runExport(path, [projection = projection_, file = path.toStdString()](std::stop_token) {
         if (QString::fromStdString(file).endsWith(".npy", Qt::CaseInsensitive)) {
             latent::writeNpy(file, projection->coords);
         } else {
@@ -142,7 +149,7 @@ void MainWindow::exportCoordinates(const QString& path) {
 
 void MainWindow::exportLatents(const QString& path) {
     if (!canExport(false)) return;
-    runExport(path, [ws = workspace_, file = path.toStdString()] {
+    runExport(path, [ws = workspace_, file = path.toStdString()](std::stop_token) {
         latent::writeNpy(file, ws->latents);
     });
 }
@@ -152,7 +159,7 @@ void MainWindow::exportProjectorFiles(const QString& vectorsPath) {
     const QString metadataPath = projectorMetadataPath(vectorsPath);
     runExport(vectorsPath + tr(" and ") + metadataPath,
               [ws = workspace_, vectors = vectorsPath.toStdString(),
-               metadata = metadataPath.toStdString()] {
+               metadata = metadataPath.toStdString()](std::stop_token) {
                   latent::writeVectorsTsv(vectors, ws->latents);
                   latent::writeMetadataTsv(metadata, projectorMetadata(*ws));
               });
@@ -169,9 +176,9 @@ void MainWindow::exportNeighbourGrid(const QString& path) {
         const auto row = workspace_->latents.row(found[i].index);
         std::copy(row.begin(), row.end(), latents.row(i + 1).begin());
     }
-    runExport(path, [model = workspace_->model, latents, file = path.toStdString()] {
+    runExport(path, [decode = inference_->batchDecoder(), latents, file = path.toStdString()](std::stop_token stop) {
         const int columns = static_cast<int>(std::min<std::size_t>(latents.count, 8));
-        latent::writePng(file, latent::decodeToGrid(*model, latents, columns, 2));
+        latent::writePng(file, latent::decodeToGrid(until(stop, decode), latents, columns, 2));
     });
 }
 
@@ -183,7 +190,7 @@ void MainWindow::exportMapImage(const QString& path, QSize size) {
         return refuseExport(tr("The map could not be rendered at %1 x %2 pixels.")
                                 .arg(size.width())
                                 .arg(size.height()));
-    runExport(path, [image, file = path.toStdString()] {
+    runExport(path, [image, file = path.toStdString()](std::stop_token) {
         const QByteArray bytes = pngBytes(image);  // compressing a large map takes a while
         latent::writeFileAtomically(
             file, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));

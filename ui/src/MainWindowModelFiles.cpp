@@ -23,14 +23,14 @@ QString droppedModelFile(const QMimeData* mime) {
 
 void MainWindow::openModel(const QString& path) {
     latent::WorkspaceRequest request = request_;
-    request.modelPath = path.toStdString();
+    request.identity.modelPath = path.toStdString();
     request.requireModel = true;  // the user asked for this model: refuse data it cannot decode
     request.resizeToFit = false;  // a new model: ask before resizing the dataset for it
     load(request);
 }
 
 void MainWindow::chooseModelFile() {
-    const QString dir = QFileInfo(QString::fromStdString(request_.modelPath.string())).absolutePath();
+    const QString dir = QFileInfo(QString::fromStdString(request_.identity.modelPath.string())).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open Model"), dir,
         tr("Models (*.pt *.pth *.json);;TorchScript files (*.pt *.pth);;Encoder/decoder manifests (*.json)"));

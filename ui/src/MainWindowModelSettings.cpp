@@ -5,10 +5,9 @@
 #include <memory>
 
 #include "latent/core/NearestImage.h"
-#include "latent/ui/BackgroundTask.h"
 #include "latent/ui/CurrentPointController.h"
 #include "latent/ui/ImagePanel.h"
-#include "latent/ui/LiveDecoder.h"
+#include "latent/ui/Inference.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/ModelInfoPanel.h"
 #include "latent/ui/ModelSettingsPanel.h"
@@ -19,21 +18,21 @@ namespace latent::ui {
 
 void MainWindow::connectModelSettings() {
     auto* settings = modelInfo_->settings();
-    settings->setThreads(decoder_->engine().threads());
+    settings->setThreads(inference_->engine().threads());
     connect(settings, &ModelSettingsPanel::threadsChanged, this, &MainWindow::setInferenceThreads);
     connect(settings, &ModelSettingsPanel::smoothScalingChanged, panel_, &ImagePanel::setSmoothScaling);
     connect(settings, &ModelSettingsPanel::priorRequested, this, [this](int samples, quint64 seed) {
         latent::WorkspaceRequest request = request_;
-        request.priorSamples = static_cast<std::size_t>(samples);
-        request.seed = seed;
+        request.identity.priorSamples = static_cast<std::size_t>(samples);
+        request.identity.priorSeed = seed;
         load(request);
     });
     connect(this, &MainWindow::workspaceReady, settings, [this, settings] {
-        settings->setPrior(workspace_->sampledFromPrior, request_.priorSamples, request_.seed);
+        settings->setPrior(workspace_->sampledFromPrior, request_.identity.priorSamples, request_.identity.priorSeed);
     });
     connect(loader_, &WorkspaceLoader::resizeNeeded, this,
             [this](const latent::ImageShape& datasetShape, const latent::ImageShape& modelShape) {
-                offerResize(this, datasetShape, modelShape, loading_.resizeFilter, [this](bool resize) {
+                offerResize(this, datasetShape, modelShape, loading_.identity.resizeFilter, [this](bool resize) {
                     if (resize) {
                         latent::WorkspaceRequest request = loading_;
                         request.resizeToFit = true;
@@ -42,13 +41,13 @@ void MainWindow::connectModelSettings() {
                     }
                     setBusy(false);
                     status_->setText(workspace_ ? tr("Not opened: the dataset does not fit %1; the previous model stays.")
-                                                      .arg(QString::fromStdString(loading_.modelPath.filename().string()))
+                                                      .arg(QString::fromStdString(loading_.identity.modelPath.filename().string()))
                                                 : tr("Not opened: the dataset does not fit the model."));
                     Q_EMIT loadFailed(status_->text());
                 });
             });
     // Connected after the decoded image reaches the panel: these add to it.
-    connect(decoder_, &LiveDecoder::decoded, this, &MainWindow::showModelSpecifics);
+    connect(inference_, &Inference::decoded, this, &MainWindow::showModelSpecifics);
 }
 
 // A VAE's uncertainty about the selected dataset item, or the dataset image nearest to a
@@ -59,17 +58,15 @@ void MainWindow::showModelSpecifics() {
         panel_->setUncertainty(workspace_->logvars.row(*current_->index()));
     }
     if (!workspace_->sampledFromPrior || workspace_->reference.count == 0) return;
-    const quint64 generation = ++nearestSearch_;
-    auto found = std::make_shared<std::optional<latent::ImageMatch>>();
     std::shared_ptr<const latent::Workspace> ws = workspace_;
-    runInBackground(
-        this, [ws, image = panel_->decodedImage(), found] { *found = latent::nearestImage(ws->reference, image); },
-        [this, ws, generation, found](const QString&) {
-            if (generation != nearestSearch_ || ws != workspace_ || !*found) return;
-            const std::size_t i = (*found)->index;
-            panel_->setNearestDatasetImage(static_cast<qsizetype>(i), QString::fromStdString(ws->reference.className(i)),
-                                           ws->reference.image(i), (*found)->rmsDifference);
-        });
+    nearestSearch_.run([ws, image = panel_->decodedImage()](const auto&) { return latent::nearestImage(ws->reference, image); },
+                       [this, ws](JobOutcome<std::optional<latent::ImageMatch>> found) {
+                           if (ws != workspace_ || !found.result || !*found.result) return;
+                           const std::size_t i = (*found.result)->index;
+                           panel_->setNearestDatasetImage(static_cast<qsizetype>(i),
+                                                          QString::fromStdString(ws->reference.className(i)),
+                                                          ws->reference.image(i), (*found.result)->rmsDifference);
+                       });
 }
 
 }  // namespace latent::ui

@@ -12,28 +12,10 @@
 #include "latent/ui/SelectionController.h"
 
 namespace latent::ui {
-namespace {
-
-// Everything a session names that decides the workspace's images, latents and metadata.
-bool sameWorkspace(const latent::WorkspaceRequest& a, const latent::WorkspaceRequest& b) {
-    return a.modelPath == b.modelPath && a.dataDir == b.dataDir && a.split == b.split &&
-           a.limit == b.limit && a.metadataPath == b.metadataPath && a.folderFit == b.folderFit &&
-           a.greyscale == b.greyscale && a.priorSamples == b.priorSamples && a.seed == b.seed;
-}
-
-}  // namespace
 
 latent::Session MainWindow::captureSession() const {
     latent::Session s;
-    s.modelPath = request_.modelPath.string();
-    s.dataDir = request_.dataDir.string();
-    s.split = request_.split;
-    s.limit = request_.limit;
-    s.metadataPath = request_.metadataPath.string();
-    s.folderFit = request_.folderFit;
-    s.greyscale = request_.greyscale;
-    s.priorSamples = request_.priorSamples;
-    s.priorSeed = request_.seed;
+    s.workspace = request_.identity;
     s.projection = latent::normalized(projectionPanel_->params());
     s.morph = morph_->state();
     s.selection = selection_->selectedIndices();
@@ -61,20 +43,12 @@ QString MainWindow::openSessionFrom(const QString& path) {
         status_->setText(tr("Session not opened: %1").arg(QString::fromStdString(e.what())));
         return QString::fromStdString(e.what());
     }
-    latent::WorkspaceRequest request = request_;
-    request.modelPath = session.modelPath;
-    request.dataDir = session.dataDir;
-    request.split = session.split;
-    request.limit = session.limit;
-    request.metadataPath = session.metadataPath;
-    request.folderFit = session.folderFit;
-    request.greyscale = session.greyscale;
-    request.priorSamples = session.priorSamples;
-    request.seed = session.priorSeed;
-    if (workspace_ && sameWorkspace(request, request_)) {
+    if (workspace_ && session.workspace == request_.identity) {
         applySession(session);
         return {};
     }
+    latent::WorkspaceRequest request = request_;
+    request.identity = session.workspace;
     pendingSession_ = std::move(session);
     load(request);
     return {};
@@ -95,8 +69,9 @@ void MainWindow::applySession(const latent::Session& s) {
         if (s.currentIndex && *s.currentIndex < workspace_->dataset.count) {
             selectItem(static_cast<qsizetype>(*s.currentIndex));
         }
-        const auto z = s.currentIndex ? workspace_->latents.row(*s.currentIndex) : std::span<const float>{};
-        if (!s.currentIndex || !std::equal(z.begin(), z.end(), s.currentLatent.begin())) {
+        const bool isItem = s.currentIndex && *s.currentIndex < workspace_->latents.count;
+        const auto z = isItem ? workspace_->latents.row(*s.currentIndex) : std::span<const float>{};
+        if (!isItem || !std::equal(z.begin(), z.end(), s.currentLatent.begin())) {
             current_->setCurrent(s.currentLatent, tr("the point saved in the session"), false);
         }
     }

@@ -7,7 +7,6 @@
 
 #include "latent/core/ScreenPickIndex.h"
 #include "latent/core/SelectionGeometry.h"
-#include "latent/ui/BackgroundTask.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -48,7 +47,7 @@ private:
 };
 
 MapSelectionTool::MapSelectionTool(ScatterMap* map, QObject* parent)
-    : QObject(parent), map_(map), outline_(new Outline(map->view())) {
+    : QObject(parent), map_(map), outline_(new Outline(map->view())), search_(this) {
     map_->view()->installEventFilter(this);
     connect(map_->view(), &VtkOpenGLWidget::clicked, this, &MapSelectionTool::onViewClicked);
 }
@@ -125,19 +124,17 @@ void MapSelectionTool::finishGesture(QPoint pos, Qt::KeyboardModifiers modifiers
 // A whole-screen lasso over a million points takes a few hundred ms even through the
 // index: long enough to freeze the UI if it ran here.
 void MapSelectionTool::selectInside(bool add) {
-    const auto gesture = ++gestures_;
     auto search = insideSearch();
     if (!search) {
+        search_.discard();
         Q_EMIT regionSelected({}, add);
         return;
     }
-    auto found = std::make_shared<std::vector<std::size_t>>();
-    runInBackground(
-        this, [search = std::move(search), found] { *found = search(); },
-        [this, gesture, found, add](const QString& error) {
-            // The geometry only throws if memory runs out; a newer gesture has its own result.
-            if (gesture == gestures_ && error.isEmpty()) Q_EMIT regionSelected(*found, add);
-        });
+    search_.run([search = std::move(search)](const auto&) { return search(); },
+                [this, add](JobOutcome<std::vector<std::size_t>> found) {
+                    // The geometry only throws if memory runs out.
+                    if (found.result) Q_EMIT regionSelected(*found.result, add);
+                });
 }
 
 // Through the map's spatial index once it is built; until then by projecting every point

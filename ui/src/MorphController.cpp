@@ -2,7 +2,6 @@
 
 #include "latent/core/Interpolation.h"
 #include "latent/core/Projector.h"
-#include "latent/ui/BackgroundTask.h"
 #include "latent/ui/CurrentPointController.h"
 #include "latent/ui/MorphEndpointPicker.h"
 #include "latent/ui/MorphPanel.h"
@@ -12,7 +11,7 @@ namespace latent::ui {
 
 MorphController::MorphController(MorphPanel* morph, ScatterMap* map, CurrentPointController* current,
                                  QObject* parent)
-    : QObject(parent), morph_(morph), map_(map), current_(current) {
+    : QObject(parent), morph_(morph), map_(map), current_(current), placement_(this) {
     // Every change of the ends, the mode or the range re-requests the strip: redraw then.
     connect(morph_, &MorphPanel::stripRequested, this, &MorphController::updatePath);
     connect(current_, &CurrentPointController::mapRebuilt, this, &MorphController::updatePath);
@@ -32,8 +31,7 @@ void MorphController::setEndFromDataset(bool isA, std::size_t index) {
 }
 
 void MorphController::updatePath() {
-    const std::uint64_t request = ++paths_;
-    placing_ = false;
+    placement_.discard();  // A, B, the mode or the map changed
     const auto state = morph_->state();
     const auto projection = current_->projection();
     morph_->setPathNote({});
@@ -54,24 +52,16 @@ void MorphController::updatePath() {
                  "would put each frame).")
             : tr("t-SNE and LLE have no transform: each frame of the path is placed "
                  "among the data latents nearest to it, so it follows the data."));
-    placing_ = true;
-    auto placed = std::make_shared<latent::LatentBatch>();
-    runInBackground(
-        this,
-        [projection, latents = std::move(latents), placed] {
-            *placed = projection->placeAll(latents);
-        },
-        [this, request, placed](const QString& error) {
-            if (request != paths_) return;  // A, B, the mode or the map changed meanwhile
-            placing_ = false;
-            if (!error.isEmpty()) {
-                map_->clearPath();
-                morph_->setPathNote(tr("The path could not be placed on this map: %1").arg(error));
-                return;
-            }
-            showPath(*placed);
-            Q_EMIT pathPlaced();
-        });
+    placement_.run([projection, latents = std::move(latents)](const auto&) { return projection->placeAll(latents); },
+                   [this](JobOutcome<latent::LatentBatch> placed) {
+                       if (!placed.result) {
+                           map_->clearPath();
+                           morph_->setPathNote(tr("The path could not be placed on this map: %1").arg(placed.error));
+                           return;
+                       }
+                       showPath(*placed.result);
+                       Q_EMIT pathPlaced();
+                   });
 }
 
 // The path through the placed frames; where the ends are plotted items it starts and ends

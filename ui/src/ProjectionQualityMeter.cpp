@@ -1,7 +1,5 @@
 #include "latent/ui/ProjectionQualityMeter.h"
 
-#include <QMetaObject>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 #include "latent/core/ProjectionQuality.h"
@@ -9,15 +7,11 @@
 
 namespace latent::ui {
 
-ProjectionQualityMeter::ProjectionQualityMeter(QObject* parent) : QObject(parent) {}
-
-ProjectionQualityMeter::~ProjectionQualityMeter() {
-    for (auto& f : work_) f.waitForFinished();
-}
+ProjectionQualityMeter::ProjectionQualityMeter(QObject* parent) : QObject(parent), measuring_(this) {}
 
 void ProjectionQualityMeter::measure(std::shared_ptr<const latent::LatentBatch> latents,
                                      std::shared_ptr<const latent::ProjectionResult> result, int threads) {
-    wanted_ = result;
+    measuring_.discard();  // the scores of a map no longer shown
     std::erase_if(known_, [](const Entry& e) { return e.first.expired(); });
     for (const auto& [ptr, scores] : known_) {
         if (ptr.lock() == result) {
@@ -27,27 +21,24 @@ void ProjectionQualityMeter::measure(std::shared_ptr<const latent::LatentBatch> 
     }
     const std::size_t n = result->coords.count;
     if (!latents || latents->count != n || 2 * kNeighbours + 1 >= n) return;
-    std::erase_if(work_, [](const QFuture<void>& f) { return f.isFinished(); });
     Q_EMIT measuring(result.get());
-    work_.push_back(QtConcurrent::run([this, latents, result, threads] {
-        ProjectionQualityScores scores;
-        scores.k = kNeighbours;
-        scores.queries = std::min(kQueries, result->coords.count);
-        bool ok = true;
-        try {
-            scores.trustworthiness = latent::trustworthiness(*latents, result->coords, kNeighbours,
-                                                             kQueries, kSeed, threads);
-            scores.knnPreservation = latent::knnPreservation(*latents, result->coords, kNeighbours,
-                                                             kQueries, kSeed, threads);
-        } catch (const std::exception&) {
-            ok = false;  // e.g. a layout with NaN: the map shows no score rather than a wrong one
-        }
-        if (!ok) return;
-        QMetaObject::invokeMethod(this, [this, result, scores] {
-            remember(result, scores);
-            if (wanted_.lock() == result) Q_EMIT measured(result.get(), scores);
-        }, Qt::QueuedConnection);
-    }));
+    measuring_.run(
+        [latents, result, threads](const auto&) {
+            ProjectionQualityScores scores;
+            scores.k = kNeighbours;
+            scores.queries = std::min(kQueries, result->coords.count);
+            scores.trustworthiness =
+                latent::trustworthiness(*latents, result->coords, kNeighbours, kQueries, kSeed, threads);
+            scores.knnPreservation =
+                latent::knnPreservation(*latents, result->coords, kNeighbours, kQueries, kSeed, threads);
+            return scores;
+        },
+        [this, result](JobOutcome<ProjectionQualityScores> scores) {
+            // A layout with NaN throws: the map shows no score rather than a wrong one.
+            if (!scores.result) return;
+            remember(result, *scores.result);
+            Q_EMIT measured(result.get(), *scores.result);
+        });
 }
 
 void ProjectionQualityMeter::remember(const std::shared_ptr<const latent::ProjectionResult>& result,

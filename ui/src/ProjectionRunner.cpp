@@ -1,13 +1,7 @@
 #include "latent/ui/ProjectionRunner.h"
 
-#include <QMetaObject>
-#include <QtConcurrent/QtConcurrentRun>
-#include <atomic>
 #include <chrono>
-#include <mutex>
-#include <optional>
 
-#include "latent/core/Error.h"
 #include "latent/core/ThreadPriority.h"
 
 namespace latent::ui {
@@ -18,59 +12,47 @@ constexpr auto kLayoutInterval = std::chrono::milliseconds(200);
 
 }  // namespace
 
-// State shared by the worker and the UI thread for one run.
-struct ProjectionRunner::Job {
-    latent::ProjectionKey key;
-    std::shared_ptr<const latent::LatentBatch> latents;
-    std::atomic<bool> cancel{false};
-
-    std::mutex mutex;  // guards everything below
-    double fraction = 0.0;
-    std::string message;
-    std::optional<latent::LatentBatch> layout;  // newest layout not yet shown
-    bool progressPosted = false;
-    std::chrono::steady_clock::time_point lastLayout{};
-    std::shared_ptr<const latent::ProjectionResult> result;
-    QString error;
-    bool wasCancelled = false;
-};
-
-ProjectionRunner::ProjectionRunner(QObject* parent) : QObject(parent) {
-    // A cancelled job may still be winding down when the next one starts.
-    pool_.setMaxThreadCount(2);
+void ProjectionRunner::Preview::update(Preview&& newer) {
+    fraction = newer.fraction;
+    message = std::move(newer.message);
+    if (newer.layout) layout = std::move(newer.layout);  // a report without one keeps the last
 }
 
-ProjectionRunner::~ProjectionRunner() {
-    if (running_) running_->cancel = true;
-    for (auto& f : work_) f.waitForFinished();
+ProjectionRunner::ProjectionRunner(QObject* parent) : QObject(parent), job_(this, &pool_) {
+    // A cancelled run may still be winding down when the next one starts.
+    pool_.setMaxThreadCount(2);
+    job_.onProgress([this](const Preview& preview) {
+        Q_EMIT progress(preview.fraction, QString::fromStdString(preview.message));
+        if (preview.layout) Q_EMIT layoutUpdated(*preview.layout);
+    });
 }
 
 void ProjectionRunner::setSource(std::shared_ptr<const latent::LatentBatch> latents,
-                                 std::string datasetId, std::string modelId) {
-    cancel();
+                                 latent::WorkspaceIdentity workspace) {
+    job_.discard();  // it projects the old latents: nothing of it may reach the new map
     latents_ = std::move(latents);
-    datasetId_ = std::move(datasetId);
-    modelId_ = std::move(modelId);
+    workspace_ = std::move(workspace);
 }
 
 latent::ProjectionKey ProjectionRunner::keyFor(const latent::ProjectionParams& params) const {
-    return {datasetId_, modelId_, latent::normalized(params)};
+    return {workspace_, latent::normalized(params)};
+}
+
+bool ProjectionRunner::fitsSource(const latent::ProjectionResult& result) const {
+    return latents_ && result.coords.count == latents_->count;
 }
 
 void ProjectionRunner::addToCache(std::shared_ptr<const latent::ProjectionResult> result) {
+    if (!fitsSource(*result)) return;
     const auto key = keyFor(result->params);
     cache_.insert(key, std::move(result));
 }
 
 void ProjectionRunner::run(const latent::ProjectionParams& params) {
-    if (running_) {
-        running_->cancel = true;
-        running_.reset();
-    }
-    std::erase_if(work_, [](const QFuture<void>& f) { return f.isFinished(); });
+    job_.discard();
     const auto key = keyFor(params);
     Q_EMIT started(key.params);
-    if (auto hit = cache_.find(key)) {
+    if (auto hit = cache_.find(key); hit && fitsSource(*hit)) {
         Q_EMIT finished(hit, true);
         return;
     }
@@ -78,90 +60,38 @@ void ProjectionRunner::run(const latent::ProjectionParams& params) {
         Q_EMIT failed(tr("Nothing to project yet."));
         return;
     }
-    auto job = std::make_shared<Job>();
-    job->key = key;
-    job->latents = latents_;
-    running_ = job;
-    work_.push_back(QtConcurrent::run(&pool_, [this, job] {
-        latent::lowerCurrentThreadPriority();
-        const auto callback = [this, job](const latent::LatentBatch& layout, double fraction,
-                                          const std::string& message) {
-            if (job->cancel) return false;
-            std::lock_guard lock(job->mutex);
-            job->fraction = fraction;
-            job->message = message;
-            const auto now = std::chrono::steady_clock::now();
-            if (layout.count > 0 && now - job->lastLayout >= kLayoutInterval) {
-                job->layout = layout;
-                job->lastLayout = now;
-            }
-            if (!job->progressPosted) {  // one notice in flight at a time: the UI takes the newest
-                job->progressPosted = true;
-                QMetaObject::invokeMethod(this, [this, job] { deliverProgress(job); }, Qt::QueuedConnection);
-            }
-            return true;
-        };
-        std::shared_ptr<const latent::ProjectionResult> result;
-        QString error;
-        bool wasCancelled = false;
-        try {
-            result = std::make_shared<const latent::ProjectionResult>(
-                latent::project(job->latents, job->key.params, callback));
-        } catch (const latent::Error& e) {
-            wasCancelled = e.kind() == latent::ErrorKind::Cancelled;
-            error = QString::fromStdString(e.what());
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
-        }
-        {
-            std::lock_guard lock(job->mutex);
-            job->result = std::move(result);
-            job->error = error;
-            job->wasCancelled = wasCancelled;
-        }
-        QMetaObject::invokeMethod(this, [this, job] { deliverEnd(job); }, Qt::QueuedConnection);
-    }));
+    job_.run(
+        [latents = latents_, params = key.params](const LatestJob<Result, Preview>::Control& control) {
+            latent::lowerCurrentThreadPriority();
+            std::chrono::steady_clock::time_point lastLayout{};
+            const auto report = [&](const latent::LatentBatch& layout, double fraction, const std::string& message) {
+                Preview preview{fraction, message, std::nullopt};
+                const auto now = std::chrono::steady_clock::now();
+                if (layout.count > 0 && now - lastLayout >= kLayoutInterval) {
+                    preview.layout = layout;
+                    lastLayout = now;
+                }
+                return control.report(std::move(preview));
+            };
+            return Result(std::make_shared<const latent::ProjectionResult>(latent::project(latents, params, report)));
+        },
+        [this, key](JobOutcome<Result> outcome) { deliver(key, std::move(outcome)); });
 }
 
-void ProjectionRunner::cancel() {
-    if (running_) running_->cancel = true;
-}
+void ProjectionRunner::cancel() { job_.cancel(); }
 
-void ProjectionRunner::deliverProgress(const std::shared_ptr<Job>& job) {
-    std::optional<latent::LatentBatch> layout;
-    double fraction = 0.0;
-    QString message;
-    {
-        std::lock_guard lock(job->mutex);
-        job->progressPosted = false;
-        layout.swap(job->layout);
-        fraction = job->fraction;
-        message = QString::fromStdString(job->message);
-    }
-    if (job != running_) return;  // superseded
-    Q_EMIT progress(fraction, message);
-    if (layout) Q_EMIT layoutUpdated(*layout);
-}
-
-void ProjectionRunner::deliverEnd(const std::shared_ptr<Job>& job) {
-    if (job != running_) return;  // superseded or cancelled by a newer run
-    running_.reset();
-    std::shared_ptr<const latent::ProjectionResult> result;
-    QString error;
-    bool wasCancelled = false;
-    {
-        std::lock_guard lock(job->mutex);
-        result = job->result;
-        error = job->error;
-        wasCancelled = job->wasCancelled || job->cancel;
-    }
-    if (result) {
-        cache_.insert(job->key, result);
-        Q_EMIT finished(result, false);
-    } else if (wasCancelled) {
+void ProjectionRunner::deliver(const latent::ProjectionKey& key, JobOutcome<Result> outcome) {
+    if (outcome.cancelled) {
         Q_EMIT cancelled();
+    } else if (!outcome.result) {
+        Q_EMIT failed(outcome.error);
+    } else if (!fitsSource(**outcome.result)) {
+        Q_EMIT failed(tr("the projection has %1 points for %2 latents")
+                          .arg((*outcome.result)->coords.count)
+                          .arg(latents_ ? latents_->count : 0));
     } else {
-        Q_EMIT failed(error);
+        cache_.insert(key, *outcome.result);
+        Q_EMIT finished(*outcome.result, false);
     }
 }
 

@@ -27,7 +27,7 @@
 #include "latent/core/PointThinning.h"
 #include "latent/core/ScreenPickIndex.h"
 #include "latent/core/ScreenPicker.h"
-#include "latent/ui/BackgroundTask.h"
+#include "latent/ui/LatestJob.h"
 #include "latent/ui/MapGeometry.h"
 #include "latent/ui/MapInteractorStyle.h"
 #include "latent/ui/MapLevelOfDetail.h"
@@ -54,9 +54,17 @@ latent::LatentBatch planarOrSpatial(const latent::LatentBatch& coords) {
     return out;
 }
 
+// What a pool thread builds for a new set of points.
+struct PickStructures {
+    std::shared_ptr<const latent::ScreenPickIndex> index;
+    std::vector<std::uint32_t> subset;  // drawn while the view moves
+};
+
 }  // namespace
 
 struct ScatterMap::Impl {
+    explicit Impl(QObject* context) : indexing(context) {}
+
     VtkOpenGLWidget* view = nullptr;
     vtkNew<vtkRenderer> renderer;
     vtkNew<vtkPolyData> poly;
@@ -71,7 +79,7 @@ struct ScatterMap::Impl {
     // Picking: the index once built; until then, a brute-force scan of these coordinates.
     std::shared_ptr<const latent::ScreenPickIndex> pickIndex;
     std::shared_ptr<const latent::LatentBatch> unindexedCoords;
-    std::uint64_t generation = 0;  // drops index builds for points that were replaced
+    LatestJob<PickStructures> indexing;  // newest wins: a build for points since replaced is dropped
     QTimer hoverTimer;
     QPoint hoverPos;
     qsizetype hovered = -1;
@@ -103,7 +111,7 @@ struct ScatterMap::Impl {
     }
 };
 
-ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_unique<Impl>()) {
+ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_unique<Impl>(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     impl_->view = new VtkOpenGLWidget(this);
@@ -186,7 +194,7 @@ bool ScatterMap::movePoints(const latent::LatentBatch& coords) {
     std::array<double, 6> bounds{};
     impl_->poly->GetBounds(bounds.data());
     impl_->lod->reset(coords.count, bounds);
-    ++impl_->generation;  // a pick index still being built is for old places
+    impl_->indexing.discard();  // a pick index still being built is for old places
     impl_->pickIndex.reset();
     impl_->unindexedCoords = std::make_shared<const latent::LatentBatch>(planarOrSpatial(coords));
     forgetHover();
@@ -197,7 +205,7 @@ bool ScatterMap::movePoints(const latent::LatentBatch& coords) {
 // Builds the pick index and the subset drawn while moving on a pool thread; clicks scan
 // all points until it is ready, hover waits for it.
 void ScatterMap::buildPickIndex(const latent::LatentBatch& coords) {
-    const auto generation = ++impl_->generation;
+    impl_->indexing.discard();
     impl_->pickIndex.reset();
     forgetHover();
     if (coords.count == 0) {
@@ -206,26 +214,19 @@ void ScatterMap::buildPickIndex(const latent::LatentBatch& coords) {
     }
     auto source = std::make_shared<const latent::LatentBatch>(planarOrSpatial(coords));
     impl_->unindexedCoords = source;
-    struct Built {
-        std::shared_ptr<const latent::ScreenPickIndex> index;
-        std::vector<std::uint32_t> subset;
-    };
-    auto built = std::make_shared<Built>();
-    runInBackground(
-        this,
-        [source, built] {
-            built->index = std::make_shared<const latent::ScreenPickIndex>(*source);
-            built->subset = latent::representativeSubset(*source, MapLevelOfDetail::kInteractiveBudget);
+    impl_->indexing.run(
+        [source](const auto&) {
+            return PickStructures{std::make_shared<const latent::ScreenPickIndex>(*source),
+                                  latent::representativeSubset(*source, MapLevelOfDetail::kInteractiveBudget)};
         },
-        [this, generation, built](const QString& error) {
-            if (generation != impl_->generation) return;
-            if (!error.isEmpty()) {
-                qWarning() << "map picking stays slow:" << error;
+        [this](JobOutcome<PickStructures> built) {
+            if (!built.result) {
+                qWarning() << "map picking stays slow:" << built.error;
                 return;
             }
-            impl_->pickIndex = built->index;
+            impl_->pickIndex = built.result->index;
             impl_->unindexedCoords.reset();
-            impl_->lod->setSubset(std::move(built->subset), impl_->poly->GetPoints(),
+            impl_->lod->setSubset(std::move(built.result->subset), impl_->poly->GetPoints(),
                                   impl_->colours->displayed());
         });
 }

@@ -9,7 +9,7 @@
 namespace latent::ui {
 
 ThumbnailImages::ThumbnailImages(MainWindow* window)
-    : QObject(window), window_(window), decoder_(new BatchDecoder(this)) {
+    : QObject(window), window_(window), decoder_(new BatchDecoder(window->inference(), this)) {
     connect(decoder_, &BatchDecoder::decoded, this, &ThumbnailImages::onDecoded);
 }
 
@@ -35,7 +35,6 @@ void ThumbnailImages::want(const std::vector<std::size_t>& indices) {
         std::copy(z.begin(), z.end(), latents.row(r).begin());
     }
     requested_ = std::move(missing);
-    decoder_->setModel(ws->model);
     decoder_->request(latents);
 }
 

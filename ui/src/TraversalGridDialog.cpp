@@ -1,4 +1,5 @@
 #include "latent/ui/TraversalGridDialog.h"
+#include "latent/ui/Inference.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -11,7 +12,6 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "latent/ui/BackgroundTask.h"
 
 namespace latent::ui {
 namespace {
@@ -19,7 +19,7 @@ constexpr int kScale = 2;  // each decoded pixel drawn 2x2
 }
 
 TraversalGridDialog::TraversalGridDialog(Source source, QWidget* parent)
-    : QDialog(parent), source_(std::move(source)) {
+    : QDialog(parent), source_(std::move(source)), decoding_(this, source_.inference->waitingPool()) {
     setWindowTitle(tr("Traversal Grid"));
     auto* column = new QVBoxLayout(this);
     auto* form = new QFormLayout;
@@ -61,11 +61,9 @@ latent::LatentBatch TraversalGridDialog::gridLatents() const {
     return latent::traversalLatents(source_.point, dims, static_cast<std::size_t>(steps_->value()), ranges);
 }
 
-// Latest wins: a grid for boxes that changed since is dropped when it arrives.
 void TraversalGridDialog::render() {
-    const quint64 id = ++latest_;
+    decoding_.discard();
     export_->setEnabled(false);
-    auto result = std::make_shared<latent::Raster>();
     const int columns = steps_->value();
     latent::LatentBatch latents;
     try {
@@ -74,18 +72,16 @@ void TraversalGridDialog::render() {
         picture_->setText(QString::fromStdString(e.what()));
         return;
     }
-    runInBackground(
-        this,
-        [model = source_.model, latents = std::move(latents), columns, result] {
-            *result = latent::decodeToGrid(*model, latents, columns, kScale);
+    decoding_.run(
+        [decode = source_.inference->batchDecoder(), latents = std::move(latents), columns](const auto& control) {
+            return latent::decodeToGrid(until(control.stopToken(), decode), latents, columns, kScale);
         },
-        [this, id, result](const QString& error) {
-            if (id != latest_) return;
-            if (!error.isEmpty()) {
-                picture_->setText(tr("Could not decode the grid: %1").arg(error));
+        [this](JobOutcome<latent::Raster> decoded) {
+            if (!decoded.result) {
+                picture_->setText(tr("Could not decode the grid: %1").arg(decoded.error));
                 return;
             }
-            grid_ = std::move(*result);
+            grid_ = std::move(*decoded.result);
             const QImage image(grid_.pixels.data(), grid_.width, grid_.height, grid_.width * grid_.channels,
                                grid_.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8);
             picture_->setPixmap(QPixmap::fromImage(image.copy()));

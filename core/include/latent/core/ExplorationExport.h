@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "latent/core/Interpolation.h"
-#include "latent/core/Model.h"
+#include "latent/core/DecodeLatents.h"
 
 namespace latent {
 
@@ -17,10 +17,10 @@ struct MorphExport {
     int scale = 4;      // nearest-neighbour enlargement of each frame
 };
 
-// The morph's frames, A to tEnd, side by side in one PNG.
-void exportMorphStrip(const Model& model, const MorphExport& morph, const std::filesystem::path& path);
+// The morph's frames (decoded by `decode`), A to tEnd, side by side in one PNG.
+void exportMorphStrip(const DecodeFn& decode, const MorphExport& morph, const std::filesystem::path& path);
 // The same frames as a looping animated GIF (`delayCentiseconds` per frame).
-void exportMorphAnimation(const Model& model, const MorphExport& morph, int delayCentiseconds,
+void exportMorphAnimation(const DecodeFn& decode, const MorphExport& morph, int delayCentiseconds,
                           const std::filesystem::path& path);
 
 }  // namespace latent

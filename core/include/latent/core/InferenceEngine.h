@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <thread>
 #include <vector>
@@ -57,12 +58,16 @@ public:
     std::uint64_t latestLiveId() const;
 
     // Decodes every row, `batchSize` at a time. The future throws latent::Error
-    // (Cancelled when `progress` returns false).
+    // (Cancelled when `progress` returns false, or when `stop` is requested before a chunk:
+    // a job nobody waits for any more costs nothing).
     std::future<std::vector<Image>> decodeBatch(LatentBatch latents, std::size_t batchSize = 64,
-                                                ProgressFn progress = {});
+                                                ProgressFn progress = {}, std::stop_token stop = {});
     // Encodes every image of `data` (mu for a VAE), `batchSize` at a time.
     std::future<LatentBatch> encodeDataset(std::shared_ptr<const Dataset> data,
-                                           std::size_t batchSize = 256, ProgressFn progress = {});
+                                           std::size_t batchSize = 256, ProgressFn progress = {},
+                                           std::stop_token stop = {});
+    // No live result is delivered after this returns (its receiver is going away).
+    void closeLive();
 
 private:
     struct LiveJob {
@@ -79,6 +84,7 @@ private:
         std::function<void()> complete;
         std::function<void(std::exception_ptr)> fail;
         ProgressFn progress;
+        std::stop_token stop;
     };
 
     void run();
@@ -89,10 +95,11 @@ private:
     // `output`; the future gets `output` when all chunks ran.
     template <typename Result>
     std::future<Result> submit(std::size_t total, std::size_t batchSize, std::string what,
-                               ProgressFn progress, std::shared_ptr<Result> output,
+                               ProgressFn progress, std::stop_token stop, std::shared_ptr<Result> output,
                                std::function<void(std::size_t, std::size_t)> chunk);
     std::shared_ptr<const Model> currentModel(const char* forWhat) const;
 
+    std::mutex liveCallbackMutex_;  // held while onLive_ runs, so closeLive() waits for it
     LiveCallback onLive_;
     DecodeCache cache_;                        // worker thread only
     std::shared_ptr<const Model> cacheModel_;  // worker thread only: the cache's model

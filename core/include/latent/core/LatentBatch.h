@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cassert>
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -16,8 +17,14 @@ struct LatentBatch {
     LatentBatch() = default;
     LatentBatch(std::size_t n, std::size_t d) : count(n), dim(d), values(n * d, 0.0f) {}
 
-    std::span<float> row(std::size_t i) { return {values.data() + i * dim, dim}; }
-    std::span<const float> row(std::size_t i) const { return {values.data() + i * dim, dim}; }
+    std::span<float> row(std::size_t i) {
+        assert(i < count && "LatentBatch::row out of range");
+        return {values.data() + i * dim, dim};
+    }
+    std::span<const float> row(std::size_t i) const {
+        assert(i < count && "LatentBatch::row out of range");
+        return {values.data() + i * dim, dim};
+    }
 };
 
 }  // namespace latent

@@ -3,17 +3,17 @@
 #include <cstddef>
 #include <list>
 #include <memory>
-#include <string>
 
 #include "latent/core/Projection.h"
 #include "latent/core/Projector.h"
+#include "latent/core/WorkspaceIdentity.h"
 
 namespace latent {
 
-// What a projection result depends on: the data, the model that encoded it, the parameters.
+// What a projection result depends on: the workspace whose latents it projects, and the
+// parameters.
 struct ProjectionKey {
-    std::string dataset;  // e.g. folder, split and limit
-    std::string model;    // e.g. the model file
+    WorkspaceIdentity workspace;
     ProjectionParams params;
 
     bool operator==(const ProjectionKey&) const = default;

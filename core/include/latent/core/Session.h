@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "latent/core/ImageFolder.h"
 #include "latent/core/Interpolation.h"
 #include "latent/core/Projection.h"
+#include "latent/core/WorkspaceIdentity.h"
 
 namespace latent {
 
@@ -31,19 +31,9 @@ struct MorphState {
 // Everything needed to reopen an exploration exactly: the same model and data, the same
 // map, and the same latents (stored losslessly), so the same images decode again.
 struct Session {
-    static constexpr int kVersion = 2;  // 2 added metadata, image fitting and prior sampling
+    static constexpr int kVersion = 2;  // 2 added metadata, image fitting, resizing and prior sampling
 
-    std::string modelPath;
-    std::string dataDir;
-    std::string split = "test";
-    std::size_t limit = 0;
-    std::string metadataPath;  // "" : none
-    // How an image folder was fitted to the model (WorkspaceRequest's fields of those names).
-    FitPolicy folderFit = FitPolicy::CentreCrop;
-    bool greyscale = false;
-    // A generator-only model's map: its prior samples (WorkspaceRequest's priorSamples, seed).
-    std::size_t priorSamples = 2000;
-    std::uint64_t priorSeed = 1;
+    WorkspaceIdentity workspace;  // the model, the data and everything that decides the latents
     ProjectionParams projection;
     std::vector<std::size_t> selection;
     std::optional<MorphState> morph;

@@ -7,7 +7,7 @@
 #include "latent/core/DimensionStats.h"
 #include "latent/core/ImageIo.h"
 #include "latent/core/LatentBatch.h"
-#include "latent/core/Model.h"
+#include "latent/core/DecodeLatents.h"
 
 namespace latent {
 
@@ -28,7 +28,7 @@ TraversalRange priorRange(double sigmas = 3.0);
 LatentBatch traversalLatents(std::span<const float> point, const std::vector<std::size_t>& dims,
                              std::size_t steps, const std::vector<TraversalRange>& ranges);
 
-// Decodes latents (in batches) and tiles the images `columns` per row, enlarged `scale` times.
-Raster decodeToGrid(const Model& model, const LatentBatch& latents, int columns, int scale);
+// Decodes latents with `decode` and tiles the images `columns` per row, enlarged `scale` times.
+Raster decodeToGrid(const DecodeFn& decode, const LatentBatch& latents, int columns, int scale);
 
 }  // namespace latent

@@ -15,6 +15,7 @@
 #include "latent/core/NeighbourIndex.h"
 #include "latent/core/Pca.h"
 #include "latent/core/Progress.h"
+#include "latent/core/WorkspaceIdentity.h"
 
 namespace latent {
 
@@ -55,32 +56,16 @@ struct Workspace {
 };
 
 struct WorkspaceRequest {
-    std::filesystem::path modelPath;  // "" : no model (precomputed latents only)
-    // Any data source: a folder of IDX files or images, a .npy/.npz of images or of latents,
-    // an IDX file, a projector vectors .tsv (see loadExplorationData).
-    std::filesystem::path dataDir;
-    std::string split = "test";
-    std::size_t limit = 0;          // use only the first `limit` images (0: all)
+    WorkspaceIdentity identity;  // what to build
     std::size_t batchSize = 256;
     int threads = 1;  // for building the neighbour index
-    // Generator-only models: how many latents to sample from the prior, and the seed.
-    std::size_t priorSamples = 2000;
-    std::uint64_t seed = 1;
     // Dataset images of another shape are resized when that is sensible (resizeIsSensible);
     // otherwise the job fails naming both shapes. When false, a sensible resize is not done
     // but offered: the job throws DatasetNeedsResize (a UI asks the user, then retries).
     bool resizeToFit = true;
-    ResizeFilter resizeFilter = ResizeFilter::Bilinear;
-    // Image folders: how images of another size are fitted to the model, and whether colour
-    // images are made grey first (then copied to the model's channels).
-    FitPolicy folderFit = FitPolicy::CentreCrop;
-    bool greyscale = false;
     // Precomputed latents of another size than the model's: fail (true), or open them with
     // no model and say why (false).
     bool requireModel = false;
-    // A CSV/TSV table joined by row: its columns are added to the metadata (same name:
-    // replaced). "" : none.
-    std::filesystem::path metadataPath{};
 };
 
 // The dataset's images do not fit the model but could be resized; what() names both

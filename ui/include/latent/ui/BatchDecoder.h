@@ -2,39 +2,36 @@
 
 #include <QObject>
 #include <QString>
-#include <memory>
 #include <vector>
 
 #include "latent/core/Image.h"
 #include "latent/core/LatentBatch.h"
-#include "latent/core/Model.h"
+#include "latent/ui/LatestJob.h"
 
 namespace latent::ui {
 
-// Decodes a batch of latents on a pool thread and hands the images to the UI thread.
-// Only the newest request's result is delivered: an older batch that finishes late is
-// dropped, so a strip never shows frames of a superseded morph.
+class Inference;
+
+// Decodes a batch of latents on the window's inference engine and hands the images to the
+// UI thread. Only the newest request's result is delivered: an older batch is cancelled
+// (the engine skips what it has not decoded yet), so a strip never shows frames of a
+// superseded morph.
 class BatchDecoder : public QObject {
     Q_OBJECT
 public:
-    explicit BatchDecoder(QObject* parent = nullptr);
-    ~BatchDecoder() override;
+    BatchDecoder(Inference* inference, QObject* parent);
 
-    void setModel(std::shared_ptr<const latent::Model> model) { model_ = std::move(model); }
     void request(const latent::LatentBatch& latents);
+    // Drops the request in flight: nothing of it is delivered.
+    void discard() { job_.discard(); }
 
 Q_SIGNALS:
     void decoded(const std::vector<latent::Image>& images);
     void failed(const QString& message);
 
 private:
-    struct Outcome {
-        std::vector<latent::Image> images;
-        QString error;
-    };
-
-    std::shared_ptr<const latent::Model> model_;
-    quint64 latest_ = 0;
+    Inference* inference_;
+    LatestJob<std::vector<latent::Image>> job_;
 };
 
 }  // namespace latent::ui

@@ -14,15 +14,17 @@ class QListWidget;
 namespace latent::ui {
 
 class BatchDecoder;
+class Inference;
 
 // Named latents to come back to, each with a thumbnail of its decoded image. Clicking one
 // goes there; double-click (or Rename) renames it; a session saves and restores them.
 class BookmarksPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit BookmarksPanel(QWidget* parent = nullptr);
+    BookmarksPanel(Inference* inference, QWidget* parent);
 
-    // The model that decodes the thumbnails (bookmarks are kept when it changes).
+    // The model the inference engine decodes the thumbnails with (bookmarks are kept when it
+    // changes).
     void setModel(std::shared_ptr<const latent::Model> model);
     void add(const latent::Bookmark& bookmark);
     void setBookmarks(const std::vector<latent::Bookmark>& bookmarks);

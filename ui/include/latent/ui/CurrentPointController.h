@@ -17,7 +17,7 @@ class AttributePanel;
 class BatchDecoder;
 class BookmarksPanel;
 class ImagePanel;
-class LiveDecoder;
+class Inference;
 class MorphPanel;
 class NeighboursPanel;
 class ScatterMap;
@@ -27,7 +27,7 @@ class TraversalPanel;
 struct ExplorationWidgets {
     ScatterMap* map = nullptr;
     ImagePanel* panel = nullptr;
-    LiveDecoder* decoder = nullptr;
+    Inference* inference = nullptr;
     BatchDecoder* stripDecoder = nullptr;
     TraversalPanel* traversal = nullptr;
     MorphPanel* morph = nullptr;

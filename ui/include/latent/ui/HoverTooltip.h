@@ -10,18 +10,20 @@ class QLabel;
 
 namespace latent::ui {
 
-class LiveDecoder;
+class BatchDecoder;
+class Inference;
 class ScatterMap;
 
 // A small window next to the cursor while it rests on a map point: the point's original
-// image, its decoded reconstruction when the workspace has a model (decoded on its own
-// latest-wins engine, so hovering never blocks the UI or disturbs the main decoder), its
+// image, its decoded reconstruction when the workspace has a model (decoded by the
+// window's inference engine, latest wins, so hovering never blocks the UI or disturbs the
+// current point's live decode), its
 // index and class. Hidden when the cursor leaves the point or the map, or a button is
 // pressed.
 class HoverTooltip : public QFrame {
     Q_OBJECT
 public:
-    HoverTooltip(ScatterMap* map, QWidget* parent);
+    HoverTooltip(ScatterMap* map, Inference* inference, QWidget* parent);
     ~HoverTooltip() override;
 
     void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
@@ -37,7 +39,7 @@ private:
 
     ScatterMap* map_;
     std::shared_ptr<const latent::Workspace> workspace_;
-    LiveDecoder* decoder_;
+    BatchDecoder* decoder_;
     QLabel* original_;
     QLabel* decoded_;
     QLabel* caption_;

@@ -6,12 +6,15 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stop_token>
 
 #include "latent/core/Session.h"
 #include <vector>
 
+#include "latent/core/NearestImage.h"
 #include "latent/core/Projector.h"
 #include "latent/core/Workspace.h"
+#include "latent/ui/LatestJob.h"
 
 class QAction;
 class QDockWidget;
@@ -32,7 +35,7 @@ class DecoderRequired;
 class CurrentPointController;
 class MorphController;
 class ImagePanel;
-class LiveDecoder;
+class Inference;
 class MapDensityLayer;
 class MorphPanel;
 class NeighboursPanel;
@@ -99,7 +102,8 @@ public:
     ProjectionPanel* projectionPanel() const { return projectionPanel_; }
     QString mapTitle() const;
     ModelInfoPanel* modelInfo() const { return modelInfo_; }
-    LiveDecoder* liveDecoder() const { return decoder_; }
+    // The window's one inference engine: every decode goes through it.
+    Inference* inference() const { return inference_; }
     RecentFiles* recentModels() const { return recent_; }
     const latent::Workspace* workspace() const { return workspace_.get(); }
     // The projection on show (nullptr before the first one).
@@ -134,7 +138,7 @@ private:
     void buildStatusBar();
     QAction* densityViewAction();  // the View menu's toggle, with its MapDensityLayer
     void applySession(const latent::Session& session);
-    void runExport(const QString& what, std::function<void()> work);
+    void runExport(const QString& what, std::function<void(std::stop_token)> work);
     void exportMorph(bool animated);
     void addDataExports(QMenu* menu);
     bool canExport(bool needProjection);
@@ -175,7 +179,7 @@ private:
     DecoderRequired* morphHolder_ = nullptr;
     ModelInfoPanel* modelInfo_;
     RecentFiles* recent_ = nullptr;
-    LiveDecoder* decoder_;
+    Inference* inference_;
     BatchDecoder* stripDecoder_;
     TraversalPanel* traversal_;
     MorphPanel* morph_;
@@ -198,7 +202,7 @@ private:
     MapDensityLayer* density_ = nullptr;
     QAction* densityView_ = nullptr;
     QElapsedTimer sinceStart_;
-    quint64 nearestSearch_ = 0;  // the newest nearest-dataset-image search
+    LatestJob<std::optional<latent::ImageMatch>> nearestSearch_;  // of the generated image shown
 };
 
 }  // namespace latent::ui

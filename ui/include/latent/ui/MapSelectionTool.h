@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "latent/core/LatentBatch.h"
+#include "latent/ui/LatestJob.h"
 
 class QWidget;
 
@@ -70,7 +71,7 @@ private:
     QPoint pressPos_;
     QPolygon path_;  // the gesture so far, logical pixels of the map view
     Qt::KeyboardModifiers pressModifiers_;
-    std::uint64_t gestures_ = 0;  // region gestures ended; only the latest one's result counts
+    LatestJob<std::vector<std::size_t>> search_;  // a newer gesture supersedes one still searched
 };
 
 }  // namespace latent::ui

@@ -1,10 +1,10 @@
 #pragma once
 
 #include <QObject>
-#include <cstdint>
 #include <memory>
 
 #include "latent/core/Workspace.h"
+#include "latent/ui/LatestJob.h"
 
 namespace latent::ui {
 
@@ -29,7 +29,7 @@ public:
     void updatePath();
 
     // The path on show is being placed (t-SNE, UMAP and LLE maps place it off the UI thread).
-    bool placingPath() const { return placing_; }
+    bool placingPath() const { return placement_.isRunning(); }
 
 Q_SIGNALS:
     // A path placed off the UI thread is on the map.
@@ -43,8 +43,7 @@ private:
     ScatterMap* map_;
     CurrentPointController* current_;
     std::shared_ptr<const latent::Workspace> workspace_;
-    std::uint64_t paths_ = 0;  // paths asked for; only the latest one's placement is shown
-    bool placing_ = false;
+    LatestJob<latent::LatentBatch> placement_;  // only the latest path's placement is shown
 };
 
 }  // namespace latent::ui

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QFuture>
 #include <QObject>
 #include <QString>
 #include <list>
@@ -10,6 +9,7 @@
 
 #include "latent/core/LatentBatch.h"
 #include "latent/core/Projector.h"
+#include "latent/ui/LatestJob.h"
 
 namespace latent::ui {
 
@@ -33,7 +33,6 @@ public:
     static constexpr std::uint64_t kSeed = 7;
 
     explicit ProjectionQualityMeter(QObject* parent = nullptr);
-    ~ProjectionQualityMeter() override;
 
     // `latents` are what `result` projected. Emits measured() (before returning when the
     // scores are known), or nothing when the map is too small to score (k must be < N / 2).
@@ -54,9 +53,8 @@ private:
                   const ProjectionQualityScores& scores);
 
     using Entry = std::pair<std::weak_ptr<const latent::ProjectionResult>, ProjectionQualityScores>;
-    std::list<Entry> known_;                              // scores of results still alive
-    std::weak_ptr<const latent::ProjectionResult> wanted_;  // the newest request
-    std::vector<QFuture<void>> work_;                     // joined on destruction
+    std::list<Entry> known_;  // scores of results still alive
+    LatestJob<ProjectionQualityScores> measuring_;  // of the newest request
 };
 
 }  // namespace latent::ui

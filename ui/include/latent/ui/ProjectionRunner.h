@@ -1,37 +1,38 @@
 #pragma once
 
-#include <QFuture>
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
 #include <memory>
-#include <vector>
+#include <optional>
+#include <string>
 
 #include "latent/core/LatentBatch.h"
 #include "latent/core/ProjectionCache.h"
 #include "latent/core/Projector.h"
+#include "latent/core/WorkspaceIdentity.h"
+#include "latent/ui/LatestJob.h"
 
 namespace latent::ui {
 
 // Runs projections on a worker thread, one at a time from the UI's point of view: a new
 // run supersedes the one in flight (which is cancelled and whose results are dropped).
 // Layouts in progress reach the UI at most a few times per second, latest-wins. Finished
-// results are cached per (dataset, model, parameters), so asking again is instant.
+// results are cached per (workspace identity, parameters), so asking again is instant; a
+// result whose point count is not the latents' is never shown nor cached.
 class ProjectionRunner : public QObject {
     Q_OBJECT
 public:
     explicit ProjectionRunner(QObject* parent = nullptr);
-    ~ProjectionRunner() override;
 
-    // The latents to project and what identifies them in the cache.
-    void setSource(std::shared_ptr<const latent::LatentBatch> latents, std::string datasetId,
-                   std::string modelId);
+    // The latents to project and the workspace they belong to (what identifies them in the cache).
+    void setSource(std::shared_ptr<const latent::LatentBatch> latents, latent::WorkspaceIdentity workspace);
     // Puts a result computed elsewhere into the cache (e.g. the workspace's PCA maps).
     void addToCache(std::shared_ptr<const latent::ProjectionResult> result);
     // A cached result is delivered before this returns; otherwise a worker starts.
     void run(const latent::ProjectionParams& params);
     void cancel();
-    bool isRunning() const { return running_ != nullptr; }
+    bool isRunning() const { return job_.isRunning(); }
 
 Q_SIGNALS:
     void started(const latent::ProjectionParams& params);
@@ -42,20 +43,27 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    struct Job;
-    void deliverProgress(const std::shared_ptr<Job>& job);
-    void deliverEnd(const std::shared_ptr<Job>& job);
+    // What a run reports: how far it is, and the newest layout the UI has not drawn yet.
+    struct Preview {
+        double fraction = 0.0;
+        std::string message;
+        std::optional<latent::LatentBatch> layout;
+        void update(Preview&& newer);
+    };
+    using Result = std::shared_ptr<const latent::ProjectionResult>;
+
     latent::ProjectionKey keyFor(const latent::ProjectionParams& params) const;
+    bool fitsSource(const latent::ProjectionResult& result) const;
+    void deliver(const latent::ProjectionKey& key, JobOutcome<Result> outcome);
 
     std::shared_ptr<const latent::LatentBatch> latents_;
-    std::string datasetId_;
-    std::string modelId_;
+    latent::WorkspaceIdentity workspace_;
     latent::ProjectionCache cache_;
-    std::shared_ptr<Job> running_;     // the job whose results the UI wants
     // Projections run on their own threads, at a lower OS priority (kept for this work only,
-    // as it cannot be raised again), so the UI and live decoding stay responsive.
+    // as it cannot be raised again), so the UI and live decoding stay responsive. Declared
+    // before the job: it outlives every run.
     QThreadPool pool_;
-    std::vector<QFuture<void>> work_;  // every job still on a worker (joined on destruction)
+    LatestJob<Result, Preview> job_;
 };
 
 }  // namespace latent::ui

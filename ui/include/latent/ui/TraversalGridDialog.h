@@ -5,14 +5,16 @@
 #include <vector>
 
 #include "latent/core/ImageIo.h"
-#include "latent/core/Model.h"
 #include "latent/core/Traversal.h"
+#include "latent/ui/LatestJob.h"
 
 class QLabel;
 class QPushButton;
 class QSpinBox;
 
 namespace latent::ui {
+
+class Inference;
 
 // A traversal grid of one point: one row per dimension (the most important first), each
 // varied over its slider range in evenly spaced steps. Decoded off the UI thread and
@@ -21,7 +23,7 @@ class TraversalGridDialog : public QDialog {
     Q_OBJECT
 public:
     struct Source {
-        std::shared_ptr<const latent::Model> model;
+        Inference* inference = nullptr;  // decodes the grid; it outlives the dialog
         std::vector<float> point;
         std::vector<std::size_t> rankedDimensions;    // most important first
         std::vector<latent::TraversalRange> ranges;  // indexed by dimension
@@ -50,7 +52,7 @@ private:
     QLabel* picture_;
     QPushButton* export_;
     latent::Raster grid_;
-    quint64 latest_ = 0;
+    LatestJob<latent::Raster> decoding_;  // a grid for boxes that changed since is dropped
 };
 
 }  // namespace latent::ui

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <memory>
@@ -8,19 +7,21 @@
 #include <utility>
 
 #include "latent/core/Workspace.h"
+#include "latent/ui/LatestJob.h"
 
 namespace latent::ui {
 
 // Builds a Workspace (load, encode, project) on a worker thread with progress and cancel.
+// A new load supersedes the one in flight: that one is told to stop and nothing of it is
+// reported, so the UI never waits for it.
 class WorkspaceLoader : public QObject {
     Q_OBJECT
 public:
     explicit WorkspaceLoader(QObject* parent = nullptr);
-    ~WorkspaceLoader() override;
 
     void start(const latent::WorkspaceRequest& request);
     void cancel();
-    bool isRunning() const;
+    bool isRunning() const { return job_.isRunning(); }
 
 Q_SIGNALS:
     void progress(double fraction, const QString& message);
@@ -31,15 +32,14 @@ Q_SIGNALS:
     void resizeNeeded(const latent::ImageShape& datasetShape, const latent::ImageShape& modelShape);
 
 private:
-    struct Outcome {
+    // A workspace, or the resize that the request did not allow.
+    struct Loaded {
         std::shared_ptr<latent::Workspace> workspace;
-        QString error;
-        bool cancelled = false;
         std::optional<std::pair<latent::ImageShape, latent::ImageShape>> resizeOffer;
     };
-    void onFinished();
+    void deliver(JobOutcome<Loaded> outcome);
 
-    QFutureWatcher<Outcome> watcher_;
+    LatestJob<Loaded> job_;
 };
 
 }  // namespace latent::ui
