@@ -45,7 +45,7 @@ int runEncode(const EncodeOptions& o) {
     const LatentBatch latents = encodeDataset(*model, data, 256, terminalProgress());
     writeNpy(o.out, latents);
     statusLine("wrote " + o.out + ": " + std::to_string(latents.count) + " x " +
-               std::to_string(latents.dim) + " float32 latents from " + loaded.format);
+               std::to_string(latents.dim) + " float32 latents from " + loaded.description);
     return kExitOk;
 }
 

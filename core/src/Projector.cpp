@@ -114,17 +114,6 @@ LatentBatch ProjectionResult::placeAll(const LatentBatch& latents) const {
     return placed;
 }
 
-bool isAvailable(ProjectionMethod method) {
-    switch (method) {
-        case ProjectionMethod::Pca:
-        case ProjectionMethod::LatentAxes: return true;
-        case ProjectionMethod::Tsne:
-        case ProjectionMethod::Umap:
-        case ProjectionMethod::Lle: return true;
-    }
-    return false;
-}
-
 ProjectionParams normalized(ProjectionParams p) {
     const ProjectionParams d;
     const auto m = p.method;

@@ -249,9 +249,4 @@ std::vector<std::size_t> ScreenPickIndex::selectInLasso(const ScreenView& view,
     return ascending(out, index_.size());
 }
 
-std::size_t ScreenPickIndex::memoryBytes() const {
-    return points_.capacity() * sizeof(float) + index_.capacity() * sizeof(std::uint32_t) +
-           nodes_.capacity() * sizeof(Node);
-}
-
 }  // namespace latent

@@ -67,7 +67,7 @@ const MetadataColumn* labelColumn(const MetadataTable& table) {
 
 // The user's table joined by row: its columns replace same-named ones, the rest are added.
 void addMetadataFile(Workspace& ws, const fs::path& path, std::size_t pointsBeforeLimit) {
-    const bool csv = lower(path.extension().string()) == ".csv";
+    const bool csv = matchesPattern(path.filename().string(), "*.csv");
     MetadataTable table =
         readMetadataFile(path, csv ? HeaderRule::FirstRow : HeaderRule::TensorBoard);
     // With a limit, a table may describe the points shown or the whole source.
@@ -92,7 +92,7 @@ void encodeImages(Workspace& ws, ExplorationData& data, const WorkspaceRequest& 
     const WorkspaceIdentity& id = request.identity;
     const ModelInfo& info = ws.model->info();
     Dataset& images = data.images.dataset;
-    if (data.images.format == "image folder") {
+    if (data.images.format == DataFormatId::ImageFolder) {
         if (data.images.refitted > 0) {
             ws.resizeNote =
                 std::to_string(data.images.refitted) + " of " + std::to_string(images.count) +
@@ -150,8 +150,8 @@ Error imagesNeedAModel(const fs::path& path) {
 }
 
 bool mayHoldLatents(const fs::path& path) {
-    const std::string ext = path.extension().string();
-    return ext == ".tsv" || ext == ".npy";
+    const auto format = detectDataFormat(path);
+    return format && dataFormat(*format).mayHoldLatents;
 }
 
 // Dataset images to show beside a generator's samples. They are only looked at, so they are
@@ -200,7 +200,7 @@ Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& prog
     const std::size_t pointsBeforeLimit =
         data.holdsLatents() ? data.latents.count : data.images.dataset.count;
     applyLimit(data, id.limit);
-    ws.dataFormat = data.images.format;
+    ws.dataFormat = data.images.description;
     ws.skipped = std::move(data.images.skipped);
     if (data.holdsLatents()) {
         ws.metadata = std::move(data.metadata);

@@ -40,7 +40,8 @@ TEST(NpzReader, ReadsDeflatedArchivesFromSavezCompressed) {
 
 TEST(NpzReader, DataSourcePicksPositionalArraysAndScalesFloatPixels) {
     const auto loaded = latent::loadDataSource(kFixtures + "/positional.npz");
-    EXPECT_EQ(loaded.format, ".npz");
+    EXPECT_EQ(loaded.description, ".npz");
+    EXPECT_EQ(loaded.format, latent::DataFormatId::NpzArchive);
     EXPECT_EQ(loaded.dataset.count, 5u);
     EXPECT_EQ(loaded.dataset.pixels[3], 21);     // 21/255 as float32, scaled back to bytes
     EXPECT_TRUE(loaded.dataset.labels.empty());  // arr_1 is not a known label name

@@ -7,6 +7,7 @@
 #include <QMimeData>
 
 #include "latent/ui/ColourByPanel.h"
+#include "latent/ui/DataFileFilters.h"
 #include "latent/ui/FitPolicyDialog.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/NeighboursPanel.h"
@@ -16,11 +17,8 @@ namespace latent::ui {
 
 void MainWindow::addDataMenuItems(QMenu* file) {
     file->addAction(tr("Open &Data File…"), QKeySequence(tr("Ctrl+D")), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open Data"), dataFolder(),
-            tr("Data (*.npy *.npz *.tsv *.idx *.gz *-ubyte);;NumPy arrays: images or latents "
-               "(*.npy *.npz);;"
-               "TensorBoard projector vectors (*.tsv);;IDX files (*.idx *.gz *-ubyte)"));
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Data"), dataFolder(),
+                                                          fileDialogFilter(latent::DataRole::Points));
         if (!path.isEmpty()) openDataAsking(path);
     });
     file->addAction(tr("Open Data &Folder…"), this, [this] {
@@ -31,7 +29,7 @@ void MainWindow::addDataMenuItems(QMenu* file) {
     file->addAction(tr("Open &Metadata…"), this, [this] {
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Open Metadata (joined to the points by row)"),
-                                         dataFolder(), tr("Tables (*.csv *.tsv *.txt)"));
+                                         dataFolder(), fileDialogFilter(latent::DataRole::Metadata));
         if (!path.isEmpty()) openMetadata(path);
     });
 }
@@ -70,19 +68,19 @@ void MainWindow::openMetadata(const QString& path) {
 }
 
 // A dropped data source: one local folder, or a file a data reader or the metadata reader
-// takes (.csv opens as metadata).
+// takes (a table that is not projector vectors opens as metadata).
 QString MainWindow::droppedDataPath(const QMimeData* mime) {
     if (!mime || !mime->hasUrls() || mime->urls().size() != 1) return {};
     const QFileInfo file(mime->urls().front().toLocalFile());
-    const QString suffix = file.suffix().toLower();
-    const bool data = file.isDir() || suffix == "npy" || suffix == "npz" || suffix == "tsv" ||
-                      suffix == "idx" || suffix == "gz" || suffix == "csv" ||
-                      file.fileName().endsWith("-ubyte");
-    return data ? file.absoluteFilePath() : QString();
+    const std::filesystem::path path = file.absoluteFilePath().toStdString();
+    const bool known = file.isDir() || latent::detectDataFormat(path) ||
+                       latent::detectDataFormat(path, latent::DataRole::Metadata);
+    return known ? file.absoluteFilePath() : QString();
 }
 
 void MainWindow::openDropped(const QString& path) {
-    if (QFileInfo(path).suffix().toLower() == "csv") {
+    const std::filesystem::path file = path.toStdString();
+    if (!QFileInfo(path).isDir() && !latent::detectDataFormat(file)) {
         openMetadata(path);
     } else {
         openDataAsking(path);

@@ -67,11 +67,6 @@ ProjectionPanel::ProjectionPanel(QWidget* parent)
     for (ProjectionMethod m : kMethods) {
         auto* item = new QStandardItem(QString::fromUtf8(latent::toString(m)));
         item->setData(static_cast<int>(m), Qt::UserRole);
-        if (!latent::isAvailable(m)) {
-            item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
-            item->setToolTip(tr("Not available in this build"));
-            item->setText(item->text() + tr(" (not in this build)"));
-        }
         items->appendRow(item);
     }
     method_->setModel(items);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "latent/core/ArrayConversion.h"
+#include "latent/core/DataFormats.h"
 #include "latent/core/Dataset.h"
 #include "latent/core/ImageFolder.h"
 #include "latent/core/LatentBatch.h"
@@ -23,14 +24,16 @@ struct DataSourceOptions {
 
 struct LoadedData {
     Dataset dataset;
-    std::string format;                // "MNIST-style IDX folder", ".npy", ...
+    DataFormatId format = DataFormatId::IdxFolder;
+    std::string description;           // "MNIST-style IDX folder", ".npy latents", ...
     std::vector<SkippedFile> skipped;  // image folders only
     std::size_t refitted = 0;          // image folders: images resized, cropped or converted
 };
 
-// Loads images from whatever `path` is: a folder of MNIST-style IDX files, a folder of
-// PNG/JPEG images, a .npy or .npz file, or a single IDX file (.idx, -ubyte, optionally .gz).
-// Throws latent::Error with a message saying which formats were expected.
+// Loads images from whatever `path` is (see dataFormats()): a folder of MNIST-style IDX
+// files, a folder of PNG/JPEG images, a .npy or .npz file, or a single IDX file (.idx,
+// -ubyte, optionally .gz). Throws latent::Error with a message saying which formats were
+// expected.
 LoadedData loadDataSource(const std::filesystem::path& path, const DataSourceOptions& options = {},
                           const ProgressFn& progress = {});
 
@@ -42,9 +45,10 @@ struct ExplorationData {
     bool holdsLatents() const { return latents.count > 0; }
 };
 
-// Reads `path` as loadDataSource does, and also precomputed latents: a TensorBoard projector
-// vectors .tsv (with the metadata .tsv next to it: the file name with "vectors" replaced by
-// "metadata", when there is one) or a 2-d (N x D) .npy array. Throws latent::Error.
+// Reads `path` in the format detectDataFormat() finds: images as loadDataSource does, or
+// precomputed latents: a TensorBoard projector vectors .tsv (with the metadata .tsv next to
+// it: the file name with "vectors" replaced by "metadata", when there is one) or a 2-d
+// (N x D) .npy array. Throws latent::Error.
 ExplorationData loadExplorationData(const std::filesystem::path& path,
                                     const DataSourceOptions& options = {},
                                     const ProgressFn& progress = {});

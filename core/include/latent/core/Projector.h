@@ -51,9 +51,6 @@ struct ProjectionResult {
     LatentBatch placeAll(const LatentBatch& latents) const;
 };
 
-// Whether this build has the method (the UI disables the others).
-bool isAvailable(ProjectionMethod method);
-
 // `params` with every field the method ignores reset to its default, and latent axes cut to
 // `dims`: equal results have equal normalized parameters (cache keys, titles).
 ProjectionParams normalized(ProjectionParams params);

@@ -31,8 +31,6 @@ public:
 
     std::size_t size() const { return index_.size(); }
     std::size_t dim() const { return dim_; }
-    // Heap bytes held (points, index map, nodes), for memory budgets.
-    std::size_t memoryBytes() const;
 
     std::optional<ScreenHit> pick(const std::array<double, 16>& worldToView, double width,
                                   double height, double cursorX, double cursorY,
