@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "../../core/src/BarnesHutTree.h"
+#include "BarnesHutTree.h"
 #include "EncodedFashionMnist.h"
 #include "latent/core/Error.h"
 #include "latent/core/ProjectionQuality.h"

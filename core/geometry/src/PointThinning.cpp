@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "SplitMix64.h"
+#include "latent/core/SplitMix64.h"
 
 namespace latent {
 namespace {

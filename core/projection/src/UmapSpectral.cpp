@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "SubspaceIteration.h"
-#include "ThreadTeam.h"
+#include "latent/core/ThreadTeam.h"
 #include "UmapGraph.h"
 
 namespace latent::umap {

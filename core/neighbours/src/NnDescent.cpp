@@ -9,8 +9,8 @@
 #include "MetricRows.h"
 #include "NeighbourLists.h"
 #include "RandomProjectionTree.h"
-#include "SplitMix64.h"
-#include "ThreadTeam.h"
+#include "latent/core/SplitMix64.h"
+#include "latent/core/ThreadTeam.h"
 #include "latent/core/Error.h"
 
 namespace latent::detail {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "ThreadTeam.h"
+#include "latent/core/ThreadTeam.h"
 #include "latent/core/Error.h"
 
 namespace latent {

@@ -1,4 +1,4 @@
-#include "ThreadTeam.h"
+#include "latent/core/ThreadTeam.h"
 
 namespace latent {
 

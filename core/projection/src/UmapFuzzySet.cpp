@@ -5,7 +5,7 @@
 #include <limits>
 #include <utility>
 
-#include "ThreadTeam.h"
+#include "latent/core/ThreadTeam.h"
 #include "UmapGraph.h"
 
 namespace latent::umap {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "ThreadTeam.h"
+#include "latent/core/ThreadTeam.h"
 
 namespace latent {
 namespace {

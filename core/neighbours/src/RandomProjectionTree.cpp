@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "SplitMix64.h"
+#include "latent/core/SplitMix64.h"
 
 namespace latent::detail {
 namespace {

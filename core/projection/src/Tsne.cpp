@@ -7,7 +7,7 @@
 #include <string>
 
 #include "BarnesHutTree.h"
-#include "ThreadTeam.h"
+#include "latent/core/ThreadTeam.h"
 #include "TsneAffinities.h"
 #include "latent/core/Error.h"
 #include "latent/core/Pca.h"

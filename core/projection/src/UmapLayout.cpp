@@ -5,8 +5,8 @@
 #include <thread>
 
 #include "MortonCode.h"
-#include "SplitMix64.h"
-#include "ThreadTeam.h"
+#include "latent/core/SplitMix64.h"
+#include "latent/core/ThreadTeam.h"
 #include "UmapGradientTable.h"
 #include "UmapGraph.h"
 
