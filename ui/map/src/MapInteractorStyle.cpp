@@ -1,4 +1,4 @@
-#include "latent/ui/MapInteractorStyle.h"
+#include "MapInteractorStyle.h"
 
 #include <vtkCallbackCommand.h>
 #include <vtkObjectFactory.h>

@@ -1,11 +1,11 @@
-#include "latent/ui/MapPointColours.h"
+#include "MapPointColours.h"
 
 #include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 
-#include "latent/ui/MapGeometry.h"
+#include "MapGeometry.h"
 
 namespace latent::ui {
 namespace {

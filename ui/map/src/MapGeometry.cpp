@@ -1,4 +1,4 @@
-#include "latent/ui/MapGeometry.h"
+#include "MapGeometry.h"
 
 #include <vtkFloatArray.h>
 #include <vtkNew.h>

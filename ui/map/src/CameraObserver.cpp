@@ -1,4 +1,4 @@
-#include "latent/ui/CameraObserver.h"
+#include "CameraObserver.h"
 
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>

@@ -28,12 +28,12 @@
 #include "latent/core/ScreenPickIndex.h"
 #include "latent/core/ScreenPicker.h"
 #include "latent/ui/LatestJob.h"
-#include "latent/ui/MapGeometry.h"
-#include "latent/ui/MapInteractorStyle.h"
-#include "latent/ui/MapLevelOfDetail.h"
-#include "latent/ui/MapMarkerOverlay.h"
-#include "latent/ui/MapPathLayer.h"
-#include "latent/ui/MapPointColours.h"
+#include "MapGeometry.h"
+#include "MapInteractorStyle.h"
+#include "MapLevelOfDetail.h"
+#include "MapMarkerOverlay.h"
+#include "MapPathLayer.h"
+#include "MapPointColours.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
 namespace latent::ui {

@@ -1,4 +1,4 @@
-#include "latent/ui/MapMarkerOverlay.h"
+#include "MapMarkerOverlay.h"
 
 #include <QEvent>
 #include <QPainter>

@@ -19,7 +19,7 @@
 #include <utility>
 
 #include "latent/ui/ColourBar.h"
-#include "latent/ui/CameraObserver.h"
+#include "CameraObserver.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 

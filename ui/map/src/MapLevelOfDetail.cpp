@@ -1,4 +1,4 @@
-#include "latent/ui/MapLevelOfDetail.h"
+#include "MapLevelOfDetail.h"
 
 #include <vtkCommand.h>
 #include <vtkPointData.h>
@@ -11,8 +11,8 @@
 #include <cmath>
 #include <limits>
 
-#include "latent/ui/MapGeometry.h"
-#include "latent/ui/MapInteractorStyle.h"
+#include "MapGeometry.h"
+#include "MapInteractorStyle.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
 namespace latent::ui {

@@ -1,4 +1,4 @@
-#include "latent/ui/MapPathLayer.h"
+#include "MapPathLayer.h"
 
 #include <vtkCellArray.h>
 #include <vtkPoints.h>

@@ -24,7 +24,7 @@
 #include <limits>
 #include <numbers>
 
-#include "latent/ui/CameraObserver.h"
+#include "CameraObserver.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
