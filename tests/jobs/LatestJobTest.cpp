@@ -215,9 +215,3 @@ TEST(LatestJobTest, NothingIsDeliveredAfterTheContextIsDestroyed) {
 }
 
 }  // namespace
-
-int main(int argc, char** argv) {
-    ::testing::InitGoogleTest(&argc, argv);
-    QCoreApplication app(argc, argv);
-    return RUN_ALL_TESTS();
-}

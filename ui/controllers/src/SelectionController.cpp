@@ -11,7 +11,7 @@
 #include "latent/core/AtomicFile.h"
 #include "latent/ui/AttributePanel.h"
 #include "latent/ui/ClassPalette.h"
-#include "latent/ui/ColourByPanel.h"
+#include "latent/ui/ExplorerState.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/MapSelectionTool.h"
 #include "latent/ui/ScatterMap.h"
@@ -22,18 +22,17 @@
 
 namespace latent::ui {
 
-SelectionController::SelectionController(MainWindow* window)
+SelectionController::SelectionController(ExplorerState* state, MainWindow* window)
     : QObject(window),
+      state_(state),
       window_(window),
       model_(new SelectionModel(this)),
       tool_(new MapSelectionTool(window->map(), this)),
       panel_(new SelectionPanel(window)),
       thumbnails_(new ThumbnailLayer(window->map(), this)),
-      images_(new ThumbnailImages(window)) {
+      images_(new ThumbnailImages(state, window->inference(), this)) {
     // Read at the moment of use: the projection on show changes under us.
-    const auto coords = [window]() -> const latent::LatentBatch* {
-        return window->projection() ? &window->projection()->coords : nullptr;
-    };
+    const auto coords = [state] { return state->coordinates(); };
     tool_->setCoordinateSource(coords);
     thumbnails_->setCoordinateSource(coords);
     const auto imageOf = [images = images_](std::size_t index) { return images->imageOf(index); };
@@ -42,11 +41,10 @@ SelectionController::SelectionController(MainWindow* window)
     // Frames in the point's own colour on the map (Colour by), grey outside a selection.
     thumbnails_->setFrameColourSource([this](std::size_t index) {
         if (model_->count() > 0 && !model_->contains(index)) return deselectedColor();
-        const auto& colours = window_->colourBy()->colours();
+        const auto& colours = state_->colours();
         return index < colours.size() ? colours[index] : unlabelledColor();
     });
-    connect(window->colourBy(), &ColourByPanel::coloursChanged, thumbnails_,
-            &ThumbnailLayer::imagesChanged);
+    connect(state_, &ExplorerState::coloursChanged, thumbnails_, &ThumbnailLayer::imagesChanged);
     connect(thumbnails_, &ThumbnailLayer::imagesMissing, images_, &ThumbnailImages::want);
     connect(images_, &ThumbnailImages::arrived, thumbnails_, &ThumbnailLayer::mapChanged);
 
@@ -61,8 +59,8 @@ SelectionController::SelectionController(MainWindow* window)
     }
     buildToolbar();
 
-    connect(window, &MainWindow::workspaceReady, this, &SelectionController::onWorkspaceReady);
-    connect(window, &MainWindow::projectionShown, this, &SelectionController::onProjectionShown);
+    connect(state_, &ExplorerState::workspaceChanged, this, &SelectionController::onWorkspaceChanged);
+    connect(state_, &ExplorerState::projectionChanged, this, &SelectionController::onProjectionChanged);
     connect(model_, &SelectionModel::changed, this, &SelectionController::onSelectionChanged);
     // Directions can start or end at the selection, beside the classes.
     connect(model_, &SelectionModel::changed, window->attributes(),
@@ -125,9 +123,8 @@ std::vector<std::size_t> SelectionController::selectedIndices() const { return m
 
 void SelectionController::restore(const std::vector<std::size_t>& indices) { model_->replace(indices); }
 
-void SelectionController::onWorkspaceReady() {
-    const auto* ws = window_->workspace();
-    images_->reset();
+void SelectionController::onWorkspaceChanged() {
+    const auto* ws = state_->workspace().get();
     thumbnails_->imagesChanged();
     model_->reset(ws->latents.count);
     QStringList names;
@@ -137,7 +134,8 @@ void SelectionController::onWorkspaceReady() {
 }
 
 // setPoints rebuilt the map with class colours: grey it again, and place the glyphs anew.
-void SelectionController::onProjectionShown() {
+void SelectionController::onProjectionChanged() {
+    if (!state_->projection()) return;
     window_->map()->setSelection(model_->mask());
     thumbnails_->mapChanged();
 }
@@ -145,7 +143,7 @@ void SelectionController::onProjectionShown() {
 void SelectionController::onSelectionChanged() {
     if (wasEmpty_ && model_->count() > 0) dock_->raise();  // a first selection: show the panel
     wasEmpty_ = model_->count() == 0;
-    window_->map()->setSelection(model_->mask());
+    if (state_->projection()) window_->map()->setSelection(model_->mask());  // else the map has old points
     thumbnails_->imagesChanged();  // their frames show the selection
     panel_->setSelection(model_->indices(), model_->pointCount());
 }
@@ -166,7 +164,7 @@ void SelectionController::onPointClicked(std::optional<std::size_t> index, bool 
 }
 
 void SelectionController::selectClass(int label) {
-    const auto* ws = window_->workspace();
+    const auto* ws = state_->workspace().get();
     if (!ws) return;
     std::vector<std::size_t> members;
     for (std::size_t i = 0; i < ws->dataset.labels.size(); ++i) {

@@ -4,17 +4,18 @@
 
 #include "latent/ui/BatchDecoder.h"
 #include "latent/ui/ImageConvert.h"
-#include "latent/ui/MainWindow.h"
+#include "latent/ui/ExplorerState.h"
 
 namespace latent::ui {
 
-ThumbnailImages::ThumbnailImages(MainWindow* window)
-    : QObject(window), window_(window), decoder_(new BatchDecoder(window->inference(), this)) {
+ThumbnailImages::ThumbnailImages(const ExplorerState* state, Inference* inference, QObject* parent)
+    : QObject(parent), state_(state), decoder_(new BatchDecoder(inference, this)) {
     connect(decoder_, &BatchDecoder::decoded, this, &ThumbnailImages::onDecoded);
+    connect(state_, &ExplorerState::workspaceChanged, this, &ThumbnailImages::reset);
 }
 
 QImage ThumbnailImages::imageOf(std::size_t index) const {
-    const auto* ws = window_->workspace();
+    const auto* ws = state_->workspace().get();
     if (!ws) return {};
     if (index < ws->dataset.count) return toQImage(ws->dataset.image(index));
     const auto it = decoded_.find(index);
@@ -22,7 +23,7 @@ QImage ThumbnailImages::imageOf(std::size_t index) const {
 }
 
 void ThumbnailImages::want(const std::vector<std::size_t>& indices) {
-    const auto* ws = window_->workspace();
+    const auto* ws = state_->workspace().get();
     if (!ws || !ws->sampledFromPrior) return;
     std::vector<std::size_t> missing;
     for (std::size_t i : indices) {
@@ -39,6 +40,7 @@ void ThumbnailImages::want(const std::vector<std::size_t>& indices) {
 }
 
 void ThumbnailImages::reset() {
+    decoder_->discard();  // it decodes the old workspace's samples
     decoded_.clear();
     requested_.clear();
 }

@@ -47,6 +47,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     : QMainWindow(parent),
       request_(std::move(request)),
       dims_(dims == 3 ? 3 : 2),
+      state_(new ExplorerState(this)),
       map_(new ScatterMap(this)),
       mapTitle_(new QLabel(this)),
       panel_(new ImagePanel(this)),
@@ -99,7 +100,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     buildMenusAndToolbar();
     buildStatusBar();
     buildProjectionDock();
-    selection_ = new SelectionController(this);
+    selection_ = new SelectionController(state_, this);
     moveToolDocksUnderProjection();
 
     connect(loader_, &WorkspaceLoader::progress, this, &MainWindow::onProgress);
@@ -110,13 +111,13 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
         status_->setText(tr("Loading cancelled."));
     });
     auto* hover = new HoverTooltip(map_, inference_, this);
-    connect(this, &MainWindow::workspaceReady, hover, [this, hover] { hover->setWorkspace(workspace_); });
+    connect(this, &MainWindow::workspaceReady, hover, [this, hover] { hover->setWorkspace(state_->workspace()); });
     connect(current_, &CurrentPointController::statusMessage, status_, &QLabel::setText);
     connect(neighbours_, &NeighboursPanel::neighboursChanged, this, &MainWindow::refreshHighlights);
     connect(colourBy_, &ColourByPanel::matchesChanged, this, &MainWindow::refreshHighlights);
     connect(colourBy_, &ColourByPanel::coloursChanged, this, [this] {
-        colors_ = colourBy_->colours();
-        if (projection_ && projection_->coords.count == colors_.size()) map_->setColours(colors_);
+        state_->setColours(colourBy_->colours());
+        if (state_->projection() && state_->projection()->coords.count == state_->colours().size()) map_->setColours(state_->colours());
     });
     connect(inference_, &Inference::decoded, this,
             [this](quint64, const latent::Image& image, double ms) {
@@ -200,7 +201,7 @@ void MainWindow::buildMenusAndToolbar() {
 QAction* MainWindow::densityViewAction() {
     density_ = new MapDensityLayer(map_, this);
     density_->setCoordinateSource(
-        [this]() -> const latent::LatentBatch* { return projection_ ? &projection_->coords : nullptr; });
+        [this]() -> const latent::LatentBatch* { return state_->projection() ? &state_->projection()->coords : nullptr; });
     connect(this, &MainWindow::projectionShown, density_, &MapDensityLayer::mapChanged);
     auto* action = new QAction(tr("Density view"), this);
     action->setCheckable(true);
@@ -274,8 +275,8 @@ void MainWindow::buildProjectionDock() {
     connect(projector_, &ProjectionRunner::cancelled, pacer, &LayoutPreviewPacer::stop);
     connect(projector_, &ProjectionRunner::failed, pacer, &LayoutPreviewPacer::stop);
     connect(pacer, &LayoutPreviewPacer::due, this, [this](const latent::LatentBatch& layout) {
-        if (layout.count != colors_.size()) return;
-        if (!map_->movePoints(layout)) map_->setPoints(layout, colors_);
+        if (layout.count != state_->colours().size()) return;
+        if (!map_->movePoints(layout)) map_->setPoints(layout, state_->colours());
         current_->setLayoutPreview();
         refreshHighlights();  // the neighbour rings and search matches follow their points
     });
@@ -285,7 +286,7 @@ void MainWindow::buildProjectionDock() {
         setBusy(false);
         status_->setText(tr("Could not project: %1").arg(message));
         Q_EMIT projectionFailed(message);
-        if (!projection_ && workspace_) {  // never leave the map empty: fall back to PCA
+        if (!state_->projection() && state_->workspace()) {  // never leave the map empty: fall back to PCA
             auto p = projectionPanel_->params();
             p.method = latent::ProjectionMethod::Pca;
             setProjection(p);
@@ -295,18 +296,18 @@ void MainWindow::buildProjectionDock() {
         projectionPanel_->setRunning(false);
         setBusy(false);
         status_->setText(tr("Projection cancelled; the map shows the previous one."));
-        if (!projection_) return;
-        map_->setPoints(projection_->coords, colors_);
-        current_->setProjection(projection_);
+        if (!state_->projection()) return;
+        map_->setPoints(state_->projection()->coords, state_->colours());
+        current_->setProjection(state_->projection());
     });
     connect(quality_, &ProjectionQualityMeter::measuring, this, [this](const latent::ProjectionResult* r) {
-        if (r == projection_.get()) projectionPanel_->setQuality(tr("Measuring how faithful this map is…"));
+        if (r == state_->projection().get()) projectionPanel_->setQuality(tr("Measuring how faithful this map is…"));
     });
     connect(quality_, &ProjectionQualityMeter::measured, this,
             [this](const latent::ProjectionResult* r, const ProjectionQualityScores& scores) {
-                if (r != projection_.get()) return;
+                if (r != state_->projection().get()) return;
                 projectionPanel_->setQuality(ProjectionQualityMeter::describe(scores));
-                mapTitle_->setText(latent::ui::mapTitle(*projection_, workspace_->dataset) + " · " +
+                mapTitle_->setText(latent::ui::mapTitle(*state_->projection(), state_->workspace()->dataset) + " · " +
                                    ProjectionQualityMeter::brief(scores));
             });
 }
@@ -344,7 +345,7 @@ void MainWindow::onLoadFailed(const QString& message) {
     const auto& what = loading_.identity.metadataPath != request_.identity.metadataPath ? loading_.identity.metadataPath
                        : loading_.identity.dataPath != request_.identity.dataPath       ? loading_.identity.dataPath
                                                                     : loading_.identity.modelPath;
-    status_->setText(workspace_ ? tr("Could not open %1; the current map stays: %2")
+    status_->setText(state_->workspace() ? tr("Could not open %1; the current map stays: %2")
                                       .arg(QString::fromStdString(what.filename().string()), message)
                                 : tr("Could not open the workspace: %1").arg(message));
     Q_EMIT loadFailed(message);
@@ -352,47 +353,46 @@ void MainWindow::onLoadFailed(const QString& message) {
 }
 
 void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
-    workspace_ = std::move(workspace);
+    state_->setWorkspace(std::move(workspace), loading_.identity);
     request_ = loading_;
-    const bool hasModel = workspace_->hasModel();
+    const bool hasModel = state_->workspace()->hasModel();
     if (hasModel) recent_->add(QString::fromStdString(request_.identity.modelPath.string()));
-    inference_->setModel(workspace_->model);
+    inference_->setModel(state_->workspace()->model);
     if (hasModel) {
-        modelInfo_->setModel(workspace_->model->info(), ModelInfoPanel::datasetNote(*workspace_));
+        modelInfo_->setModel(state_->workspace()->model->info(), ModelInfoPanel::datasetNote(*state_->workspace()));
     } else {
-        modelInfo_->setNoModel(QString::fromStdString(workspace_->modelNote));
+        modelInfo_->setNoModel(QString::fromStdString(state_->workspace()->modelNote));
     }
-    for (auto* holder : {traversalHolder_, morphHolder_}) holder->setAvailable(hasModel, QString::fromStdString(workspace_->modelNote));
-    projection_.reset();
+    for (auto* holder : {traversalHolder_, morphHolder_}) holder->setAvailable(hasModel, QString::fromStdString(state_->workspace()->modelNote));
     // A VAE's logvars rank dimensions by their KL to the prior, the usual "active units" test.
-    const bool byKl = workspace_->logvars.count == workspace_->latents.count && workspace_->logvars.count > 0;
+    const bool byKl = state_->workspace()->logvars.count == state_->workspace()->latents.count && state_->workspace()->logvars.count > 0;
     traversal_->setStatistics(
-        latent::summariseDimensions(workspace_->latents, byKl ? &workspace_->logvars : nullptr), byKl);
-    neighbours_->setWorkspace(workspace_);
-    current_->setWorkspace(workspace_);
-    morphController_->setWorkspace(workspace_);
-    const auto& dataset = workspace_->dataset;
-    colourBy_->setWorkspace(workspace_);  // sets colors_ (prior samples are unlabelled)
+        latent::summariseDimensions(state_->workspace()->latents, byKl ? &state_->workspace()->logvars : nullptr), byKl);
+    neighbours_->setWorkspace(state_->workspace());
+    current_->setWorkspace(state_->workspace());
+    morphController_->setWorkspace(state_->workspace());
+    const auto& dataset = state_->workspace()->dataset;
+    colourBy_->setWorkspace(state_->workspace());  // sets state_->colours() (prior samples are unlabelled)
     setBusy(false);
-    projectionPanel_->setLatentDim(static_cast<int>(workspace_->latents.dim));
-    projector_->setSource(std::shared_ptr<const latent::LatentBatch>(workspace_, &workspace_->latents),
+    projectionPanel_->setLatentDim(static_cast<int>(state_->workspace()->latents.dim));
+    projector_->setSource(std::shared_ptr<const latent::LatentBatch>(state_->workspace(), &state_->workspace()->latents),
                           request_.identity);
     seedProjectionCache();
     runProjection();  // the workspace's own PCA maps are cached: PCA shows at once
-    const QString what = workspace_->sampledFromPrior ? tr("%1 prior samples for").arg(groupedCount(workspace_->latents.count))
-                         : workspace_->hasImages()    ? tr("%1 images encoded by").arg(groupedCount(dataset.count))
+    const QString what = state_->workspace()->sampledFromPrior ? tr("%1 prior samples for").arg(groupedCount(state_->workspace()->latents.count))
+                         : state_->workspace()->hasImages()    ? tr("%1 images encoded by").arg(groupedCount(dataset.count))
                                                       : tr("%1 precomputed %2-d vectors (%3), %4")
-                                                         .arg(groupedCount(workspace_->latents.count))
-                                                         .arg(workspace_->latents.dim)
-                                                         .arg(QString::fromStdString(workspace_->dataFormat))
+                                                         .arg(groupedCount(state_->workspace()->latents.count))
+                                                         .arg(state_->workspace()->latents.dim)
+                                                         .arg(QString::fromStdString(state_->workspace()->dataFormat))
                                                          .arg(hasModel ? tr("decoded by") : tr("shown on"));
-    const QString model = hasModel ? QString::fromStdString(workspace_->model->info().name) : tr("the map (no model)");
+    const QString model = hasModel ? QString::fromStdString(state_->workspace()->model->info().name) : tr("the map (no model)");
     QString skipped;
-    if (!workspace_->skipped.empty()) skipped = tr(" %1 unreadable files skipped (first: %2).").arg(workspace_->skipped.size())
-                                                    .arg(QString::fromStdString(workspace_->skipped.front().reason));
+    if (!state_->workspace()->skipped.empty()) skipped = tr(" %1 unreadable files skipped (first: %2).").arg(state_->workspace()->skipped.size())
+                                                    .arg(QString::fromStdString(state_->workspace()->skipped.front().reason));
     status_->setText(tr("Ready: %1 %2 in %3 s; map shown %4 s after start.%5")
                          .arg(what, model)
-                         .arg(workspace_->encodeSeconds, 0, 'f', 2)
+                         .arg(state_->workspace()->encodeSeconds, 0, 'f', 2)
                          .arg(static_cast<double>(sinceStart_.elapsed()) / 1000.0, 0, 'f', 2)
                          .arg(skipped));
     Q_EMIT workspaceReady();
@@ -405,7 +405,7 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
 
 // The workspace already holds PCA maps in 2D and 3D: offer them as finished projections.
 void MainWindow::seedProjectionCache() {
-    const auto& ws = *workspace_;
+    const auto& ws = *state_->workspace();
     for (int dims : {2, 3}) {
         if (ws.pca(dims).components() != static_cast<std::size_t>(dims)) continue;
         latent::ProjectionParams p = projectionPanel_->params();
@@ -420,18 +420,18 @@ void MainWindow::setDimensions(int dims) {
     dims_ = dims == 3 ? 3 : 2;
     (dims_ == 3 ? view3d_ : view2d_)->setChecked(true);
     projectionPanel_->setDims(dims_);
-    if (workspace_) runProjection();
+    if (state_->workspace()) runProjection();
 }
 
 void MainWindow::setProjection(const latent::ProjectionParams& params) {
     projectionPanel_->setParams(params);
     dims_ = params.dims == 3 ? 3 : 2;
     (dims_ == 3 ? view3d_ : view2d_)->setChecked(true);
-    if (workspace_) runProjection();
+    if (state_->workspace()) runProjection();
 }
 
 void MainWindow::runProjection() {
-    if (!workspace_) return;
+    if (!state_->workspace()) return;
     const auto params = projectionPanel_->params();
     dims_ = params.dims;
     (dims_ == 3 ? view3d_ : view2d_)->setChecked(true);
@@ -439,20 +439,21 @@ void MainWindow::runProjection() {
 }
 
 void MainWindow::showProjection(std::shared_ptr<const latent::ProjectionResult> result, bool fromCache) {
-    projection_ = std::move(result);
     projectionPanel_->setRunning(false);
     setBusy(false);
-    map_->setPoints(projection_->coords, colors_);
-    current_->setProjection(projection_);
+    if (!state_->fits(*result)) return;  // the runner refuses these: never a map of other points
+    map_->setPoints(result->coords, state_->colours());  // before the state says so: layers follow the map
+    state_->setProjection(std::move(result));
+    current_->setProjection(state_->projection());
     refreshHighlights();  // the map was rebuilt: put the neighbours and search matches back
-    mapTitle_->setText(latent::ui::mapTitle(*projection_, workspace_->dataset));
+    mapTitle_->setText(latent::ui::mapTitle(*state_->projection(), state_->workspace()->dataset));
     projectionPanel_->setQuality({});
-    quality_->measure(std::shared_ptr<const latent::LatentBatch>(workspace_, &workspace_->latents), projection_,
+    quality_->measure(std::shared_ptr<const latent::LatentBatch>(state_->workspace(), &state_->workspace()->latents), state_->projection(),
                       projectionPanel_->params().threads);
     const QString how = fromCache ? tr("cached; computed in %1 s") : tr("computed in %1 s");
-    projectionPanel_->setSummary(QString::fromStdString(latent::describe(projection_->params)) + ": " +
-                                 how.arg(projection_->seconds, 0, 'f', 3));
-    status_->setText(tr("Showing %1.").arg(QString::fromStdString(latent::describe(projection_->params))));
+    projectionPanel_->setSummary(QString::fromStdString(latent::describe(state_->projection()->params)) + ": " +
+                                 how.arg(state_->projection()->seconds, 0, 'f', 3));
+    status_->setText(tr("Showing %1.").arg(QString::fromStdString(latent::describe(state_->projection()->params))));
     Q_EMIT projectionShown();
 }
 

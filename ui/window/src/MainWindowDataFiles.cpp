@@ -51,9 +51,9 @@ void MainWindow::openData(const QString& path, latent::FitPolicy fit, bool greys
 
 void MainWindow::openDataAsking(const QString& path) {
     const auto peek = QFileInfo(path).isDir() ? peekFirstImage(path) : std::nullopt;
-    const bool hasEncoder = workspace_ && workspace_->model && workspace_->model->info().hasEncoder;
-    if (peek && hasEncoder && needsFitting(*peek, workspace_->model->info().imageShape)) {
-        FitPolicyDialog dialog(path, *peek, workspace_->model->info().imageShape, this);
+    const bool hasEncoder = state_->workspace() && state_->workspace()->model && state_->workspace()->model->info().hasEncoder;
+    if (peek && hasEncoder && needsFitting(*peek, state_->workspace()->model->info().imageShape)) {
+        FitPolicyDialog dialog(path, *peek, state_->workspace()->model->info().imageShape, this);
         if (dialog.exec() != QDialog::Accepted) return;
         openData(path, dialog.policy(), dialog.greyscale());
         return;

@@ -71,11 +71,11 @@ void MainWindow::runExport(const QString& what, std::function<void(std::stop_tok
 
 void MainWindow::exportMorph(bool animated) {
     const auto state = morph_->state();
-    if (!workspace_ || !state) {
+    if (!state_->workspace() || !state) {
         status_->setText(tr("Set A and B in the Morph panel first."));
         return;
     }
-    if (!workspace_->model) {
+    if (!state_->workspace()->model) {
         status_->setText(tr("Exporting a morph decodes images: open a model first."));
         return;
     }
@@ -126,7 +126,7 @@ void MainWindow::addDataExports(QMenu* menu) {
 }
 
 bool MainWindow::canExport(bool needProjection) {
-    if (workspace_ && (!needProjection || projection_)) return true;
+    if (state_->workspace() && (!needProjection || state_->projection())) return true;
     refuseExport(tr("Nothing to export yet: wait for the map."));
     return false;
 }
@@ -138,7 +138,7 @@ void MainWindow::refuseExport(const QString& why) {
 
 void MainWindow::exportCoordinates(const QString& path) {
     if (!canExport(true)) return;
-    runExport(path, [projection = projection_, file = path.toStdString()](std::stop_token) {
+    runExport(path, [projection = state_->projection(), file = path.toStdString()](std::stop_token) {
         if (QString::fromStdString(file).endsWith(".npy", Qt::CaseInsensitive)) {
             latent::writeNpy(file, projection->coords);
         } else {
@@ -149,7 +149,7 @@ void MainWindow::exportCoordinates(const QString& path) {
 
 void MainWindow::exportLatents(const QString& path) {
     if (!canExport(false)) return;
-    runExport(path, [ws = workspace_, file = path.toStdString()](std::stop_token) {
+    runExport(path, [ws = state_->workspace(), file = path.toStdString()](std::stop_token) {
         latent::writeNpy(file, ws->latents);
     });
 }
@@ -158,7 +158,7 @@ void MainWindow::exportProjectorFiles(const QString& vectorsPath) {
     if (!canExport(false)) return;
     const QString metadataPath = projectorMetadataPath(vectorsPath);
     runExport(vectorsPath + tr(" and ") + metadataPath,
-              [ws = workspace_, vectors = vectorsPath.toStdString(),
+              [ws = state_->workspace(), vectors = vectorsPath.toStdString(),
                metadata = metadataPath.toStdString()](std::stop_token) {
                   latent::writeVectorsTsv(vectors, ws->latents);
                   latent::writeMetadataTsv(metadata, projectorMetadata(*ws));
@@ -167,13 +167,13 @@ void MainWindow::exportProjectorFiles(const QString& vectorsPath) {
 
 void MainWindow::exportNeighbourGrid(const QString& path) {
     if (!canExport(false)) return;
-    if (!workspace_->model) return refuseExport(tr("A decoded grid needs a model: open a model first."));
+    if (!state_->workspace()->model) return refuseExport(tr("A decoded grid needs a model: open a model first."));
     if (current_->latent().empty()) return refuseExport(tr("Select a point first."));
     const auto& found = neighbours_->neighbours();
-    latent::LatentBatch latents(1 + found.size(), workspace_->latents.dim);
+    latent::LatentBatch latents(1 + found.size(), state_->workspace()->latents.dim);
     std::copy(current_->latent().begin(), current_->latent().end(), latents.row(0).begin());
     for (std::size_t i = 0; i < found.size(); ++i) {
-        const auto row = workspace_->latents.row(found[i].index);
+        const auto row = state_->workspace()->latents.row(found[i].index);
         std::copy(row.begin(), row.end(), latents.row(i + 1).begin());
     }
     runExport(path, [decode = inference_->batchDecoder(), latents, file = path.toStdString()](std::stop_token stop) {

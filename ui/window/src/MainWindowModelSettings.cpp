@@ -28,7 +28,7 @@ void MainWindow::connectModelSettings() {
         load(request);
     });
     connect(this, &MainWindow::workspaceReady, settings, [this, settings] {
-        settings->setPrior(workspace_->sampledFromPrior, request_.identity.priorSamples, request_.identity.priorSeed);
+        settings->setPrior(state_->workspace()->sampledFromPrior, request_.identity.priorSamples, request_.identity.priorSeed);
     });
     connect(loader_, &WorkspaceLoader::resizeNeeded, this,
             [this](const latent::ImageShape& datasetShape, const latent::ImageShape& modelShape) {
@@ -40,7 +40,7 @@ void MainWindow::connectModelSettings() {
                         return;
                     }
                     setBusy(false);
-                    status_->setText(workspace_ ? tr("Not opened: the dataset does not fit %1; the previous model stays.")
+                    status_->setText(state_->workspace() ? tr("Not opened: the dataset does not fit %1; the previous model stays.")
                                                       .arg(QString::fromStdString(loading_.identity.modelPath.filename().string()))
                                                 : tr("Not opened: the dataset does not fit the model."));
                     Q_EMIT loadFailed(status_->text());
@@ -53,15 +53,15 @@ void MainWindow::connectModelSettings() {
 // A VAE's uncertainty about the selected dataset item, or the dataset image nearest to a
 // generator's sample. The search runs off the UI thread; only the newest one is shown.
 void MainWindow::showModelSpecifics() {
-    if (!workspace_) return;
-    if (current_->index() && *current_->index() < workspace_->logvars.count) {
-        panel_->setUncertainty(workspace_->logvars.row(*current_->index()));
+    if (!state_->workspace()) return;
+    if (current_->index() && *current_->index() < state_->workspace()->logvars.count) {
+        panel_->setUncertainty(state_->workspace()->logvars.row(*current_->index()));
     }
-    if (!workspace_->sampledFromPrior || workspace_->reference.count == 0) return;
-    std::shared_ptr<const latent::Workspace> ws = workspace_;
+    if (!state_->workspace()->sampledFromPrior || state_->workspace()->reference.count == 0) return;
+    std::shared_ptr<const latent::Workspace> ws = state_->workspace();
     nearestSearch_.run([ws, image = panel_->decodedImage()](const auto&) { return latent::nearestImage(ws->reference, image); },
                        [this, ws](JobOutcome<std::optional<latent::ImageMatch>> found) {
-                           if (ws != workspace_ || !found.result || !*found.result) return;
+                           if (ws != state_->workspace() || !found.result || !*found.result) return;
                            const std::size_t i = (*found.result)->index;
                            panel_->setNearestDatasetImage(static_cast<qsizetype>(i),
                                                           QString::fromStdString(ws->reference.className(i)),

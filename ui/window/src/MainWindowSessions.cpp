@@ -43,7 +43,7 @@ QString MainWindow::openSessionFrom(const QString& path) {
         status_->setText(tr("Session not opened: %1").arg(QString::fromStdString(e.what())));
         return QString::fromStdString(e.what());
     }
-    if (workspace_ && session.workspace == request_.identity) {
+    if (state_->workspace() && session.workspace == request_.identity) {
         applySession(session);
         return {};
     }
@@ -57,20 +57,20 @@ QString MainWindow::openSessionFrom(const QString& path) {
 void MainWindow::applySession(const latent::Session& s) {
     setProjection(s.projection);
     selection_->restore(s.selection);
-    if (s.morph && (s.morph->a.size() == workspace_->latents.dim)) {
+    if (s.morph && (s.morph->a.size() == state_->workspace()->latents.dim)) {
         auto label = [this](const std::optional<std::size_t>& i, const QString& fallback) {
-            return i && *i < workspace_->dataset.count ? current_->labelFor(*i) : fallback;
+            return i && *i < state_->workspace()->dataset.count ? current_->labelFor(*i) : fallback;
         };
         morph_->restore(*s.morph, label(s.morph->aIndex, tr("A from the session")),
                         label(s.morph->bIndex, tr("B from the session")));
     }
     bookmarks_->setBookmarks(s.bookmarks);
-    if (s.currentLatent.size() == workspace_->latents.dim) {
-        if (s.currentIndex && *s.currentIndex < workspace_->dataset.count) {
+    if (s.currentLatent.size() == state_->workspace()->latents.dim) {
+        if (s.currentIndex && *s.currentIndex < state_->workspace()->dataset.count) {
             selectItem(static_cast<qsizetype>(*s.currentIndex));
         }
-        const bool isItem = s.currentIndex && *s.currentIndex < workspace_->latents.count;
-        const auto z = isItem ? workspace_->latents.row(*s.currentIndex) : std::span<const float>{};
+        const bool isItem = s.currentIndex && *s.currentIndex < state_->workspace()->latents.count;
+        const auto z = isItem ? state_->workspace()->latents.row(*s.currentIndex) : std::span<const float>{};
         if (!isItem || !std::equal(z.begin(), z.end(), s.currentLatent.begin())) {
             current_->setCurrent(s.currentLatent, tr("the point saved in the session"), false);
         }

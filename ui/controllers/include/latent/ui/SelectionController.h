@@ -10,6 +10,7 @@ class QDockWidget;
 
 namespace latent::ui {
 
+class ExplorerState;
 class MainWindow;
 class MapSelectionTool;
 class SelectionModel;
@@ -19,12 +20,12 @@ class ThumbnailLayer;
 
 // Everything about selected points and images on the map, wired to one window: the
 // selection state, the map gestures and their toolbar, the Selected dock, the index-list
-// export and the thumbnail glyphs. MainWindow only constructs it and asks it for the
-// selection when saving a session.
+// export and the thumbnail glyphs. It follows the explorer state; the window is where its
+// dock and toolbar go (and, for now, the directions panel and the current point).
 class SelectionController : public QObject {
     Q_OBJECT
 public:
-    explicit SelectionController(MainWindow* window);
+    SelectionController(ExplorerState* state, MainWindow* window);
     ~SelectionController() override;
 
     SelectionModel* model() const { return model_; }
@@ -44,12 +45,13 @@ public:
 
 private:
     void buildToolbar();
-    void onWorkspaceReady();
-    void onProjectionShown();
+    void onWorkspaceChanged();
+    void onProjectionChanged();
     void onSelectionChanged();
     void onPointClicked(std::optional<std::size_t> index, bool toggle);
     void selectClass(int label);
 
+    ExplorerState* state_;
     MainWindow* window_;
     QDockWidget* dock_;
     SelectionModel* model_;

@@ -14,6 +14,7 @@
 #include "latent/core/NearestImage.h"
 #include "latent/core/Projector.h"
 #include "latent/core/Workspace.h"
+#include "latent/ui/ExplorerState.h"
 #include "latent/ui/LatestJob.h"
 
 class QAction;
@@ -105,9 +106,11 @@ public:
     // The window's one inference engine: every decode goes through it.
     Inference* inference() const { return inference_; }
     RecentFiles* recentModels() const { return recent_; }
-    const latent::Workspace* workspace() const { return workspace_.get(); }
+    const latent::Workspace* workspace() const { return state_->workspace().get(); }
     // The projection on show (nullptr before the first one).
-    const latent::ProjectionResult* projection() const { return projection_.get(); }
+    const latent::ProjectionResult* projection() const { return state_->projection().get(); }
+    // What this window explores: its workspace, projection and colours.
+    ExplorerState* state() const { return state_; }
     int dimensions() const { return dims_; }
 
     // File > Export's data exports once the menu has a file name: written in the background,
@@ -167,9 +170,7 @@ private:
     latent::WorkspaceRequest request_;  // what the shown workspace was built from
     latent::WorkspaceRequest loading_;  // what the loader is building
     int dims_;
-    std::shared_ptr<latent::Workspace> workspace_;
-    std::shared_ptr<const latent::ProjectionResult> projection_;
-    std::vector<QColor> colors_;  // one per dataset item
+    ExplorerState* state_;
     ScatterMap* map_;
     QLabel* mapTitle_;
     ImagePanel* panel_;

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QColor>
+#include <QObject>
+#include <memory>
+#include <vector>
+
+#include "latent/core/Projector.h"
+#include "latent/core/Workspace.h"
+#include "latent/core/WorkspaceIdentity.h"
+
+namespace latent::ui {
+
+// What one explorer shows: the workspace and its identity, the projection on the map and
+// the colour of every point. Views and controllers read it and follow its signals instead
+// of asking the window; the window's loading and projection code sets it. Nothing in it is
+// global, so two explorers (two models side by side) can each have one.
+class ExplorerState : public QObject {
+    Q_OBJECT
+public:
+    explicit ExplorerState(QObject* parent = nullptr);
+
+    // Null before the first workspace is loaded.
+    const std::shared_ptr<const latent::Workspace>& workspace() const { return workspace_; }
+    const latent::WorkspaceIdentity& identity() const { return identity_; }
+    // The projection on the map (null before the first one); its point count is the
+    // workspace's.
+    const std::shared_ptr<const latent::ProjectionResult>& projection() const { return projection_; }
+    // One per point (the Colour-by panel's colours).
+    const std::vector<QColor>& colours() const { return colours_; }
+    // The projection's coordinates, or null.
+    const latent::LatentBatch* coordinates() const { return projection_ ? &projection_->coords : nullptr; }
+
+    // A new workspace drops the projection (it belongs to the old points).
+    void setWorkspace(std::shared_ptr<const latent::Workspace> workspace, latent::WorkspaceIdentity identity);
+    // Whether `projection` places the workspace's points (its point count is theirs).
+    bool fits(const latent::ProjectionResult& projection) const;
+    // Refused (returns false) when it does not fit.
+    bool setProjection(std::shared_ptr<const latent::ProjectionResult> projection);
+    void setColours(std::vector<QColor> colours);
+
+Q_SIGNALS:
+    void workspaceChanged();
+    void projectionChanged();
+    void coloursChanged();
+
+private:
+    std::shared_ptr<const latent::Workspace> workspace_;
+    latent::WorkspaceIdentity identity_;
+    std::shared_ptr<const latent::ProjectionResult> projection_;
+    std::vector<QColor> colours_;
+};
+
+}  // namespace latent::ui

@@ -1,0 +1,31 @@
+#include "latent/ui/ExplorerState.h"
+
+namespace latent::ui {
+
+ExplorerState::ExplorerState(QObject* parent) : QObject(parent) {}
+
+void ExplorerState::setWorkspace(std::shared_ptr<const latent::Workspace> workspace,
+                                 latent::WorkspaceIdentity identity) {
+    workspace_ = std::move(workspace);
+    identity_ = std::move(identity);
+    projection_.reset();
+    Q_EMIT workspaceChanged();
+}
+
+bool ExplorerState::fits(const latent::ProjectionResult& projection) const {
+    return workspace_ && projection.coords.count == workspace_->latents.count;
+}
+
+bool ExplorerState::setProjection(std::shared_ptr<const latent::ProjectionResult> projection) {
+    if (projection && !fits(*projection)) return false;
+    projection_ = std::move(projection);
+    Q_EMIT projectionChanged();
+    return true;
+}
+
+void ExplorerState::setColours(std::vector<QColor> colours) {
+    colours_ = std::move(colours);
+    Q_EMIT coloursChanged();
+}
+
+}  // namespace latent::ui
