@@ -37,7 +37,7 @@ TEST_P(ValidModel, ReportsWhatTheFileHolds) {
     EXPECT_EQ(info.hasEncoder, known.at("has_encoder").get<bool>());
     EXPECT_EQ(info.variationalEncoder, known.at("variational").get<bool>());
     const auto source = known.at("metadata_source").get<std::string>();
-    EXPECT_EQ(info.metadataSource, source == "embedded" ? "embedded meta.json" : source);
+    EXPECT_EQ(latent::toString(info.metadataSource), source == "embedded" ? "embedded meta.json" : source);
     if (source == "probed") {
         EXPECT_EQ(info.probedFields, (std::vector<std::string>{"latent_dim", "image_shape"}));
     } else {
@@ -106,7 +106,7 @@ TEST(ModelFixtures, EmbeddedMetadataIsRead) {
     ASSERT_EQ(model->info().classNames.size(), 10u);
     EXPECT_EQ(model->info().classNames[3], "class 3");
     const auto gan = latent::Model::load(fixture("gan_rgb64.pt"));
-    EXPECT_EQ(gan->info().prior, "standard_normal");
+    EXPECT_EQ(gan->info().prior, latent::LatentPrior::StandardNormal);
     EXPECT_EQ(gan->info().name, "Fixture GAN generator");
 }
 

@@ -32,7 +32,7 @@ TEST(Model, BundledModelDescribesItself) {
     EXPECT_EQ(info.imageShape, (latent::ImageShape{1, 28, 28}));
     EXPECT_TRUE(info.hasEncoder);
     EXPECT_TRUE(info.variationalEncoder);
-    EXPECT_EQ(info.metadataSource, "embedded meta.json");
+    EXPECT_EQ(info.metadataSource, latent::MetadataSource::EmbeddedMeta);
     EXPECT_EQ(info.classNames, latent::fashionMnistClassNames());
     EXPECT_GT(info.parameterCount, 10000);
     EXPECT_FALSE(info.name.empty());

@@ -41,7 +41,7 @@ TEST(WorkspaceModels, PriorSamplesFollowThePrior) {
     }
     EXPECT_NEAR(sum / 20000.0, 0.0, 0.05);
     EXPECT_NEAR(squares / 20000.0, 1.0, 0.05);
-    info.prior = "uniform";
+    info.prior = latent::LatentPrior::Uniform;
     for (float v : latent::samplePrior(info, 1000, 1).values) {
         EXPECT_GE(v, -1.0f);
         EXPECT_LT(v, 1.0f);

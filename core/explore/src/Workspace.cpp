@@ -215,7 +215,7 @@ Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& prog
         const ModelInfo& info = ws.model->info();
         ws.latents = samplePrior(info, id.priorSamples, id.priorSeed);
         ws.sampledFromPrior = true;
-        ws.dataset.name = std::to_string(id.priorSamples) + " samples of the " + info.prior +
+        ws.dataset.name = std::to_string(id.priorSamples) + " samples of the " + toString(info.prior) +
                           " prior (seed " + std::to_string(id.priorSeed) + ")";
         ws.dataset.shape = info.imageShape;
         ws.dataset.classNames = info.classNames;

@@ -199,7 +199,7 @@ std::shared_ptr<Model> Model::load(const std::filesystem::path& path) {
         impl->decoder = detail::loadTorchModule(manifest.decoder, metaJson);
         if (!manifest.meta.is_null()) {
             detail::applyMeta(manifest.meta, "manifest meta", info);
-            info.metadataSource = "manifest";
+            info.metadataSource = MetadataSource::Manifest;
         }
         if (!manifest.encoder.empty()) {
             std::string encoderMeta;
@@ -212,9 +212,9 @@ std::shared_ptr<Model> Model::load(const std::filesystem::path& path) {
         impl->encoder = impl->decoder;
         if (impl->decoder.find_method("encode")) impl->encodeMethod = "encode";
     }
-    if (info.metadataSource.empty() && !metaJson.empty()) {
+    if (info.metadataSource == MetadataSource::Probed && !metaJson.empty()) {
         detail::applyEmbeddedMeta(metaJson, info);
-        info.metadataSource = "embedded meta.json";
+        info.metadataSource = MetadataSource::EmbeddedMeta;
     }
     impl->decodeMethod = decodeMethodOf(impl->decoder, path);
     if (impl->encodeMethod == "forward" && !impl->encoder.find_method("forward")) {
@@ -223,7 +223,6 @@ std::shared_ptr<Model> Model::load(const std::filesystem::path& path) {
     info.hasEncoder = !impl->encodeMethod.empty();
     impl->probeLatentDim();
     impl->probeImageShape();
-    if (info.metadataSource.empty()) info.metadataSource = "probed";
     if (info.hasEncoder) impl->checkEncoder();
     for (const auto& p : impl->decoder.parameters()) info.parameterCount += p.numel();
     if (!info.encoderPath.empty()) {

@@ -73,12 +73,16 @@ void applyMeta(const nlohmann::json& meta, const std::string& where, ModelInfo& 
             }
         }
         if (meta.contains("prior")) {
-            info.prior = meta.at("prior").get<std::string>();
-            if (info.prior != "standard_normal" && info.prior != "uniform") {
+            const auto prior = meta.at("prior").get<std::string>();
+            if (prior == toString(LatentPrior::StandardNormal)) {
+                info.prior = LatentPrior::StandardNormal;
+            } else if (prior == toString(LatentPrior::Uniform)) {
+                info.prior = LatentPrior::Uniform;
+            } else {
                 contractError(info.path, where +
                                              " prior must be \"standard_normal\" or "
                                              "\"uniform\", not \"" +
-                                             info.prior + "\"");
+                                             prior + "\"");
             }
         }
         if (meta.contains("class_names")) {
@@ -136,3 +140,20 @@ ModelManifest readManifest(const std::filesystem::path& path) {
 }
 
 }  // namespace latent::detail
+
+namespace latent {
+
+const char* toString(LatentPrior prior) {
+    return prior == LatentPrior::Uniform ? "uniform" : "standard_normal";
+}
+
+const char* toString(MetadataSource source) {
+    switch (source) {
+        case MetadataSource::EmbeddedMeta: return "embedded meta.json";
+        case MetadataSource::Manifest: return "manifest";
+        case MetadataSource::Probed: break;
+    }
+    return "probed";
+}
+
+}  // namespace latent

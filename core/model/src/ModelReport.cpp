@@ -29,7 +29,7 @@ std::string modelInfoJson(const ModelInfo& info) {
     j["has_encoder"] = info.hasEncoder;
     j["variational_encoder"] = info.variationalEncoder;
     j["class_names"] = info.classNames;
-    j["metadata_source"] = info.metadataSource;
+    j["metadata_source"] = toString(info.metadataSource);
     j["parameters"] = info.parameterCount;
     return j.dump(2) + "\n";
 }
@@ -51,7 +51,7 @@ std::string modelInfoText(const ModelInfo& info) {
     line("encoder:", encoderText(info));
     line("classes:",
          names.empty() ? "none" : std::to_string(info.classNames.size()) + " (" + names + ")");
-    line("metadata:", info.metadataSource);
+    line("metadata:", toString(info.metadataSource));
     line("parameters:", std::to_string(info.parameterCount));
     return out;
 }

@@ -15,7 +15,7 @@ LatentBatch samplePrior(const ModelInfo& info, std::size_t count, std::uint64_t 
     }
     LatentBatch z(count, info.latentDim);
     std::mt19937_64 random(seed);
-    if (info.prior == "uniform") {
+    if (info.prior == LatentPrior::Uniform) {
         std::uniform_real_distribution<float> uniform(-1.0f, 1.0f);
         for (float& v : z.values) v = uniform(random);
     } else {

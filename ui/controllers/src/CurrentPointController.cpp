@@ -112,7 +112,7 @@ void CurrentPointController::setWorkspace(std::shared_ptr<const latent::Workspac
     w_.attributes->setWorkspace(workspace_);
     w_.bookmarks->setModel(workspace_->model);
     // A generator's uniform prior spans [-1, 1]; the standard normal's ± 3 sd.
-    const bool uniformPrior = workspace_->model && workspace_->model->info().prior == "uniform";
+    const bool uniformPrior = workspace_->model && workspace_->model->info().prior == latent::LatentPrior::Uniform;
     w_.traversal->setPriorRange(uniformPrior ? latent::TraversalRange{-1.0, 1.0} : latent::priorRange());
 }
 

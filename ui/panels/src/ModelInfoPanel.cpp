@@ -24,8 +24,8 @@ QString encoderText(const latent::ModelInfo& info) {
 }
 
 QString metadataText(const latent::ModelInfo& info) {
-    QString text = QString::fromStdString(info.metadataSource);
-    if (!info.probedFields.empty() && info.metadataSource != "probed") {
+    QString text = QString::fromUtf8(latent::toString(info.metadataSource));
+    if (!info.probedFields.empty() && info.metadataSource != latent::MetadataSource::Probed) {
         QStringList probed;
         for (const auto& f : info.probedFields) probed << QString::fromStdString(f);
         text += QObject::tr("; probed: %1").arg(probed.join(", "));

@@ -12,6 +12,14 @@
 
 namespace latent {
 
+// The prior a generator samples from: standard normal, or uniform in [-1, 1].
+enum class LatentPrior { StandardNormal, Uniform };
+const char* toString(LatentPrior prior);  // meta.json's names: "standard_normal", "uniform"
+
+// Where a model's latent size and image shape came from.
+enum class MetadataSource { Probed, EmbeddedMeta, Manifest };
+const char* toString(MetadataSource source);  // "probed", "embedded meta.json", "manifest"
+
 // What a loaded model is, from its metadata (embedded meta.json or a manifest) and from
 // probing it.
 struct ModelInfo {
@@ -24,12 +32,11 @@ struct ModelInfo {
     float valueMin = 0.0f;  // the model's pixel range; images in core are always [0, 1]
     float valueMax = 1.0f;
     std::string channelOrder;  // "gray", "rgb" or "bgr" (stated or inferred from channels)
-    std::string prior = "standard_normal";  // or "uniform" (in [-1, 1]): for sampling
+    LatentPrior prior = LatentPrior::StandardNormal;  // for sampling
     std::vector<std::string> classNames;
     bool hasEncoder = false;
     bool variationalEncoder = false;  // encode returns (mu, logvar)
-    // "embedded meta.json", "manifest" or "probed": where latent size and shape came from.
-    std::string metadataSource;
+    MetadataSource metadataSource = MetadataSource::Probed;
     std::vector<std::string> probedFields;  // e.g. {"latent_dim", "image_shape"}
     std::int64_t parameterCount = 0;
     double loadSeconds = 0.0;
