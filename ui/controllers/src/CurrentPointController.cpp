@@ -5,6 +5,7 @@
 #include "latent/core/Error.h"
 #include "latent/ui/AttributePanel.h"
 #include "latent/ui/BatchDecoder.h"
+#include "latent/ui/ExplorerState.h"
 #include "latent/ui/BookmarksPanel.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/Inference.h"
@@ -17,8 +18,11 @@
 
 namespace latent::ui {
 
-CurrentPointController::CurrentPointController(const ExplorationWidgets& widgets, QObject* parent)
-    : QObject(parent), w_(widgets) {
+CurrentPointController::CurrentPointController(const ExplorationWidgets& widgets, const ExplorerState* state,
+                                               QObject* parent)
+    : QObject(parent), w_(widgets), state_(state) {
+    connect(state_, &ExplorerState::workspaceChanged, this, &CurrentPointController::onWorkspaceChanged);
+    connect(state_, &ExplorerState::projectionChanged, this, &CurrentPointController::mapShowsProjection);
     connectPanels();
     connectAttributesAndBookmarks();
 }
@@ -73,11 +77,11 @@ void CurrentPointController::connectAttributesAndBookmarks() {
 }
 
 void CurrentPointController::openTraversalGrid() {
-    if (!workspace_ || latent_.empty()) {
+    if (!state_->workspace() || latent_.empty()) {
         Q_EMIT statusMessage(tr("Select a point first."));
         return;
     }
-    if (!workspace_->model) {
+    if (!state_->workspace()->model) {
         Q_EMIT statusMessage(tr("A traversal grid decodes images: open a model first."));
         return;
     }
@@ -90,14 +94,14 @@ void CurrentPointController::openTraversalGrid() {
 }
 
 void CurrentPointController::goToBookmark(const latent::Bookmark& bookmark) {
-    if (!workspace_ || bookmark.latent.size() != workspace_->latents.dim) {
+    if (!state_->workspace() || bookmark.latent.size() != state_->workspace()->latents.dim) {
         Q_EMIT statusMessage(tr("Bookmark \"%1\" belongs to a model with another latent size.")
                                  .arg(QString::fromStdString(bookmark.name)));
         return;
     }
     const auto& i = bookmark.datasetIndex;
-    if (i && *i < workspace_->latents.count) {
-        const auto row = workspace_->latents.row(*i);
+    if (i && *i < state_->workspace()->latents.count) {
+        const auto row = state_->workspace()->latents.row(*i);
         if (std::equal(row.begin(), row.end(), bookmark.latent.begin())) {
             selectItem(static_cast<qsizetype>(*i));
             return;
@@ -106,18 +110,20 @@ void CurrentPointController::goToBookmark(const latent::Bookmark& bookmark) {
     setCurrent(bookmark.latent, QString::fromStdString(bookmark.name), false);
 }
 
-void CurrentPointController::setWorkspace(std::shared_ptr<const latent::Workspace> workspace) {
-    workspace_ = std::move(workspace);
-    projection_.reset();
-    w_.attributes->setWorkspace(workspace_);
-    w_.bookmarks->setModel(workspace_->model);
+std::shared_ptr<const latent::ProjectionResult> CurrentPointController::projection() const {
+    return layoutPreview_ ? nullptr : state_->projection();
+}
+
+void CurrentPointController::onWorkspaceChanged() {
+    const auto& workspace = state_->workspace();
+    w_.attributes->setWorkspace(workspace);
+    w_.bookmarks->setModel(workspace->model);
     // A generator's uniform prior spans [-1, 1]; the standard normal's ± 3 sd.
-    const bool uniformPrior = workspace_->model && workspace_->model->info().prior == latent::LatentPrior::Uniform;
+    const bool uniformPrior = workspace->model && workspace->model->info().prior == latent::LatentPrior::Uniform;
     w_.traversal->setPriorRange(uniformPrior ? latent::TraversalRange{-1.0, 1.0} : latent::priorRange());
 }
 
-void CurrentPointController::setProjection(std::shared_ptr<const latent::ProjectionResult> projection) {
-    projection_ = std::move(projection);
+void CurrentPointController::mapShowsProjection() {
     layoutPreview_ = false;
     markCurrentPoint();
     Q_EMIT mapRebuilt();
@@ -129,13 +135,13 @@ void CurrentPointController::setLayoutPreview() {
 }
 
 void CurrentPointController::setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders) {
-    if (!workspace_) return;
+    if (!state_->workspace()) return;
     latent_ = latent;
     index_.reset();
     label_ = label;
     if (!fromSliders) w_.traversal->setPoint(latent);
     w_.panel->showGenerated(label, true);
-    if (workspace_->model) {
+    if (state_->workspace()->model) {
         pendingRequest_ = w_.inference->request(latent);
     } else {
         showAroundCurrentPoint();
@@ -149,51 +155,51 @@ void CurrentPointController::showAroundCurrentPoint() {
 }
 
 void CurrentPointController::selectItem(qsizetype index) {
-    if (!workspace_ || !projection_ || index < 0 || static_cast<std::size_t>(index) >= workspace_->latents.count) return;
+    if (!state_->workspace() || !state_->projection() || index < 0 || static_cast<std::size_t>(index) >= state_->workspace()->latents.count) return;
     const auto i = static_cast<std::size_t>(index);
-    const auto& dataset = workspace_->dataset;
-    if (workspace_->sampledFromPrior) {
+    const auto& dataset = state_->workspace()->dataset;
+    if (state_->workspace()->sampledFromPrior) {
         w_.panel->showGenerated(tr("prior sample %1 (%2)").arg(index).arg(QString::fromStdString(dataset.name)));
-    } else if (!workspace_->hasImages()) {
+    } else if (!state_->workspace()->hasImages()) {
         w_.panel->showPointWithoutImage(index, QString::fromStdString(dataset.className(i)),
-                                        workspace_->model ? tr("A precomputed vector: its decoded image follows.")
+                                        state_->workspace()->model ? tr("A precomputed vector: its decoded image follows.")
                                                           : tr("A precomputed vector: there is no image and no decoder."));
     } else {
         w_.panel->showDatasetItem(index, QString::fromStdString(dataset.className(i)), dataset.image(i));
     }
-    const auto coords = projection_->coords.row(i);
+    const auto coords = state_->projection()->coords.row(i);
     pendingRequest_ = 0;
     w_.map->setMarker(QVector3D(coords[0], coords.size() > 1 ? coords[1] : 0.0f,
                                 coords.size() > 2 ? coords[2] : 0.0f),
                       false);
-    const auto z = workspace_->latents.row(i);
+    const auto z = state_->workspace()->latents.row(i);
     latent_.assign(z.begin(), z.end());
     index_ = i;
     label_ = labelFor(i);
     w_.traversal->setPoint(latent_);
     w_.neighbours->setQuery(latent_, i);
-    if (workspace_->model) w_.inference->request(latent_);
+    if (state_->workspace()->model) w_.inference->request(latent_);
     Q_EMIT statusMessage(tr("Image %1 selected.").arg(index));
     Q_EMIT currentChanged(latent_);
 }
 
 void CurrentPointController::selectPosition(QVector3D world) {
-    if (!workspace_ || !projection_) return;
-    if (!workspace_->model) {
+    if (!state_->workspace() || !state_->projection()) return;
+    if (!state_->workspace()->model) {
         Q_EMIT statusMessage(tr("Empty space has nothing to show without a model to decode it: click a point."));
         return;
     }
     std::vector<float> coords = {world.x(), world.y(), world.z()};
-    coords.resize(projection_->coords.dim);
+    coords.resize(state_->projection()->coords.dim);
     latent::DecodedPosition decoded;
     try {
-        decoded = projection_->decode(coords);
+        decoded = state_->projection()->decode(coords);
     } catch (const latent::Error& e) {
         w_.panel->showError(QString::fromStdString(e.what()));
         return;
     }
-    const QString where = positionText(*projection_, coords);
-    w_.panel->showGenerated(tr("%1 (%2)").arg(where, inverseDescription(*projection_)));
+    const QString where = positionText(*state_->projection(), coords);
+    w_.panel->showGenerated(tr("%1 (%2)").arg(where, inverseDescription(*state_->projection())));
     if (!decoded.exact) w_.panel->setDataDistance(decoded.spacingsFromData);
     pendingRequest_ = 0;
     w_.map->setMarker(world, true);
@@ -208,14 +214,14 @@ void CurrentPointController::selectPosition(QVector3D world) {
 }
 
 std::optional<QVector3D> CurrentPointController::placeOnMap(const std::vector<float>& latent) const {
-    if (!projection_ || layoutPreview_ || latent.empty()) return std::nullopt;
-    const auto at = projection_->place(latent);
+    if (!state_->projection() || layoutPreview_ || latent.empty()) return std::nullopt;
+    const auto at = state_->projection()->place(latent);
     if (!at) return std::nullopt;
     return QVector3D((*at)[0], at->size() > 1 ? (*at)[1] : 0.0f, at->size() > 2 ? (*at)[2] : 0.0f);
 }
 
 void CurrentPointController::markCurrentPoint() {
-    if (!projection_ || latent_.empty()) return;
+    if (!state_->projection() || latent_.empty()) return;
     if (index_ && *index_ < w_.map->pointCount()) {
         w_.map->setMarker(w_.map->positionOf(*index_), false);
         return;
@@ -229,7 +235,7 @@ void CurrentPointController::markCurrentPoint() {
 }
 
 QString CurrentPointController::labelFor(std::size_t index) const {
-    const std::string name = workspace_ ? workspace_->dataset.className(index) : std::string();
+    const std::string name = state_->workspace() ? state_->workspace()->dataset.className(index) : std::string();
     return name.empty() ? tr("#%1").arg(index) : tr("#%1 · %2").arg(index).arg(QString::fromStdString(name));
 }
 

@@ -3,6 +3,7 @@
 #include "latent/core/Interpolation.h"
 #include "latent/core/Projector.h"
 #include "latent/ui/CurrentPointController.h"
+#include "latent/ui/ExplorerState.h"
 #include "latent/ui/MorphEndpointPicker.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/ScatterMap.h"
@@ -10,23 +11,23 @@
 namespace latent::ui {
 
 MorphController::MorphController(MorphPanel* morph, ScatterMap* map, CurrentPointController* current,
-                                 QObject* parent)
-    : QObject(parent), morph_(morph), map_(map), current_(current), placement_(this) {
+                                 const ExplorerState* state, QObject* parent)
+    : QObject(parent), morph_(morph), map_(map), current_(current), state_(state), placement_(this) {
+    connect(state_, &ExplorerState::workspaceChanged, this, &MorphController::onWorkspaceChanged);
     // Every change of the ends, the mode or the range re-requests the strip: redraw then.
     connect(morph_, &MorphPanel::stripRequested, this, &MorphController::updatePath);
     connect(current_, &CurrentPointController::mapRebuilt, this, &MorphController::updatePath);
     connect(morph_->endpointPicker(), &MorphEndpointPicker::chosen, this, &MorphController::setEndFromDataset);
 }
 
-void MorphController::setWorkspace(std::shared_ptr<const latent::Workspace> workspace) {
-    workspace_ = std::move(workspace);
-    morph_->endpointPicker()->setWorkspace(workspace_);
+void MorphController::onWorkspaceChanged() {
+    morph_->endpointPicker()->setWorkspace(state_->workspace());
     map_->clearPath();
 }
 
 void MorphController::setEndFromDataset(bool isA, std::size_t index) {
-    if (!workspace_ || index >= workspace_->latents.count) return;
-    const auto z = workspace_->latents.row(index);
+    if (!state_->workspace() || index >= state_->workspace()->latents.count) return;
+    const auto z = state_->workspace()->latents.row(index);
     morph_->setEndpoint(isA, {z.begin(), z.end()}, current_->labelFor(index), index);
 }
 
@@ -35,7 +36,7 @@ void MorphController::updatePath() {
     const auto state = morph_->state();
     const auto projection = current_->projection();
     morph_->setPathNote({});
-    if (!workspace_ || !projection || !state || state->a.size() != workspace_->latents.dim) {
+    if (!state_->workspace() || !projection || !state || state->a.size() != state_->workspace()->latents.dim) {
         map_->clearPath();
         return;
     }

@@ -8,6 +8,7 @@
 
 #include "latent/ui/ImageConvert.h"
 #include "latent/ui/BatchDecoder.h"
+#include "latent/ui/ExplorerState.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -19,9 +20,10 @@ const QPoint kOffsetFromPoint{16, 16};  // keeps the tooltip off the point it de
 
 }  // namespace
 
-HoverTooltip::HoverTooltip(ScatterMap* map, Inference* inference, QWidget* parent)
+HoverTooltip::HoverTooltip(ScatterMap* map, Inference* inference, const ExplorerState* state, QWidget* parent)
     : QFrame(parent, Qt::ToolTip | Qt::FramelessWindowHint),
       map_(map),
+      state_(state),
       decoder_(new BatchDecoder(inference, this)),
       original_(new QLabel(this)),
       decoded_(new QLabel(this)),
@@ -44,14 +46,10 @@ HoverTooltip::HoverTooltip(ScatterMap* map, Inference* inference, QWidget* paren
         if (index_ >= 0 && images.size() == 1) setPicture(decoded_, images.front());
     });
     map_->view()->installEventFilter(this);
+    connect(state_, &ExplorerState::workspaceChanged, this, &HoverTooltip::dismiss);
 }
 
 HoverTooltip::~HoverTooltip() = default;
-
-void HoverTooltip::setWorkspace(std::shared_ptr<const latent::Workspace> workspace) {
-    workspace_ = std::move(workspace);
-    dismiss();
-}
 
 bool HoverTooltip::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() == QEvent::Leave || event->type() == QEvent::MouseButtonPress) dismiss();
@@ -60,22 +58,23 @@ bool HoverTooltip::eventFilter(QObject* watched, QEvent* event) {
 
 void HoverTooltip::showPoint(qsizetype index) {
     const auto i = static_cast<std::size_t>(index);
-    if (index < 0 || !workspace_ || i >= workspace_->latents.count) {
+    const auto& workspace = state_->workspace();
+    if (index < 0 || !workspace || i >= workspace->latents.count) {
         dismiss();
         return;
     }
     index_ = index;
-    const auto& dataset = workspace_->dataset;
+    const auto& dataset = workspace->dataset;
     const bool hasOriginal = i < dataset.count;
     if (hasOriginal) {
         setPicture(original_, dataset.image(i));
     }
     original_->setVisible(hasOriginal);
-    decoded_->setVisible(workspace_->model != nullptr);
+    decoded_->setVisible(workspace->model != nullptr);
     decoded_->clear();
-    if (workspace_->model) {
-        latent::LatentBatch z(1, workspace_->latents.dim);
-        const auto row = workspace_->latents.row(i);
+    if (workspace->model) {
+        latent::LatentBatch z(1, workspace->latents.dim);
+        const auto row = workspace->latents.row(i);
         std::copy(row.begin(), row.end(), z.values.begin());
         decoder_->request(z);
     }

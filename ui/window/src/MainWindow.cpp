@@ -94,8 +94,8 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     tabifyDockWidget(key, addSideDock(tr("Model"), "modelDock", modelInfo_));
     key->raise();
     current_ = new CurrentPointController(
-        {map_, panel_, inference_, stripDecoder_, traversal_, morph_, neighbours_, attributes_, bookmarks_}, this);
-    morphController_ = new MorphController(morph_, map_, current_, this);
+        {map_, panel_, inference_, stripDecoder_, traversal_, morph_, neighbours_, attributes_, bookmarks_}, state_, this);
+    morphController_ = new MorphController(morph_, map_, current_, state_, this);
 
     buildMenusAndToolbar();
     buildStatusBar();
@@ -110,8 +110,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
         setBusy(false);
         status_->setText(tr("Loading cancelled."));
     });
-    auto* hover = new HoverTooltip(map_, inference_, this);
-    connect(this, &MainWindow::workspaceReady, hover, [this, hover] { hover->setWorkspace(state_->workspace()); });
+    new HoverTooltip(map_, inference_, state_, this);
     connect(current_, &CurrentPointController::statusMessage, status_, &QLabel::setText);
     connect(neighbours_, &NeighboursPanel::neighboursChanged, this, &MainWindow::refreshHighlights);
     connect(colourBy_, &ColourByPanel::matchesChanged, this, &MainWindow::refreshHighlights);
@@ -298,7 +297,7 @@ void MainWindow::buildProjectionDock() {
         status_->setText(tr("Projection cancelled; the map shows the previous one."));
         if (!state_->projection()) return;
         map_->setPoints(state_->projection()->coords, state_->colours());
-        current_->setProjection(state_->projection());
+        current_->mapShowsProjection();
     });
     connect(quality_, &ProjectionQualityMeter::measuring, this, [this](const latent::ProjectionResult* r) {
         if (r == state_->projection().get()) projectionPanel_->setQuality(tr("Measuring how faithful this map is…"));
@@ -369,8 +368,6 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     traversal_->setStatistics(
         latent::summariseDimensions(state_->workspace()->latents, byKl ? &state_->workspace()->logvars : nullptr), byKl);
     neighbours_->setWorkspace(state_->workspace());
-    current_->setWorkspace(state_->workspace());
-    morphController_->setWorkspace(state_->workspace());
     const auto& dataset = state_->workspace()->dataset;
     colourBy_->setWorkspace(state_->workspace());  // sets state_->colours() (prior samples are unlabelled)
     setBusy(false);
@@ -443,8 +440,7 @@ void MainWindow::showProjection(std::shared_ptr<const latent::ProjectionResult> 
     setBusy(false);
     if (!state_->fits(*result)) return;  // the runner refuses these: never a map of other points
     map_->setPoints(result->coords, state_->colours());  // before the state says so: layers follow the map
-    state_->setProjection(std::move(result));
-    current_->setProjection(state_->projection());
+    state_->setProjection(std::move(result));  // the current point goes back on the map
     refreshHighlights();  // the map was rebuilt: put the neighbours and search matches back
     mapTitle_->setText(latent::ui::mapTitle(*state_->projection(), state_->workspace()->dataset));
     projectionPanel_->setQuality({});

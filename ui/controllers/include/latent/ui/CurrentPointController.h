@@ -16,6 +16,7 @@ namespace latent::ui {
 class AttributePanel;
 class BatchDecoder;
 class BookmarksPanel;
+class ExplorerState;
 class ImagePanel;
 class Inference;
 class MorphPanel;
@@ -42,15 +43,14 @@ struct ExplorationWidgets {
 class CurrentPointController : public QObject {
     Q_OBJECT
 public:
-    CurrentPointController(const ExplorationWidgets& widgets, QObject* parent = nullptr);
+    // Follows `state`: its workspace and the projection on its map.
+    CurrentPointController(const ExplorationWidgets& widgets, const ExplorerState* state, QObject* parent = nullptr);
 
-    void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
-    // The map was rebuilt with `projection`: the current point and its neighbours go back on it.
-    void setProjection(std::shared_ptr<const latent::ProjectionResult> projection);
+    // The map shows the state's projection again (a new one, or the last one back after
+    // previews): the current point and its neighbours go back on it.
+    void mapShowsProjection();
     // The finished projection on the map (null while none, or while a layout is in progress).
-    std::shared_ptr<const latent::ProjectionResult> projection() const {
-        return layoutPreview_ ? nullptr : projection_;
-    }
+    std::shared_ptr<const latent::ProjectionResult> projection() const;
     // The map shows a layout in progress: dataset items are marked where it puts them, and
     // other latents (which only the finished projection can place) are not marked.
     void setLayoutPreview();
@@ -82,6 +82,7 @@ Q_SIGNALS:
     void mapRebuilt();
 
 private:
+    void onWorkspaceChanged();
     void connectPanels();
     void connectAttributesAndBookmarks();
     void goToBookmark(const latent::Bookmark& bookmark);
@@ -89,8 +90,7 @@ private:
     void showAroundCurrentPoint();
 
     ExplorationWidgets w_;
-    std::shared_ptr<const latent::Workspace> workspace_;
-    std::shared_ptr<const latent::ProjectionResult> projection_;
+    const ExplorerState* state_;
     std::vector<float> latent_;
     std::optional<std::size_t> index_;
     QString label_;

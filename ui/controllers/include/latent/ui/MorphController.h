@@ -9,6 +9,7 @@
 namespace latent::ui {
 
 class CurrentPointController;
+class ExplorerState;
 class MorphPanel;
 class ScatterMap;
 
@@ -21,10 +22,10 @@ public:
     // Latents placed along the drawn path (enough for a slerp arc to look smooth).
     static constexpr std::size_t kPathSamples = 64;
 
-    MorphController(MorphPanel* morph, ScatterMap* map, CurrentPointController* current,
+    // Follows `state`'s workspace; the path is placed on `current`'s finished projection.
+    MorphController(MorphPanel* morph, ScatterMap* map, CurrentPointController* current, const ExplorerState* state,
                     QObject* parent = nullptr);
 
-    void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
     // Redraws the path for the morph and the map as they are now.
     void updatePath();
 
@@ -36,13 +37,14 @@ Q_SIGNALS:
     void pathPlaced();
 
 private:
+    void onWorkspaceChanged();
     void setEndFromDataset(bool isA, std::size_t index);
     void showPath(const latent::LatentBatch& placed);
 
     MorphPanel* morph_;
     ScatterMap* map_;
     CurrentPointController* current_;
-    std::shared_ptr<const latent::Workspace> workspace_;
+    const ExplorerState* state_;
     LatestJob<latent::LatentBatch> placement_;  // only the latest path's placement is shown
 };
 

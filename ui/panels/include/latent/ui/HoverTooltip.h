@@ -11,22 +11,22 @@ class QLabel;
 namespace latent::ui {
 
 class BatchDecoder;
+class ExplorerState;
 class Inference;
 class ScatterMap;
 
 // A small window next to the cursor while it rests on a map point: the point's original
 // image, its decoded reconstruction when the workspace has a model (decoded by the
 // window's inference engine, latest wins, so hovering never blocks the UI or disturbs the
-// current point's live decode), its
-// index and class. Hidden when the cursor leaves the point or the map, or a button is
+// current point's live decode), its index and class. Hidden when the cursor leaves the point or the map, or a button is
 // pressed.
 class HoverTooltip : public QFrame {
     Q_OBJECT
 public:
-    HoverTooltip(ScatterMap* map, Inference* inference, QWidget* parent);
+    // Shows the points of `state`'s workspace (a new one dismisses the tooltip).
+    HoverTooltip(ScatterMap* map, Inference* inference, const ExplorerState* state, QWidget* parent);
     ~HoverTooltip() override;
 
-    void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
     qsizetype shownIndex() const { return index_; }  // -1 when hidden
 
 protected:
@@ -38,7 +38,7 @@ private:
     void setPicture(QLabel* label, const latent::Image& image);
 
     ScatterMap* map_;
-    std::shared_ptr<const latent::Workspace> workspace_;
+    const ExplorerState* state_;
     BatchDecoder* decoder_;
     QLabel* original_;
     QLabel* decoded_;
