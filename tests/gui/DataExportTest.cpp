@@ -16,6 +16,7 @@
 #include "latent/core/ArrayConversion.h"
 #include "latent/core/NpyReader.h"
 #include "latent/core/ProjectorTsv.h"
+#include "latent/ui/ExportActions.h"
 #include "latent/ui/NeighboursPanel.h"
 
 namespace {
@@ -34,7 +35,7 @@ protected:
 
     // Waits for the export started by `start` and returns its error ("" on success).
     QString finish(const std::function<void()>& start) {
-        QSignalSpy finished(window.get(), &MainWindow::exportFinished);
+        QSignalSpy finished(window->exports(), &latent::ui::ExportActions::finished);
         start();
         if (finished.isEmpty() && !finished.wait(60000)) return "no exportFinished signal";
         return finished.takeFirst().at(0).toString();
@@ -48,7 +49,7 @@ protected:
 };
 
 TEST_F(DataExportTest, CoordinatesAndLatentsEqualTheShownMap) {
-    ASSERT_EQ(finish([&] { window->exportCoordinates(path("c.csv")); }), "");
+    ASSERT_EQ(finish([&] { window->exports()->writeCoordinates(path("c.csv")); }), "");
     const auto& coords = window->projection()->coords;
     std::ifstream csv(dir_ / "c.csv");
     std::string line;
@@ -66,18 +67,18 @@ TEST_F(DataExportTest, CoordinatesAndLatentsEqualTheShownMap) {
     EXPECT_EQ(rows, 1500u);
     EXPECT_EQ(values, coords.values);
 
-    ASSERT_EQ(finish([&] { window->exportCoordinates(path("c.npy")); }), "");
+    ASSERT_EQ(finish([&] { window->exports()->writeCoordinates(path("c.npy")); }), "");
     EXPECT_EQ(latent::latentsFromArray(latent::readNpyFile(dir_ / "c.npy"), "c").values,
               coords.values);
-    ASSERT_EQ(finish([&] { window->exportLatents(path("z.npy")); }), "");
+    ASSERT_EQ(finish([&] { window->exports()->writeLatents(path("z.npy")); }), "");
     EXPECT_EQ(latent::latentsFromArray(latent::readNpyFile(dir_ / "z.npy"), "z").values,
               window->workspace()->latents.values);
 }
 
 TEST_F(DataExportTest, ProjectorFilesPairVectorsWithClassNames) {
-    ASSERT_EQ(finish([&] { window->exportProjectorFiles(path("v.tsv")); }), "");
+    ASSERT_EQ(finish([&] { window->exports()->writeProjectorFiles(path("v.tsv")); }), "");
     EXPECT_EQ(latent::readVectorsTsv(dir_ / "v.tsv").values, window->workspace()->latents.values);
-    const QString metadata = MainWindow::projectorMetadataPath(path("v.tsv"));
+    const QString metadata = latent::ui::ExportActions::projectorMetadataPath(path("v.tsv"));
     EXPECT_EQ(metadata, path("v_metadata.tsv"));
     std::ifstream in(metadata.toStdString());
     std::vector<std::string> lines;
@@ -91,7 +92,7 @@ TEST_F(DataExportTest, ProjectorFilesPairVectorsWithClassNames) {
 TEST_F(DataExportTest, MapImageHasTheRequestedSizeAndShowsTheMap) {
     for (const QSize size : {QSize(640, 360), QSize(1800, 1400)}) {
         const QString file = path("map.png");
-        ASSERT_EQ(finish([&] { window->exportMapImage(file, size); }), "");
+        ASSERT_EQ(finish([&] { window->exports()->writeMapImage(file, size); }), "");
         const QImage image(file);
         ASSERT_EQ(image.size(), size);
         QSet<QRgb> colours;
@@ -108,11 +109,11 @@ TEST_F(DataExportTest, MapImageHasTheRequestedSizeAndShowsTheMap) {
 }
 
 TEST_F(DataExportTest, DecodedGridShowsTheSelectionAndItsNeighbours) {
-    EXPECT_NE(finish([&] { window->exportNeighbourGrid(path("g.png")); }), "");  // nothing selected
+    EXPECT_NE(finish([&] { window->exports()->writeNeighbourGrid(path("g.png")); }), "");  // nothing selected
     QSignalSpy shown(window.get(), &MainWindow::decodedShown);
     window->selectItem(7);
     ASSERT_TRUE(shown.wait(10000));
-    ASSERT_EQ(finish([&] { window->exportNeighbourGrid(path("g.png")); }), "");
+    ASSERT_EQ(finish([&] { window->exports()->writeNeighbourGrid(path("g.png")); }), "");
     const int count = 1 + static_cast<int>(window->neighbours()->neighbours().size());
     const int columns = std::min(count, 8), rows = (count + 7) / 8;
     const int side = 2 * window->workspace()->dataset.shape.width;
@@ -128,9 +129,9 @@ TEST_F(DataExportTest, AnUnwritableFileReportsAnErrorAndKeepsTheWindow) {
     });
     closer.start(100);
     std::filesystem::create_directories(dir_ / "taken.csv");
-    const QString error = finish([&] { window->exportCoordinates(path("taken.csv")); });
+    const QString error = finish([&] { window->exports()->writeCoordinates(path("taken.csv")); });
     EXPECT_TRUE(error.contains("taken.csv")) << error.toStdString();
-    ASSERT_EQ(finish([&] { window->exportCoordinates(path("ok.csv")); }), "");
+    ASSERT_EQ(finish([&] { window->exports()->writeCoordinates(path("ok.csv")); }), "");
 }
 
 }  // namespace

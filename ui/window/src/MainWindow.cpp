@@ -21,6 +21,7 @@
 #include "latent/ui/ColourByPanel.h"
 #include "latent/ui/CurrentPointController.h"
 #include "latent/ui/DecoderRequired.h"
+#include "latent/ui/ExportActions.h"
 #include "latent/ui/HoverTooltip.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/LayoutPreviewPacer.h"
@@ -160,12 +161,13 @@ void MainWindow::buildMenusAndToolbar() {
     });
     file->addSeparator();
     auto* exportMenu = file->addMenu(tr("&Export"));
-    exportMenu->addAction(tr("Morph strip (PNG)…"), this, [this] { exportMorph(false); });
-    exportMenu->addAction(tr("Morph animation (GIF)…"), this, [this] { exportMorph(true); });
+    exports_ = new ExportActions({state_, inference_, current_, neighbours_, morph_, map_}, this);
+    connect(exports_, &ExportActions::statusMessage, this, [this](const QString& text) { status_->setText(text); });
+    exports_->addTo(exportMenu);
     // The same dialog as the Traverse panel's: chosen dimensions, steps and ranges.
     exportMenu->addAction(tr("Traversal grid of the current point…"), current_,
                           &CurrentPointController::openTraversalGrid);
-    addDataExports(exportMenu);
+    exports_->addDataTo(exportMenu);
     exportMenu->addAction(tr("Selection as an index list (text)…"), this, [this] { selection_->exportIndexList(); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);

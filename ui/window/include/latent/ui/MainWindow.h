@@ -3,10 +3,8 @@
 #include <QColor>
 #include <QElapsedTimer>
 #include <QMainWindow>
-#include <functional>
 #include <memory>
 #include <optional>
-#include <stop_token>
 
 #include "latent/core/Session.h"
 #include <vector>
@@ -33,6 +31,7 @@ class BookmarksPanel;
 class ClassLegend;
 class ColourByPanel;
 class DecoderRequired;
+class ExportActions;
 class CurrentPointController;
 class MorphController;
 class ImagePanel;
@@ -113,17 +112,10 @@ public:
     ExplorerState* state() const { return state_; }
     int dimensions() const { return dims_; }
 
-    // File > Export's data exports once the menu has a file name: written in the background,
-    // atomically; exportFinished reports the outcome.
-    void exportCoordinates(const QString& path);  // .npy, otherwise CSV
-    void exportLatents(const QString& path);
-    void exportProjectorFiles(const QString& vectorsPath);  // + projectorMetadataPath()
-    void exportNeighbourGrid(const QString& path);
-    void exportMapImage(const QString& path, QSize size);
-    static QString projectorMetadataPath(const QString& vectorsPath);
+    // File > Export's actions.
+    ExportActions* exports() const { return exports_; }
 
 Q_SIGNALS:
-    void exportFinished(const QString& error);  // "" when the file was written
     void workspaceReady();
     void sessionRestored();
     void loadFailed(const QString& message);
@@ -141,11 +133,6 @@ private:
     void buildStatusBar();
     QAction* densityViewAction();  // the View menu's toggle, with its MapDensityLayer
     void applySession(const latent::Session& session);
-    void runExport(const QString& what, std::function<void(std::stop_token)> work);
-    void exportMorph(bool animated);
-    void addDataExports(QMenu* menu);
-    bool canExport(bool needProjection);
-    void refuseExport(const QString& why);
     void buildProjectionDock();
     void moveToolDocksUnderProjection();
     void onWorkspace(std::shared_ptr<latent::Workspace> workspace);
@@ -171,6 +158,7 @@ private:
     latent::WorkspaceRequest loading_;  // what the loader is building
     int dims_;
     ExplorerState* state_;
+    ExportActions* exports_ = nullptr;
     ScatterMap* map_;
     QLabel* mapTitle_;
     ImagePanel* panel_;
