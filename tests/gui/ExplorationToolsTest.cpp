@@ -32,6 +32,7 @@
 #include "latent/ui/SelectionModel.h"
 #include "latent/ui/TraversalGridDialog.h"
 #include "latent/ui/TraversalPanel.h"
+#include "latent/ui/SessionActions.h"
 
 namespace {
 
@@ -223,12 +224,12 @@ TEST_F(ExplorationToolsTest, BookmarksRoundTripThroughASessionFileAndGoBackThere
     }
     EXPECT_FALSE(bookmarks->list()->item(0)->icon().isNull());
     const auto saved = bookmarks->bookmarks();
-    ASSERT_EQ(window->saveSessionTo(path), QString());
+    ASSERT_EQ(window->sessions()->saveTo(path), QString());
 
     auto first = std::move(window);
     openWindow(2, 1000);
-    QSignalSpy restored(window.get(), &MainWindow::sessionRestored);
-    ASSERT_EQ(window->openSessionFrom(path), QString());
+    QSignalSpy restored(window->sessions(), &latent::ui::SessionActions::restored);
+    ASSERT_EQ(window->sessions()->openFrom(path), QString());
     if (restored.count() == 0) {
         ASSERT_TRUE(restored.wait(60000));
     }
@@ -244,7 +245,7 @@ TEST_F(ExplorationToolsTest, BookmarksRoundTripThroughASessionFileAndGoBackThere
     EXPECT_EQ(window->currentLatent(), generated);
     expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), generated));
     window->bookmarks()->remove(0);
-    EXPECT_EQ(window->captureSession().bookmarks.size(), 1u);
+    EXPECT_EQ(window->sessions()->capture().bookmarks.size(), 1u);
 }
 
 TEST_F(ExplorationToolsTest, TraversalFromThePriorAndItsGridDecodeAsCoreDoes) {

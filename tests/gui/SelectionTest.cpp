@@ -17,6 +17,7 @@
 #include "latent/ui/SelectionController.h"
 #include "latent/ui/SelectionModel.h"
 #include "latent/ui/SelectionPanel.h"
+#include "latent/ui/SessionActions.h"
 
 namespace {
 
@@ -167,11 +168,11 @@ TEST_F(SelectionTest, TheSelectionSurvivesASessionAndExportsAsAnIndexList) {
     const std::vector<std::size_t> chosen{4, 8, 15, 16, 23, 42, 999};
     model().replace(chosen);
     const QString session = QString::fromStdString((dir / "s.json").string());
-    ASSERT_EQ(window->saveSessionTo(session), QString());
+    ASSERT_EQ(window->sessions()->saveTo(session), QString());
     model().clear();
-    ASSERT_EQ(window->openSessionFrom(session), QString());
+    ASSERT_EQ(window->sessions()->openFrom(session), QString());
     EXPECT_EQ(model().indices(), chosen);
-    EXPECT_EQ(window->captureSession().selection, chosen);
+    EXPECT_EQ(window->sessions()->capture().selection, chosen);
 
     const QString list = QString::fromStdString((dir / "selection.txt").string());
     ASSERT_EQ(selection().exportIndexListTo(list), QString());

@@ -10,6 +10,7 @@
 #include "WindowFixture.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/MorphPanel.h"
+#include "latent/ui/SessionActions.h"
 
 namespace {
 
@@ -27,22 +28,22 @@ TEST_F(SessionWindowTest, ReopeningASessionRestoresTheSameLatentsAndImages) {
     window->morph()->setEndpoint(false, window->currentLatent(), "B", 1500);
     window->morph()->scrubSlider()->setValue(420);  // the current point becomes the frame at t = 0.42
     window->setDimensions(3);
-    const latent::Session saved = window->captureSession();
+    const latent::Session saved = window->sessions()->capture();
     ASSERT_EQ(saved.currentLatent, window->morph()->latentAt(0.42));
     ASSERT_TRUE(saved.morph.has_value());
-    ASSERT_EQ(window->saveSessionTo(path), QString());
+    ASSERT_EQ(window->sessions()->saveTo(path), QString());
 
     // A second window on other data: opening the session must reload what it names.
     auto first = std::move(window);
     openWindow(2, 500);
-    QSignalSpy restored(window.get(), &MainWindow::sessionRestored);
+    QSignalSpy restored(window->sessions(), &latent::ui::SessionActions::restored);
     QSignalSpy shown(window.get(), &MainWindow::decodedShown);
-    ASSERT_EQ(window->openSessionFrom(path), QString());
+    ASSERT_EQ(window->sessions()->openFrom(path), QString());
     ASSERT_TRUE(restored.wait(120000));
     EXPECT_EQ(window->workspace()->dataset.count, 2000u);
     EXPECT_EQ(window->dimensions(), 3);
     EXPECT_EQ(window->currentLatent(), saved.currentLatent);
-    const auto reopened = window->captureSession();
+    const auto reopened = window->sessions()->capture();
     EXPECT_EQ(reopened.morph, saved.morph);
     EXPECT_EQ(reopened, saved);
 
@@ -57,14 +58,14 @@ TEST_F(SessionWindowTest, AMalformedSessionIsRefusedAndTheCurrentOneStays) {
     TempDir dir;
     openWindow(2, 500);
     window->selectItem(7);
-    const latent::Session before = window->captureSession();
+    const latent::Session before = window->sessions()->capture();
     std::ofstream(dir / "broken.json") << "{\"format\": \"latent-explorer-session\", \"version\": ";
     std::ofstream(dir / "foreign.json") << "{\"projector\": {\"embeddings\": []}}";
     for (const char* name : {"broken.json", "foreign.json", "missing.json"}) {
-        const QString error = window->openSessionFrom(QString::fromStdString((dir / name).string()));
+        const QString error = window->sessions()->openFrom(QString::fromStdString((dir / name).string()));
         EXPECT_FALSE(error.isEmpty()) << name;
         EXPECT_TRUE(error.contains(name)) << error.toStdString();
-        EXPECT_EQ(window->captureSession(), before);
+        EXPECT_EQ(window->sessions()->capture(), before);
         EXPECT_EQ(window->imagePanel()->currentIndex(), 7);
     }
 }

@@ -39,6 +39,7 @@
 #include "latent/ui/RecentFiles.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/SelectionController.h"
+#include "latent/ui/SessionActions.h"
 #include "latent/ui/TraversalPanel.h"
 #include "latent/ui/WorkspaceLoader.h"
 
@@ -102,6 +103,16 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     buildStatusBar();
     buildProjectionDock();
     selection_ = new SelectionController(state_, this);
+    sessions_ = new SessionActions({state_, projectionPanel_, morph_, selection_, current_, bookmarks_},
+                                   {[this](const latent::WorkspaceIdentity& identity) {
+                                        latent::WorkspaceRequest other = request_;
+                                        other.identity = identity;
+                                        load(other);
+                                    },
+                                    [this](const latent::ProjectionParams& params) { setProjection(params); }},
+                                   this);
+    sessions_->addTo(fileMenu_, sessionsGoBefore_);
+    connect(sessions_, &SessionActions::statusMessage, this, [this](const QString& text) { status_->setText(text); });
     moveToolDocksUnderProjection();
 
     connect(loader_, &WorkspaceLoader::progress, this, &MainWindow::onProgress);
@@ -147,19 +158,8 @@ void MainWindow::buildMenusAndToolbar() {
     connect(recent_, &RecentFiles::chosen, this, &MainWindow::openModel);
     addDataMenuItems(file);
     file->addSeparator();
-    file->addAction(tr("&Open Session…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), {}, tr("Sessions (*.json)"));
-        if (path.isEmpty()) return;
-        const QString error = openSessionFrom(path);
-        if (!error.isEmpty()) QMessageBox::warning(this, tr("Open Session"), error);
-    });
-    file->addAction(tr("&Save Session…"), QKeySequence::Save, this, [this] {
-        QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), tr("session.json"), tr("Sessions (*.json)"));
-        if (path.isEmpty()) return;
-        const QString error = saveSessionTo(path);
-        if (!error.isEmpty()) QMessageBox::warning(this, tr("Save Session"), error);
-    });
-    file->addSeparator();
+    fileMenu_ = file;
+    sessionsGoBefore_ = file->addSeparator();  // the session actions go here (they need the selection)
     auto* exportMenu = file->addMenu(tr("&Export"));
     exports_ = new ExportActions({state_, inference_, current_, neighbours_, morph_, map_}, this);
     connect(exports_, &ExportActions::statusMessage, this, [this](const QString& text) { status_->setText(text); });
@@ -342,7 +342,7 @@ void MainWindow::onProgress(double fraction, const QString& message) {
 
 void MainWindow::onLoadFailed(const QString& message) {
     setBusy(false);
-    pendingSession_.reset();  // it belonged to the workspace that failed to load
+    sessions_->loadFailed();  // a session waiting belonged to the workspace that failed to load
     const auto& what = loading_.identity.metadataPath != request_.identity.metadataPath ? loading_.identity.metadataPath
                        : loading_.identity.dataPath != request_.identity.dataPath       ? loading_.identity.dataPath
                                                                     : loading_.identity.modelPath;
@@ -395,11 +395,7 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
                          .arg(static_cast<double>(sinceStart_.elapsed()) / 1000.0, 0, 'f', 2)
                          .arg(skipped));
     Q_EMIT workspaceReady();
-    if (pendingSession_) {
-        const latent::Session session = std::move(*pendingSession_);
-        pendingSession_.reset();
-        applySession(session);
-    }
+    sessions_->workspaceLoaded();
 }
 
 // The workspace already holds PCA maps in 2D and 3D: offer them as finished projections.

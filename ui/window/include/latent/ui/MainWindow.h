@@ -6,7 +6,6 @@
 #include <memory>
 #include <optional>
 
-#include "latent/core/Session.h"
 #include <vector>
 
 #include "latent/core/NearestImage.h"
@@ -47,6 +46,7 @@ class ModelInfoPanel;
 class RecentFiles;
 class ScatterMap;
 class SelectionController;
+class SessionActions;
 class WorkspaceLoader;
 
 // The explorer window: the map in the middle, the image panel and legend at the side,
@@ -75,12 +75,8 @@ public:
     // Selects dataset item `index` as a click on it would (ignored when out of range).
     void selectItem(qsizetype index);
 
-    // What a session file stores about this window, and back. Opening a session that
-    // names another model or dataset reloads first; a bad file is refused with a message
-    // and the current session stays as it is. Both return an error message, or "".
-    latent::Session captureSession() const;
-    QString saveSessionTo(const QString& path);
-    QString openSessionFrom(const QString& path);
+    // File > Open/Save Session.
+    SessionActions* sessions() const { return sessions_; }
 
     ScatterMap* map() const { return map_; }
     // View > Density view: the density image in place of the points of a 2D map.
@@ -117,7 +113,6 @@ public:
 
 Q_SIGNALS:
     void workspaceReady();
-    void sessionRestored();
     void loadFailed(const QString& message);
     void decodedShown();
     void projectionShown();
@@ -132,7 +127,6 @@ private:
     void buildMenusAndToolbar();
     void buildStatusBar();
     QAction* densityViewAction();  // the View menu's toggle, with its MapDensityLayer
-    void applySession(const latent::Session& session);
     void buildProjectionDock();
     void moveToolDocksUnderProjection();
     void onWorkspace(std::shared_ptr<latent::Workspace> workspace);
@@ -177,7 +171,9 @@ private:
     BookmarksPanel* bookmarks_;
     CurrentPointController* current_;
     MorphController* morphController_;
-    std::optional<latent::Session> pendingSession_;  // applied once its workspace is loaded
+    SessionActions* sessions_ = nullptr;
+    QMenu* fileMenu_ = nullptr;
+    QAction* sessionsGoBefore_ = nullptr;
     WorkspaceLoader* loader_;
     ProjectionPanel* projectionPanel_;
     ProjectionRunner* projector_;

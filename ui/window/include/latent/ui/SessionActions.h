@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <optional>
+
+#include "latent/core/Projection.h"
+#include "latent/core/Session.h"
+#include "latent/core/WorkspaceIdentity.h"
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace latent::ui {
+
+class BookmarksPanel;
+class CurrentPointController;
+class ExplorerState;
+class MorphPanel;
+class ProjectionPanel;
+class SelectionController;
+
+// File > Open/Save Session: what a session file stores about an explorer, and restoring it.
+// A session naming another workspace is applied once the window has loaded that workspace;
+// a bad file is refused with a message and the current session stays as it is.
+class SessionActions : public QObject {
+    Q_OBJECT
+public:
+    // What a session stores and restores.
+    struct Parts {
+        const ExplorerState* state = nullptr;
+        ProjectionPanel* projection = nullptr;
+        MorphPanel* morph = nullptr;
+        SelectionController* selection = nullptr;
+        CurrentPointController* current = nullptr;
+        BookmarksPanel* bookmarks = nullptr;
+    };
+    // What only the window can do: load another workspace, show a projection.
+    struct Window {
+        std::function<void(const latent::WorkspaceIdentity&)> load;
+        std::function<void(const latent::ProjectionParams&)> showProjection;
+    };
+    SessionActions(Parts parts, Window window, QWidget* dialogParent);
+
+    // Open Session and Save Session, placed before `before` in the File menu.
+    void addTo(QMenu* file, QAction* before);
+
+    latent::Session capture() const;
+    // Both return an error message, or "".
+    QString saveTo(const QString& path);
+    QString openFrom(const QString& path);
+
+    // The window loaded a workspace (a session waiting for it is applied), or failed to
+    // (the session waiting is dropped).
+    void workspaceLoaded();
+    void loadFailed();
+
+Q_SIGNALS:
+    void statusMessage(const QString& text);
+    void restored();
+
+private:
+    void apply(const latent::Session& session);
+
+    Parts p_;
+    Window window_;
+    QWidget* dialogParent_;
+    std::optional<latent::Session> pending_;  // applied once its workspace is loaded
+};
+
+}  // namespace latent::ui
