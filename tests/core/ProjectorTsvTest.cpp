@@ -93,6 +93,17 @@ TEST(MetadataTable, CsvQuotingAndErrors) {
                 ErrorKind::BadFormat, "is empty");
 }
 
+TEST(MetadataTable, ACsvFileIsCommaSeparatedWhateverTheCaseOfItsName) {
+    TempDir dir;
+    for (const char* name : {"labels.csv", "labels.Csv", "LABELS.CSV"}) {
+        writeText(dir / name, "id,label\n1,shoe\n");
+        const auto table = latent::readMetadataFile(dir / name, HeaderRule::FirstRow);
+        EXPECT_EQ(table.columns.size(), 2u) << name;
+    }
+    writeText(dir / "labels.tsv", "id\tlabel\n1\tshoe\n");
+    EXPECT_EQ(latent::readMetadataFile(dir / "labels.tsv", HeaderRule::FirstRow).columns.size(), 2u);
+}
+
 TEST(TableExport, CoordinatesCsvAndIndexLists) {
     TempDir dir;
     latent::LatentBatch coords(2, 3);

@@ -87,7 +87,11 @@ bool parseFiniteNumber(std::string_view cell, double& value) {
 }
 
 char delimiterForExtension(const std::string& extension) {
-    return extension == ".csv" || extension == ".CSV" ? ',' : '\t';
+    const std::string_view csv = ".csv";
+    const bool isCsv = std::equal(extension.begin(), extension.end(), csv.begin(), csv.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == b;
+    });
+    return isCsv ? ',' : '\t';
 }
 
 }  // namespace latent

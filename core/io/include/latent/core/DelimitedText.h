@@ -24,7 +24,7 @@ std::vector<TextRow> splitDelimited(std::string_view text, char delimiter,
 // Parses a whole cell (surrounding spaces allowed) as a finite number.
 bool parseFiniteNumber(std::string_view cell, double& value);
 
-// ',' for a .csv path, a tab otherwise.
+// ',' for a .csv path (any case), a tab otherwise.
 char delimiterForExtension(const std::string& extension);
 
 }  // namespace latent
