@@ -58,7 +58,7 @@ TEST_F(ThumbnailLayerTest, ImagesAppearWhenZoomedInAndGoWhenZoomedOut) {
         EXPECT_LT(darkPixels(window->map()->grabMap()), 100) << dims << "-D";
 
         zoomOnto(500, 12.0);
-        QTRY_VERIFY_WITH_TIMEOUT(layer().glyphCount() > 0, 5000);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return layer().glyphCount() > 0; }, 5000)) << dims << "-D: no glyphs";
         EXPECT_LE(layer().glyphCount(), latent::ui::ThumbnailLayer::kMaxGlyphs);
         EXPECT_GE(layer().glyphSide(), latent::ui::ThumbnailLayer::kMinSpacing * 0.8);
         settle();
@@ -69,7 +69,8 @@ TEST_F(ThumbnailLayerTest, ImagesAppearWhenZoomedInAndGoWhenZoomedOut) {
         }
 
         window->map()->resetCamera();
-        QTRY_COMPARE_WITH_TIMEOUT(layer().glyphCount(), std::size_t{0}, 5000);
+        EXPECT_TRUE(QTest::qWaitFor([&] { return layer().glyphCount() == 0; }, 5000))
+            << dims << "-D: " << layer().glyphCount() << " glyphs left";
         settle();
         EXPECT_LT(darkPixels(window->map()->grabMap()), 100) << dims << "-D";
     }
@@ -87,7 +88,7 @@ TEST_F(ThumbnailLayerTest, PriorSamplesAreDecodedForTheirGlyphs) {
     ASSERT_TRUE(window->workspace()->sampledFromPrior);
     settle();
     zoomOnto(3, 40.0);
-    QTRY_VERIFY_WITH_TIMEOUT(layer().glyphCount() > 0, 10000);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return layer().glyphCount() > 0; }, 10000));
 }
 
 TEST_F(ThumbnailLayerTest, GlyphFramesTurnGreyOutsideTheSelection) {
@@ -134,7 +135,7 @@ TEST_F(ThumbnailLayerTest, GlyphFramesTakeTheColourByColours) {
 TEST_F(ThumbnailLayerTest, TurningTheLayerOffRemovesTheImages) {
     openWindow(2, 1000);
     zoomOnto(10, 12.0);
-    QTRY_VERIFY_WITH_TIMEOUT(layer().glyphCount() > 0, 5000);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return layer().glyphCount() > 0; }, 5000));
     layer().setEnabled(false);
     EXPECT_EQ(layer().glyphCount(), 0u);
     settle();
