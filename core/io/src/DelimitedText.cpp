@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "latent/core/DataFormats.h"
 #include "latent/core/Error.h"
 
 namespace latent {
@@ -87,11 +88,7 @@ bool parseFiniteNumber(std::string_view cell, double& value) {
 }
 
 char delimiterForExtension(const std::string& extension) {
-    const std::string_view csv = ".csv";
-    const bool isCsv = std::equal(extension.begin(), extension.end(), csv.begin(), csv.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == b;
-    });
-    return isCsv ? ',' : '\t';
+    return matchesPattern(extension, ".csv") ? ',' : '\t';
 }
 
 }  // namespace latent
