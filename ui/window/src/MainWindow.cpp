@@ -128,7 +128,8 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     connect(colourBy_, &ColourByPanel::matchesChanged, this, &MainWindow::refreshHighlights);
     connect(colourBy_, &ColourByPanel::coloursChanged, this, [this] {
         state_->setColours(colourBy_->colours());
-        if (state_->projection() && state_->projection()->coords.count == state_->colours().size()) map_->setColours(state_->colours());
+        const auto* coords = state_->coordinates();
+        if (coords && coords->count == state_->colours().size()) map_->setColours(state_->colours());
     });
     connect(inference_, &Inference::decoded, this,
             [this](quint64, const latent::Image& image, double ms) {
@@ -356,42 +357,43 @@ void MainWindow::onLoadFailed(const QString& message) {
 void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     state_->setWorkspace(std::move(workspace), loading_.identity);
     request_ = loading_;
-    const bool hasModel = state_->workspace()->hasModel();
+    const std::shared_ptr<const latent::Workspace>& ws = state_->workspace();
+    const bool hasModel = ws->hasModel();
     if (hasModel) recent_->add(QString::fromStdString(request_.identity.modelPath.string()));
-    inference_->setModel(state_->workspace()->model);
+    inference_->setModel(ws->model);
     if (hasModel) {
-        modelInfo_->setModel(state_->workspace()->model->info(), ModelInfoPanel::datasetNote(*state_->workspace()));
+        modelInfo_->setModel(ws->model->info(), ModelInfoPanel::datasetNote(*ws));
     } else {
-        modelInfo_->setNoModel(QString::fromStdString(state_->workspace()->modelNote));
+        modelInfo_->setNoModel(QString::fromStdString(ws->modelNote));
     }
-    for (auto* holder : {traversalHolder_, morphHolder_}) holder->setAvailable(hasModel, QString::fromStdString(state_->workspace()->modelNote));
+    for (auto* holder : {traversalHolder_, morphHolder_}) holder->setAvailable(hasModel, QString::fromStdString(ws->modelNote));
     // A VAE's logvars rank dimensions by their KL to the prior, the usual "active units" test.
-    const bool byKl = state_->workspace()->logvars.count == state_->workspace()->latents.count && state_->workspace()->logvars.count > 0;
+    const bool byKl = ws->logvars.count == ws->latents.count && ws->logvars.count > 0;
     traversal_->setStatistics(
-        latent::summariseDimensions(state_->workspace()->latents, byKl ? &state_->workspace()->logvars : nullptr), byKl);
-    neighbours_->setWorkspace(state_->workspace());
-    const auto& dataset = state_->workspace()->dataset;
-    colourBy_->setWorkspace(state_->workspace());  // sets state_->colours() (prior samples are unlabelled)
+        latent::summariseDimensions(ws->latents, byKl ? &ws->logvars : nullptr), byKl);
+    neighbours_->setWorkspace(ws);
+    const auto& dataset = ws->dataset;
+    colourBy_->setWorkspace(ws);  // sets the state's colours (prior samples are unlabelled)
     setBusy(false);
-    projectionPanel_->setLatentDim(static_cast<int>(state_->workspace()->latents.dim));
-    projector_->setSource(std::shared_ptr<const latent::LatentBatch>(state_->workspace(), &state_->workspace()->latents),
+    projectionPanel_->setLatentDim(static_cast<int>(ws->latents.dim));
+    projector_->setSource(std::shared_ptr<const latent::LatentBatch>(ws, &ws->latents),
                           request_.identity);
     seedProjectionCache();
     runProjection();  // the workspace's own PCA maps are cached: PCA shows at once
-    const QString what = state_->workspace()->sampledFromPrior ? tr("%1 prior samples for").arg(groupedCount(state_->workspace()->latents.count))
-                         : state_->workspace()->hasImages()    ? tr("%1 images encoded by").arg(groupedCount(dataset.count))
+    const QString what = ws->sampledFromPrior ? tr("%1 prior samples for").arg(groupedCount(ws->latents.count))
+                         : ws->hasImages()    ? tr("%1 images encoded by").arg(groupedCount(dataset.count))
                                                       : tr("%1 precomputed %2-d vectors (%3), %4")
-                                                         .arg(groupedCount(state_->workspace()->latents.count))
-                                                         .arg(state_->workspace()->latents.dim)
-                                                         .arg(QString::fromStdString(state_->workspace()->dataFormat))
+                                                         .arg(groupedCount(ws->latents.count))
+                                                         .arg(ws->latents.dim)
+                                                         .arg(QString::fromStdString(ws->dataFormat))
                                                          .arg(hasModel ? tr("decoded by") : tr("shown on"));
-    const QString model = hasModel ? QString::fromStdString(state_->workspace()->model->info().name) : tr("the map (no model)");
+    const QString model = hasModel ? QString::fromStdString(ws->model->info().name) : tr("the map (no model)");
     QString skipped;
-    if (!state_->workspace()->skipped.empty()) skipped = tr(" %1 unreadable files skipped (first: %2).").arg(state_->workspace()->skipped.size())
-                                                    .arg(QString::fromStdString(state_->workspace()->skipped.front().reason));
+    if (!ws->skipped.empty()) skipped = tr(" %1 unreadable files skipped (first: %2).").arg(ws->skipped.size())
+                                                    .arg(QString::fromStdString(ws->skipped.front().reason));
     status_->setText(tr("Ready: %1 %2 in %3 s; map shown %4 s after start.%5")
                          .arg(what, model)
-                         .arg(state_->workspace()->encodeSeconds, 0, 'f', 2)
+                         .arg(ws->encodeSeconds, 0, 'f', 2)
                          .arg(static_cast<double>(sinceStart_.elapsed()) / 1000.0, 0, 'f', 2)
                          .arg(skipped));
     Q_EMIT workspaceReady();
