@@ -38,14 +38,14 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
     QApplication::setOrganizationName("latent-explorer");  // where QSettings keeps recent files
     latent::setInferenceThreads(o.threads);
     latent::ui::MainWindow window(o.request, o.dims);
-    latent::ProjectionParams projection = window.projectionPanel()->params();
+    latent::ProjectionParams projection = window.projectionParams();
     projection.dims = o.dims;
     window.setProjection(latent::parseProjectionSpec(o.projection, projection));
     window.setInferenceThreads(o.threads);
     window.setDensityView(o.density);
     if (o.timings) {
         QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window, [&] {
-            const auto* ws = window.workspace();
+            const auto* ws = window.state()->workspace().get();
             std::fprintf(stderr,
                          "timings: startup-to-map %.3f s (model load %.3f s, encode %zu images %.3f s, "
                          "PCA %.3f s)\n",
@@ -56,7 +56,7 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
     }
     if (!o.colourBy.empty()) {
         QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window,
-                         [&] { window.colourBy()->setColumn(QString::fromStdString(o.colourBy)); });
+                         [&] { window.setColourColumn(QString::fromStdString(o.colourBy)); });
     }
     if (o.select >= 0) {
         QObject::connect(&window, &latent::ui::MainWindow::projectionShown, &window,

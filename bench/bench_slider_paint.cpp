@@ -21,6 +21,7 @@
 #include "latent/ui/DimensionSlider.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/MainWindow.h"
+#include "WindowTestAccess.h"
 #include "latent/ui/TraversalPanel.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -66,8 +67,8 @@ struct Run {
 };
 
 Run timeSlider(MainWindow& window, PaintWatch& watch, int steps) {
-    const auto stats = latent::summariseDimensions(window.workspace()->latents);
-    auto* slider = window.traversal()->sliderFor(latent::rankDimensions(stats).front())->slider();
+    const auto stats = latent::summariseDimensions(parts(window).workspace()->latents);
+    auto* slider = parts(window).traversal()->sliderFor(latent::rankDimensions(stats).front())->slider();
     bool shown = false;
     double shownAt = 0.0;
     QElapsedTimer timer;
@@ -131,14 +132,14 @@ int main(int argc, char** argv) {
     }
     spin([] { return false; }, 500);  // let the first map render
     PaintWatch watch;
-    for (auto* label : window.imagePanel()->findChildren<QLabel*>()) label->installEventFilter(&watch);
+    for (auto* label : parts(window).imagePanel()->findChildren<QLabel*>()) label->installEventFilter(&watch);
     bool decoded = false;
     QObject::connect(&window, &MainWindow::decodedShown, [&] { decoded = true; });
     window.selectItem(0);
     spin([&] { return decoded; }, 10000);
 
     std::printf("bench_slider_paint: %s, %zu latents, %d steps per run\n",
-                window.workspace()->model->info().name.c_str(), window.workspace()->latents.count, steps);
+                parts(window).workspace()->model->info().name.c_str(), parts(window).workspace()->latents.count, steps);
     report("idle window", timeSlider(window, watch, steps));
 
     bool projected = false;

@@ -13,6 +13,7 @@
 
 #include "../core/TempDir.h"
 #include "WindowFixture.h"
+#include "WindowTestAccess.h"
 #include "latent/core/ArrayConversion.h"
 #include "latent/core/NpyReader.h"
 #include "latent/core/ProjectorTsv.h"
@@ -27,7 +28,7 @@ class DataExportTest : public WindowFixture {
 protected:
     void SetUp() override {
         openWindow(2, 1500);
-        if (!window->projection()) {
+        if (!parts(window).projection()) {
             QSignalSpy shown(window.get(), &MainWindow::projectionShown);
             ASSERT_TRUE(shown.wait(60000));
         }
@@ -50,7 +51,7 @@ protected:
 
 TEST_F(DataExportTest, CoordinatesAndLatentsEqualTheShownMap) {
     ASSERT_EQ(finish([&] { window->exports()->writeCoordinates(path("c.csv")); }), "");
-    const auto& coords = window->projection()->coords;
+    const auto& coords = parts(window).projection()->coords;
     std::ifstream csv(dir_ / "c.csv");
     std::string line;
     std::getline(csv, line);
@@ -72,19 +73,19 @@ TEST_F(DataExportTest, CoordinatesAndLatentsEqualTheShownMap) {
               coords.values);
     ASSERT_EQ(finish([&] { window->exports()->writeLatents(path("z.npy")); }), "");
     EXPECT_EQ(latent::latentsFromArray(latent::readNpyFile(dir_ / "z.npy"), "z").values,
-              window->workspace()->latents.values);
+              parts(window).workspace()->latents.values);
 }
 
 TEST_F(DataExportTest, ProjectorFilesPairVectorsWithClassNames) {
     ASSERT_EQ(finish([&] { window->exports()->writeProjectorFiles(path("v.tsv")); }), "");
-    EXPECT_EQ(latent::readVectorsTsv(dir_ / "v.tsv").values, window->workspace()->latents.values);
+    EXPECT_EQ(latent::readVectorsTsv(dir_ / "v.tsv").values, parts(window).workspace()->latents.values);
     const QString metadata = latent::ui::ExportActions::projectorMetadataPath(path("v.tsv"));
     EXPECT_EQ(metadata, path("v_metadata.tsv"));
     std::ifstream in(metadata.toStdString());
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);) lines.push_back(line);
     ASSERT_EQ(lines.size(), 1500u);  // one label column: no header, as TensorBoard expects
-    const auto& data = window->workspace()->dataset;
+    const auto& data = parts(window).workspace()->dataset;
     EXPECT_EQ(lines[0], data.className(0));
     EXPECT_EQ(lines[1499], data.className(1499));
 }
@@ -104,8 +105,8 @@ TEST_F(DataExportTest, MapImageHasTheRequestedSizeAndShowsTheMap) {
         EXPECT_GE(colours.size(), 10) << size.width() << "x" << size.height();
     }
     // The view on screen is back to its own size and still renders.
-    EXPECT_EQ(window->map()->grabMap().size(),
-              window->map()->view()->size() * window->devicePixelRatio());
+    EXPECT_EQ(parts(window).map()->grabMap().size(),
+              parts(window).map()->view()->size() * window->devicePixelRatio());
 }
 
 TEST_F(DataExportTest, DecodedGridShowsTheSelectionAndItsNeighbours) {
@@ -114,9 +115,9 @@ TEST_F(DataExportTest, DecodedGridShowsTheSelectionAndItsNeighbours) {
     window->selectItem(7);
     ASSERT_TRUE(shown.wait(10000));
     ASSERT_EQ(finish([&] { window->exports()->writeNeighbourGrid(path("g.png")); }), "");
-    const int count = 1 + static_cast<int>(window->neighbours()->neighbours().size());
+    const int count = 1 + static_cast<int>(parts(window).neighbours()->neighbours().size());
     const int columns = std::min(count, 8), rows = (count + 7) / 8;
-    const int side = 2 * window->workspace()->dataset.shape.width;
+    const int side = 2 * parts(window).workspace()->dataset.shape.width;
     const QImage grid(path("g.png"));
     EXPECT_EQ(grid.width(), columns * side + (columns - 1) * 2);
     EXPECT_EQ(grid.height(), rows * side + (rows - 1) * 2);

@@ -11,6 +11,7 @@
 #include "GuiChecks.h"
 #include "ImageChecks.h"
 #include "WindowFixture.h"
+#include "WindowTestAccess.h"
 #include "latent/core/DimensionStats.h"
 #include "latent/core/Interpolation.h"
 #include "latent/core/Projector.h"
@@ -28,17 +29,17 @@ class ExplorationTest : public WindowFixture {
 protected:
     // Clicks the map on a well-separated point and waits for its reconstruction.
     std::size_t clickPoint(std::size_t skip) {
-        const std::size_t target = mostIsolatedPoint(*window->map(), skip);
+        const std::size_t target = mostIsolatedPoint(*parts(window).map(), skip);
         QSignalSpy shown(window.get(), &MainWindow::decodedShown);
-        QTest::mouseClick(window->map()->view(), Qt::LeftButton, Qt::NoModifier,
-                          window->map()->viewPositionOf(target));
+        QTest::mouseClick(parts(window).map()->view(), Qt::LeftButton, Qt::NoModifier,
+                          parts(window).map()->viewPositionOf(target));
         EXPECT_TRUE(shown.wait(10000));
-        EXPECT_EQ(window->imagePanel()->currentIndex(), static_cast<qsizetype>(target));
+        EXPECT_EQ(parts(window).imagePanel()->currentIndex(), static_cast<qsizetype>(target));
         return target;
     }
 
     void pressMorphButton(const QString& text) {
-        for (auto* button : window->morph()->findChildren<QPushButton*>()) {
+        for (auto* button : parts(window).morph()->findChildren<QPushButton*>()) {
             if (button->text() == text) {
                 QTest::mouseClick(button, Qt::LeftButton);
                 return;
@@ -48,7 +49,7 @@ protected:
     }
 
     std::vector<float> latentOf(std::size_t index) const {
-        const auto row = window->workspace()->latents.row(index);
+        const auto row = parts(window).workspace()->latents.row(index);
         return {row.begin(), row.end()};
     }
 };
@@ -60,21 +61,21 @@ TEST_F(ExplorationTest, ScrubbingTheMorphShowsCoreDecodeAtT) {
     const std::size_t b = clickPoint(3);
     ASSERT_NE(a, b);
     pressMorphButton("Set B");
-    ASSERT_TRUE(window->morph()->isReady());
+    ASSERT_TRUE(parts(window).morph()->isReady());
 
     for (int mode : {0, 1}) {
-        window->morph()->modeChooser()->setCurrentIndex(mode);
+        parts(window).morph()->modeChooser()->setCurrentIndex(mode);
         for (int step : {350, 820}) {
             QSignalSpy shown(window.get(), &MainWindow::decodedShown);
-            window->morph()->scrubSlider()->setValue(step);
+            parts(window).morph()->scrubSlider()->setValue(step);
             ASSERT_TRUE(shown.wait(10000));
             QTest::qWait(50);  // a later frame of the same request would replace this one
             const double t = static_cast<double>(step) / latent::ui::MorphPanel::kScrubSteps;
             const auto expected = latent::interpolate(
                 latentOf(a), latentOf(b), t,
                 mode == 1 ? latent::InterpolationMode::Spherical : latent::InterpolationMode::Linear);
-            EXPECT_EQ(window->currentLatent(), expected);
-            expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), expected));
+            EXPECT_EQ(parts(window).currentLatent(), expected);
+            expectSameImage(parts(window).imagePanel()->decodedImage(), coreDecode(*parts(window).workspace(), expected));
         }
     }
 }
@@ -83,18 +84,18 @@ TEST_F(ExplorationTest, DraggingATraversalSliderDecodesTheEditedLatent) {
     openWindow(2, 3000);
     const std::size_t target = clickPoint(0);
     const std::vector<float> origin = latentOf(target);
-    ASSERT_TRUE(window->traversal()->isEnabled());
-    auto* slider = window->traversal()->sliderFor(5);
+    ASSERT_TRUE(parts(window).traversal()->isEnabled());
+    auto* slider = parts(window).traversal()->sliderFor(5);
     ASSERT_NE(slider, nullptr);
     QSignalSpy shown(window.get(), &MainWindow::decodedShown);
     slider->slider()->setValue(900);
     ASSERT_TRUE(shown.wait(10000));
     auto expected = origin;
     expected[5] = static_cast<float>(slider->valueAtStep(900));
-    EXPECT_EQ(window->currentLatent(), expected);
-    expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), expected));
+    EXPECT_EQ(parts(window).currentLatent(), expected);
+    expectSameImage(parts(window).imagePanel()->decodedImage(), coreDecode(*parts(window).workspace(), expected));
     // The marker follows the edited latent on the map.
-    EXPECT_NE(window->imagePanel()->title(), QString());
+    EXPECT_NE(parts(window).imagePanel()->title(), QString());
 }
 
 // Steps given faster than they decode: only the last one is shown, and the marker moves to
@@ -102,9 +103,9 @@ TEST_F(ExplorationTest, DraggingATraversalSliderDecodesTheEditedLatent) {
 TEST_F(ExplorationTest, RapidTraversalStepsEndOnTheLastLatentWithTheMarkerThere) {
     openWindow(2, 3000);
     const std::size_t target = clickPoint(0);
-    const auto stats = latent::summariseDimensions(window->workspace()->latents);
+    const auto stats = latent::summariseDimensions(parts(window).workspace()->latents);
     const auto dim = latent::rankDimensions(stats).front();
-    auto* slider = window->traversal()->sliderFor(dim);
+    auto* slider = parts(window).traversal()->sliderFor(dim);
     ASSERT_NE(slider, nullptr);
     QSignalSpy shown(window.get(), &MainWindow::decodedShown);
     for (int step = 100; step <= 900; step += 50) slider->slider()->setValue(step);
@@ -112,18 +113,18 @@ TEST_F(ExplorationTest, RapidTraversalStepsEndOnTheLastLatentWithTheMarkerThere)
     QTest::qWait(50);
     auto expected = latentOf(target);
     expected[dim] = static_cast<float>(slider->valueAtStep(900));
-    EXPECT_EQ(window->currentLatent(), expected);
-    expectSameImage(window->imagePanel()->decodedImage(),
-                    coreDecode(*window->workspace(), expected));
+    EXPECT_EQ(parts(window).currentLatent(), expected);
+    expectSameImage(parts(window).imagePanel()->decodedImage(),
+                    coreDecode(*parts(window).workspace(), expected));
 
-    const auto place = window->projection()->place(expected);
-    const auto marker = window->map()->marker();
+    const auto place = parts(window).projection()->place(expected);
+    const auto marker = parts(window).map()->marker();
     ASSERT_TRUE(place.has_value());
     ASSERT_TRUE(marker.has_value());
     EXPECT_FLOAT_EQ(marker->x(), (*place)[0]);
     EXPECT_FLOAT_EQ(marker->y(), (*place)[1]);
-    const QImage frame = window->map()->grabMap();
-    const QPoint at = window->map()->viewPositionAt(*marker);
+    const QImage frame = parts(window).map()->grabMap();
+    const QPoint at = parts(window).map()->viewPositionAt(*marker);
     const double dpr = frame.devicePixelRatio();
     const QRgb centre = frame.pixel(static_cast<int>(at.x() * dpr), static_cast<int>(at.y() * dpr));
     if (!test_images::near(centre, QColor(255, 200, 0), 60)) {
@@ -134,18 +135,18 @@ TEST_F(ExplorationTest, RapidTraversalStepsEndOnTheLastLatentWithTheMarkerThere)
 
 TEST_F(ExplorationTest, TraversalListsTheMostImportantDimensionsFirst) {
     openWindow(2, 3000);
-    auto* first = window->traversal()->findChildren<latent::ui::DimensionSlider*>().front();
-    const auto stats = latent::summariseDimensions(window->workspace()->latents);
+    auto* first = parts(window).traversal()->findChildren<latent::ui::DimensionSlider*>().front();
+    const auto stats = latent::summariseDimensions(parts(window).workspace()->latents);
     EXPECT_EQ(first->dimension(), latent::rankDimensions(stats).front());
 }
 
 TEST_F(ExplorationTest, NeighboursOfAPointMatchBruteForceAndClickingOneSelectsIt) {
     openWindow(2, 3000);
     const std::size_t target = clickPoint(0);
-    const auto& found = window->neighbours()->neighbours();
+    const auto& found = parts(window).neighbours()->neighbours();
     ASSERT_EQ(found.size(), 12u);
     // Brute force over the latents (3,000 points: the index is exact below 4,096).
-    const auto& z = window->workspace()->latents;
+    const auto& z = parts(window).workspace()->latents;
     std::vector<std::pair<double, std::size_t>> all;
     for (std::size_t i = 0; i < z.count; ++i) {
         if (i == target) continue;
@@ -156,12 +157,12 @@ TEST_F(ExplorationTest, NeighboursOfAPointMatchBruteForceAndClickingOneSelectsIt
     std::sort(all.begin(), all.end());
     for (std::size_t m = 0; m < found.size(); ++m) EXPECT_EQ(found[m].index, all[m].second);
 
-    auto buttons = window->neighbours()->findChildren<QToolButton*>();
+    auto buttons = parts(window).neighbours()->findChildren<QToolButton*>();
     ASSERT_EQ(buttons.size(), 12);
     QSignalSpy shown(window.get(), &MainWindow::decodedShown);
     QTest::mouseClick(buttons.front(), Qt::LeftButton);
     ASSERT_TRUE(shown.wait(10000));
-    EXPECT_EQ(window->imagePanel()->currentIndex(), static_cast<qsizetype>(all[0].second));
+    EXPECT_EQ(parts(window).imagePanel()->currentIndex(), static_cast<qsizetype>(all[0].second));
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "../core/TempDir.h"
 #include "GuiChecks.h"
 #include "WindowFixture.h"
+#include "WindowTestAccess.h"
 #include "latent/core/AttributeVector.h"
 #include "latent/core/Interpolation.h"
 #include "latent/core/Traversal.h"
@@ -41,13 +42,13 @@ using latent::ui::MainWindow;
 class ExplorationToolsTest : public WindowFixture {
 protected:
     std::vector<float> latentOf(std::size_t index) const {
-        const auto row = window->workspace()->latents.row(index);
+        const auto row = parts(window).workspace()->latents.row(index);
         return {row.begin(), row.end()};
     }
 
     std::vector<std::size_t> membersOf(int label) const {
         std::vector<std::size_t> members;
-        const auto& labels = window->workspace()->dataset.labels;
+        const auto& labels = parts(window).workspace()->dataset.labels;
         for (std::size_t i = 0; i < labels.size(); ++i) {
             if (labels[i] == label) members.push_back(i);
         }
@@ -62,7 +63,7 @@ protected:
         QTest::qWait(50);  // a newer image of the same change would replace this one
     }
 
-    latent::ui::MorphEndpointPicker* picker() const { return window->morph()->endpointPicker(); }
+    latent::ui::MorphEndpointPicker* picker() const { return parts(window).morph()->endpointPicker(); }
 };
 
 TEST_F(ExplorationToolsTest, EndsByIndexSetTheMorphAndItsPathIsThePlacedInterpolation) {
@@ -71,29 +72,29 @@ TEST_F(ExplorationToolsTest, EndsByIndexSetTheMorphAndItsPathIsThePlacedInterpol
     ASSERT_EQ(picker()->chooseByIndex(true), 10u);
     picker()->indexBox()->setValue(2000);
     ASSERT_EQ(picker()->chooseByIndex(false), 2000u);
-    window->morph()->modeChooser()->setCurrentIndex(1);  // slerp: a curved path
+    parts(window).morph()->modeChooser()->setCurrentIndex(1);  // slerp: a curved path
 
-    const auto state = window->morph()->state();
+    const auto state = parts(window).morph()->state();
     ASSERT_TRUE(state.has_value());
     EXPECT_EQ(state->aIndex, 10u);
     EXPECT_EQ(state->bIndex, 2000u);
     EXPECT_EQ(state->a, latentOf(10));
     EXPECT_EQ(state->b, latentOf(2000));
 
-    const auto& path = window->map()->path();
+    const auto& path = parts(window).map()->path();
     const auto expected = latent::interpolationPath(latentOf(10), latentOf(2000),
                                                     latent::ui::MorphController::kPathSamples,
                                                     latent::InterpolationMode::Spherical);
     ASSERT_EQ(path.size(), expected.count);
     for (std::size_t i = 0; i < expected.count; ++i) {
-        const auto at = window->projection()->place(expected.row(i));
+        const auto at = parts(window).projection()->place(expected.row(i));
         ASSERT_TRUE(at.has_value());
         EXPECT_FLOAT_EQ(path[i].x(), (*at)[0]) << "sample " << i;
         EXPECT_FLOAT_EQ(path[i].y(), (*at)[1]) << "sample " << i;
     }
     // A and B sit on their own plotted points.
-    EXPECT_NEAR(path.front().x(), window->map()->positionOf(10).x(), 1e-3);
-    EXPECT_NEAR(path.back().y(), window->map()->positionOf(2000).y(), 1e-3);
+    EXPECT_NEAR(path.front().x(), parts(window).map()->positionOf(10).x(), 1e-3);
+    EXPECT_NEAR(path.back().y(), parts(window).map()->positionOf(2000).y(), 1e-3);
 }
 
 TEST_F(ExplorationToolsTest,
@@ -103,8 +104,8 @@ TEST_F(ExplorationToolsTest,
     ASSERT_EQ(picker()->chooseByIndex(true), 10u);
     picker()->indexBox()->setValue(200);
     ASSERT_EQ(picker()->chooseByIndex(false), 200u);
-    EXPECT_EQ(window->map()->path().size(), latent::ui::MorphController::kPathSamples);
-    EXPECT_EQ(window->morph()->pathNote(), QString());
+    EXPECT_EQ(parts(window).map()->path().size(), latent::ui::MorphController::kPathSamples);
+    EXPECT_EQ(parts(window).morph()->pathNote(), QString());
     auto* controller = window->findChild<latent::ui::MorphController*>();
     ASSERT_NE(controller, nullptr);
 
@@ -118,19 +119,19 @@ TEST_F(ExplorationToolsTest,
         window->setProjection(params);
         ASSERT_TRUE(shown.wait(60000)) << name;
         ASSERT_TRUE(placed.count() > 0 || placed.wait(30000)) << name;
-        EXPECT_TRUE(window->morph()->pathNote().contains(
+        EXPECT_TRUE(parts(window).morph()->pathNote().contains(
             method == latent::ProjectionMethod::Umap ? "transform" : "no transform"))
             << name;
 
         // The frames where core places them, between the ends pinned on A's and B's points.
-        const auto& path = window->map()->path();
+        const auto& path = parts(window).map()->path();
         const auto frames = latent::interpolationPath(latentOf(10), latentOf(200),
                                                       latent::ui::MorphController::kPathSamples,
                                                       latent::InterpolationMode::Linear);
-        const auto expected = window->projection()->placeAll(frames);
+        const auto expected = parts(window).projection()->placeAll(frames);
         ASSERT_EQ(path.size(), expected.count) << name;
-        EXPECT_EQ(path.front(), window->map()->positionOf(10)) << name;
-        EXPECT_EQ(path.back(), window->map()->positionOf(200)) << name;
+        EXPECT_EQ(path.front(), parts(window).map()->positionOf(10)) << name;
+        EXPECT_EQ(path.back(), parts(window).map()->positionOf(200)) << name;
         double offLine = 0.0;  // how far the path strays from the straight segment A-B
         const QVector3D a = path.front(), ab = path.back() - path.front();
         for (std::size_t i = 1; i + 1 < expected.count; ++i) {
@@ -150,8 +151,8 @@ TEST_F(ExplorationToolsTest, RandomFromAClassPicksAMemberOfThatClass) {
     for (int draw = 0; draw < 5; ++draw) {
         const auto chosen = picker()->chooseRandom(draw % 2 == 0);
         ASSERT_TRUE(chosen.has_value());
-        EXPECT_EQ(window->workspace()->dataset.labels[*chosen], sneaker);
-        const auto state = window->morph()->state();
+        EXPECT_EQ(parts(window).workspace()->dataset.labels[*chosen], sneaker);
+        const auto state = parts(window).morph()->state();
         if (!state) continue;  // B is not set until the second draw
         EXPECT_EQ(draw % 2 == 0 ? state->aIndex : state->bIndex, chosen);
         EXPECT_EQ(draw % 2 == 0 ? state->a : state->b, latentOf(*chosen));
@@ -161,44 +162,44 @@ TEST_F(ExplorationToolsTest, RandomFromAClassPicksAMemberOfThatClass) {
 TEST_F(ExplorationToolsTest, TheAttributeSliderDecodesThePointMovedAlongCoreDirection) {
     openWindow(2, 3000);
     waitForDecode([&] { window->selectItem(5); });
-    auto* panel = window->attributes();
+    auto* panel = parts(window).attributes();
     panel->groupChooser(true)->setCurrentIndex(7);   // Sneaker ...
     panel->groupChooser(false)->setCurrentIndex(9);  // ... to Ankle boot
     ASSERT_TRUE(panel->attribute().has_value());
-    const auto direction = latent::attributeVector(window->workspace()->latents, membersOf(7), membersOf(9));
+    const auto direction = latent::attributeVector(parts(window).workspace()->latents, membersOf(7), membersOf(9));
     EXPECT_EQ(panel->attribute()->direction, direction.direction);
 
     for (int step : {150, -60}) {
         waitForDecode([&] { panel->amountSlider()->setValue(step); });
         const auto expected = latent::applyAttribute(latentOf(5), direction, panel->amountAt(step));
-        EXPECT_EQ(window->currentLatent(), expected);
-        expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), expected));
+        EXPECT_EQ(parts(window).currentLatent(), expected);
+        expectSameImage(parts(window).imagePanel()->decodedImage(), coreDecode(*parts(window).workspace(), expected));
     }
 }
 
 TEST_F(ExplorationToolsTest, TheMapSelectionIsADirectionGroupBesideTheClasses) {
     openWindow(2, 1000);
-    auto* panel = window->attributes();
+    auto* panel = parts(window).attributes();
     auto* from = panel->groupChooser(true);
     const std::vector<std::size_t> picked = {3, 10, 17, 42, 99, 250, 511};
-    window->selection()->model()->replace(picked);
+    window->state()->selection()->replace(picked);
     const int item = from->findText("Map selection (7)");
     ASSERT_GE(item, 0);
     from->setCurrentIndex(item);
     panel->groupChooser(false)->setCurrentIndex(9);  // Ankle boot
     ASSERT_TRUE(panel->attribute().has_value());
-    const auto& latents = window->workspace()->latents;
+    const auto& latents = parts(window).workspace()->latents;
     EXPECT_EQ(panel->attribute()->direction,
               latent::attributeVector(latents, picked, membersOf(9)).direction);
 
     // A new selection: A stays on it, with its new members.
     const std::vector<std::size_t> others = {1, 2, 5, 8};
-    window->selection()->model()->replace(others);
+    window->state()->selection()->replace(others);
     EXPECT_EQ(from->currentText(), "Map selection (4)");
     ASSERT_TRUE(panel->attribute().has_value());
     EXPECT_EQ(panel->attribute()->direction,
               latent::attributeVector(latents, others, membersOf(9)).direction);
-    window->selection()->model()->clear();
+    window->state()->selection()->clear();
     EXPECT_EQ(from->findText("Map selection", Qt::MatchStartsWith), -1);
 }
 
@@ -206,7 +207,7 @@ TEST_F(ExplorationToolsTest, BookmarksRoundTripThroughASessionFileAndGoBackThere
     TempDir dir;
     const QString path = QString::fromStdString((dir / "bookmarks.json").string());
     openWindow(2, 1000);
-    auto* bookmarks = window->bookmarks();
+    auto* bookmarks = parts(window).bookmarks();
     QSignalSpy thumbnails(bookmarks, &latent::ui::BookmarksPanel::thumbnailsShown);
     window->selectItem(42);
     bookmarks->nameEdit()->setText("a shirt");
@@ -233,18 +234,18 @@ TEST_F(ExplorationToolsTest, BookmarksRoundTripThroughASessionFileAndGoBackThere
     if (restored.count() == 0) {
         ASSERT_TRUE(restored.wait(60000));
     }
-    EXPECT_EQ(window->bookmarks()->bookmarks(), saved);
-    EXPECT_EQ(window->bookmarks()->list()->item(1)->text(), "halfway to the origin");
+    EXPECT_EQ(parts(window).bookmarks()->bookmarks(), saved);
+    EXPECT_EQ(parts(window).bookmarks()->list()->item(1)->text(), "halfway to the origin");
 
-    auto* list = window->bookmarks()->list();
+    auto* list = parts(window).bookmarks()->list();
     window->findChild<QDockWidget*>("bookmarksDock")->raise();  // its tab comes to the front
     QTest::qWait(50);
     waitForDecode([&] {
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(1)).center());
     });
-    EXPECT_EQ(window->currentLatent(), generated);
-    expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), generated));
-    window->bookmarks()->remove(0);
+    EXPECT_EQ(parts(window).currentLatent(), generated);
+    expectSameImage(parts(window).imagePanel()->decodedImage(), coreDecode(*parts(window).workspace(), generated));
+    parts(window).bookmarks()->remove(0);
     EXPECT_EQ(window->sessions()->capture().bookmarks.size(), 1u);
 }
 
@@ -252,7 +253,7 @@ TEST_F(ExplorationToolsTest, TraversalFromThePriorAndItsGridDecodeAsCoreDoes) {
     TempDir dir;
     openWindow(2, 1000);
     waitForDecode([&] { window->selectItem(3); });
-    auto* traversal = window->traversal();
+    auto* traversal = parts(window).traversal();
     traversal->rangeChooser()->setCurrentIndex(1);
     EXPECT_DOUBLE_EQ(traversal->sliderFor(0)->valueAtStep(0), -3.0);
     EXPECT_DOUBLE_EQ(traversal->sliderFor(0)->valueAtStep(latent::ui::DimensionSlider::kSteps), 3.0);
@@ -270,7 +271,7 @@ TEST_F(ExplorationToolsTest, TraversalFromThePriorAndItsGridDecodeAsCoreDoes) {
     QTest::qWait(50);
 
     // The bundled VAE's dimensions are ranked by their mean KL to the prior.
-    const auto& ws = *window->workspace();
+    const auto& ws = *parts(window).workspace();
     ASSERT_EQ(ws.logvars.count, ws.latents.count);
     QString ranking;
     for (auto* label : traversal->findChildren<QLabel*>()) {
@@ -282,7 +283,7 @@ TEST_F(ExplorationToolsTest, TraversalFromThePriorAndItsGridDecodeAsCoreDoes) {
     const std::vector<latent::TraversalRange> ranges(3, latent::priorRange());
     const auto latents = latent::traversalLatents(latentOf(3), dims, 5, ranges);
     EXPECT_EQ(dialog->gridLatents().values, latents.values);
-    const auto expected = latent::decodeToGrid(latent::decoderOf(*window->workspace()->model), latents, 5, 2);
+    const auto expected = latent::decodeToGrid(latent::decoderOf(*parts(window).workspace()->model), latents, 5, 2);
     EXPECT_EQ(dialog->grid().width, expected.width);
     EXPECT_EQ(dialog->grid().height, expected.height);
     EXPECT_EQ(dialog->grid().pixels, expected.pixels);
@@ -294,18 +295,18 @@ TEST_F(ExplorationToolsTest, TraversalFromThePriorAndItsGridDecodeAsCoreDoes) {
 TEST_F(ExplorationToolsTest, TheFileMenusTraversalExportOpensTheGridDialogWithThePanelsRanges) {
     openWindow(2, 1000);
     waitForDecode([&] { window->selectItem(5); });
-    window->traversal()->rangeChooser()->setCurrentIndex(1);  // the prior's range
+    parts(window).traversal()->rangeChooser()->setCurrentIndex(1);  // the prior's range
     QAction* action = nullptr;
     for (auto* a : window->findChildren<QAction*>()) {
         if (a->text().startsWith("Traversal grid of the current point")) action = a;
     }
     ASSERT_NE(action, nullptr);
     action->trigger();
-    auto* dialog = window->traversal()->findChild<latent::ui::TraversalGridDialog*>();
+    auto* dialog = parts(window).traversal()->findChild<latent::ui::TraversalGridDialog*>();
     ASSERT_NE(dialog, nullptr);
     dialog->dimensionsBox()->setValue(2);
     dialog->stepsBox()->setValue(4);
-    const auto& ws = *window->workspace();
+    const auto& ws = *parts(window).workspace();
     auto dims = latent::rankDimensions(latent::summariseDimensions(ws.latents, &ws.logvars));
     dims.resize(2);
     const std::vector<latent::TraversalRange> ranges(2, latent::priorRange());

@@ -7,6 +7,7 @@
 
 #include "GuiChecks.h"
 #include "WindowFixture.h"
+#include "WindowTestAccess.h"
 #include "latent/ui/HoverTooltip.h"
 
 namespace {
@@ -24,10 +25,10 @@ TEST_F(HoverTooltipTest, RestingOnAPointShowsItsImagesIndexAndClassThenLeavingHi
     openWindow(2, 2000);
     auto* tooltip = window->findChild<latent::ui::HoverTooltip*>();
     ASSERT_NE(tooltip, nullptr);
-    ASSERT_TRUE(waitUntil([&] { return window->map()->pickIndexReady(); }, 4000));
-    const std::size_t target = mostIsolatedPoint(*window->map());
-    const QPoint where = window->map()->viewPositionOf(target);
-    QTest::mouseMove(window->map()->view(), where);
+    ASSERT_TRUE(waitUntil([&] { return parts(window).map()->pickIndexReady(); }, 4000));
+    const std::size_t target = mostIsolatedPoint(*parts(window).map());
+    const QPoint where = parts(window).map()->viewPositionOf(target);
+    QTest::mouseMove(parts(window).map()->view(), where);
     ASSERT_TRUE(waitUntil([&] { return tooltip->shownIndex() == static_cast<qsizetype>(target); }, 5000));
     EXPECT_TRUE(tooltip->isVisible());
     const auto pictureCount = [&] {
@@ -37,12 +38,12 @@ TEST_F(HoverTooltipTest, RestingOnAPointShowsItsImagesIndexAndClassThenLeavingHi
     };
     QStringList captions;
     for (const QLabel* label : tooltip->findChildren<QLabel*>()) captions << label->text();
-    const std::string className = window->workspace()->dataset.className(target);
+    const std::string className = parts(window).workspace()->dataset.className(target);
     EXPECT_TRUE(captions.join(' ').contains(QString("#%1").arg(target)));
     EXPECT_TRUE(captions.join(' ').contains(QString::fromStdString(className)));
     EXPECT_GE(pictureCount(), 1);  // the original at once; the decoded one follows
     EXPECT_TRUE(waitUntil([&] { return pictureCount() == 2; }, 5000));
-    QTest::mouseMove(window->map()->view(), where + QPoint(0, 400));
+    QTest::mouseMove(parts(window).map()->view(), where + QPoint(0, 400));
     EXPECT_TRUE(waitUntil([&] { return !tooltip->isVisible(); }, 5000));
 }
 
@@ -50,12 +51,12 @@ TEST_F(HoverTooltipTest, ANewMapHidesTheTooltipOfAPointThatMoved) {
     openWindow(2, 2000);
     auto* tooltip = window->findChild<latent::ui::HoverTooltip*>();
     ASSERT_NE(tooltip, nullptr);
-    ASSERT_TRUE(waitUntil([&] { return window->map()->pickIndexReady(); }, 4000));
-    const std::size_t target = mostIsolatedPoint(*window->map());
+    ASSERT_TRUE(waitUntil([&] { return parts(window).map()->pickIndexReady(); }, 4000));
+    const std::size_t target = mostIsolatedPoint(*parts(window).map());
     // A move event straight to the view: QTest::mouseMove warps the Xvfb cursor, and after
     // the previous test's window the view got no move events from that here.
-    auto* view = window->map()->view();
-    const QPoint where = window->map()->viewPositionOf(target);
+    auto* view = parts(window).map()->view();
+    const QPoint where = parts(window).map()->viewPositionOf(target);
     QMouseEvent move(QEvent::MouseMove, where, view->mapToGlobal(where), Qt::NoButton, Qt::NoButton,
                      Qt::NoModifier);
     QApplication::sendEvent(view, &move);

@@ -7,6 +7,7 @@
 
 #include "GuiChecks.h"
 #include "WindowFixture.h"
+#include "WindowTestAccess.h"
 #include "latent/ui/ClassLegend.h"
 #include "latent/ui/ColourBar.h"
 #include "latent/ui/ColourByPanel.h"
@@ -21,36 +22,36 @@ class MainWindowTest : public WindowFixture {};
 
 TEST_F(MainWindowTest, OpensOnTheBundledModelWithEveryTestImagePlotted) {
     openWindow();
-    const auto* ws = window->workspace();
+    const auto* ws = parts(window).workspace();
     ASSERT_NE(ws, nullptr);
     EXPECT_EQ(ws->dataset.count, 10000u);
-    EXPECT_EQ(window->map()->pointCount(), 10000u);
-    EXPECT_EQ(window->map()->dimensions(), 2);
-    EXPECT_EQ(window->legend()->rowCount(), 10);
+    EXPECT_EQ(parts(window).map()->pointCount(), 10000u);
+    EXPECT_EQ(parts(window).map()->dimensions(), 2);
+    EXPECT_EQ(parts(window).legend()->rowCount(), 10);
 }
 
 TEST_F(MainWindowTest, ClickOnAPointShowsItsIndexAndCoreDecodeOfItsLatent) {
     openWindow();
-    const auto* ws = window->workspace();
-    const std::size_t target = mostIsolatedPoint(*window->map());
-    const QPoint where = window->map()->viewPositionOf(target);
-    ASSERT_EQ(window->map()->pointAt(where), target);
+    const auto* ws = parts(window).workspace();
+    const std::size_t target = mostIsolatedPoint(*parts(window).map());
+    const QPoint where = parts(window).map()->viewPositionOf(target);
+    ASSERT_EQ(parts(window).map()->pointAt(where), target);
 
     QSignalSpy shown(window.get(), &MainWindow::decodedShown);
-    QTest::mouseClick(window->map()->view(), Qt::LeftButton, Qt::NoModifier, where);
+    QTest::mouseClick(parts(window).map()->view(), Qt::LeftButton, Qt::NoModifier, where);
     ASSERT_TRUE(shown.wait(10000));
-    EXPECT_EQ(window->imagePanel()->currentIndex(), static_cast<qsizetype>(target));
-    EXPECT_TRUE(window->imagePanel()->title().contains(QString::number(target)));
-    EXPECT_TRUE(window->imagePanel()->title().contains(
+    EXPECT_EQ(parts(window).imagePanel()->currentIndex(), static_cast<qsizetype>(target));
+    EXPECT_TRUE(parts(window).imagePanel()->title().contains(QString::number(target)));
+    EXPECT_TRUE(parts(window).imagePanel()->title().contains(
         QString::fromStdString(ws->dataset.className(target))));
     const auto z = ws->latents.row(target);
-    expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*ws, {z.begin(), z.end()}));
+    expectSameImage(parts(window).imagePanel()->decodedImage(), coreDecode(*ws, {z.begin(), z.end()}));
 }
 
 TEST_F(MainWindowTest, ClickOnEmptySpaceDecodesTheExactPcaInverse) {
     openWindow();
-    const auto* ws = window->workspace();
-    auto* map = window->map();
+    const auto* ws = parts(window).workspace();
+    auto* map = parts(window).map();
     const QPoint corner(12, 12);  // the map is framed with a margin: nothing plotted here
     ASSERT_FALSE(map->pointAt(corner).has_value());
     const QVector3D world = map->worldAt(corner);
@@ -58,10 +59,10 @@ TEST_F(MainWindowTest, ClickOnEmptySpaceDecodesTheExactPcaInverse) {
     QSignalSpy shown(window.get(), &MainWindow::decodedShown);
     QTest::mouseClick(map->view(), Qt::LeftButton, Qt::NoModifier, corner);
     ASSERT_TRUE(shown.wait(10000));
-    EXPECT_EQ(window->imagePanel()->currentIndex(), -1);
-    EXPECT_TRUE(window->imagePanel()->title().contains("Generated"));
+    EXPECT_EQ(parts(window).imagePanel()->currentIndex(), -1);
+    EXPECT_TRUE(parts(window).imagePanel()->title().contains("Generated"));
     const auto z = ws->pca2.inverse(std::vector<float>{world.x(), world.y()});
-    expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*ws, z));
+    expectSameImage(parts(window).imagePanel()->decodedImage(), coreDecode(*ws, z));
     // Projecting the decoded latent back lands where the user clicked.
     const auto back = ws->pca2.transform(z);
     EXPECT_NEAR(back[0], world.x(), 1e-3);
@@ -72,20 +73,20 @@ TEST_F(MainWindowTest, ThreeDimensionalMapPicksPointsToo) {
     openWindow(2, 2000);
     window->setDimensions(3);
     settle();
-    EXPECT_EQ(window->map()->dimensions(), 3);
-    const std::size_t target = mostIsolatedPoint(*window->map());
-    const QPoint where = window->map()->viewPositionOf(target);
+    EXPECT_EQ(parts(window).map()->dimensions(), 3);
+    const std::size_t target = mostIsolatedPoint(*parts(window).map());
+    const QPoint where = parts(window).map()->viewPositionOf(target);
     QSignalSpy shown(window.get(), &MainWindow::decodedShown);
-    QTest::mouseClick(window->map()->view(), Qt::LeftButton, Qt::NoModifier, where);
+    QTest::mouseClick(parts(window).map()->view(), Qt::LeftButton, Qt::NoModifier, where);
     ASSERT_TRUE(shown.wait(10000));
-    EXPECT_EQ(window->imagePanel()->currentIndex(), static_cast<qsizetype>(target));
+    EXPECT_EQ(parts(window).imagePanel()->currentIndex(), static_cast<qsizetype>(target));
 }
 
 TEST_F(MainWindowTest, DraggingPansTheMapInsteadOfPicking) {
     openWindow(2, 2000);
-    auto* view = window->map()->view();
+    auto* view = parts(window).map()->view();
     const QPoint from = view->rect().center();
-    const QPoint before = window->map()->viewPositionOf(0);
+    const QPoint before = parts(window).map()->viewPositionOf(0);
     QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, from);
     for (int step = 1; step <= 10; ++step) {
         QMouseEvent move(QEvent::MouseMove, QPointF(from + QPoint(6 * step, 3 * step)),
@@ -95,11 +96,11 @@ TEST_F(MainWindowTest, DraggingPansTheMapInsteadOfPicking) {
     }
     QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, from + QPoint(60, 30));
     settle();
-    const QPoint after = window->map()->viewPositionOf(0);
+    const QPoint after = parts(window).map()->viewPositionOf(0);
     EXPECT_NEAR(after.x() - before.x(), 60, 3);
     EXPECT_NEAR(after.y() - before.y(), 30, 3);
-    EXPECT_EQ(window->imagePanel()->currentIndex(), -1);
-    EXPECT_FALSE(window->imagePanel()->hasDecoded());
+    EXPECT_EQ(parts(window).imagePanel()->currentIndex(), -1);
+    EXPECT_FALSE(parts(window).imagePanel()->hasDecoded());
 }
 
 // Within the few units a painted gradient rounds to.
@@ -114,17 +115,17 @@ void expectNearColour(QColor got, QColor want) {
 
 TEST_F(MainWindowTest, DensityViewShowsItsCountKeyInPlaceOfTheClassLegend) {
     openWindow(2, 2000);
-    auto* colours = window->colourBy();
+    auto* colours = parts(window).colourBy();
     auto* key = colours->densityKey();
     EXPECT_FALSE(key->isVisibleTo(colours));
-    EXPECT_TRUE(window->legend()->isVisibleTo(colours));
+    EXPECT_TRUE(parts(window).legend()->isVisibleTo(colours));
 
     window->setDensityView(true);
-    window->densityLayer()->refresh();
-    const std::uint32_t maxCount = window->densityLayer()->grid().maxCount;
+    parts(window).densityLayer()->refresh();
+    const std::uint32_t maxCount = parts(window).densityLayer()->grid().maxCount;
     ASSERT_GT(maxCount, 1u);
     EXPECT_TRUE(key->isVisibleTo(colours));
-    EXPECT_FALSE(window->legend()->isVisibleTo(colours));
+    EXPECT_FALSE(parts(window).legend()->isVisibleTo(colours));
     EXPECT_EQ(key->minText(), "1");
     EXPECT_EQ(key->maxText(), QString::number(maxCount));
     // The key's ends are the colours of a one-point cell and of the most crowded one.
@@ -138,14 +139,14 @@ TEST_F(MainWindowTest, DensityViewShowsItsCountKeyInPlaceOfTheClassLegend) {
     window->setDimensions(3);
     settle();
     EXPECT_FALSE(key->isVisibleTo(colours));
-    EXPECT_TRUE(window->legend()->isVisibleTo(colours));
+    EXPECT_TRUE(parts(window).legend()->isVisibleTo(colours));
     window->setDimensions(2);
     settle();
-    window->densityLayer()->refresh();
+    parts(window).densityLayer()->refresh();
     EXPECT_TRUE(key->isVisibleTo(colours));
     window->setDensityView(false);
     EXPECT_FALSE(key->isVisibleTo(colours));
-    EXPECT_TRUE(window->legend()->isVisibleTo(colours));
+    EXPECT_TRUE(parts(window).legend()->isVisibleTo(colours));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "WindowFixture.h"
+#include "WindowTestAccess.h"
 #include "latent/core/NearestImage.h"
 #include "latent/core/PriorSampler.h"
 #include "latent/ui/ImagePanel.h"
@@ -31,7 +32,7 @@ QString fixture(const char* name) {
 
 class ModelSettingsTest : public WindowFixture {
 protected:
-    latent::ui::ModelSettingsPanel* settings() const { return window->modelInfo()->settings(); }
+    latent::ui::ModelSettingsPanel* settings() const { return parts(window).modelInfo()->settings(); }
 
     void openAndWait(const QString& path) {
         QSignalSpy ready(window.get(), &MainWindow::workspaceReady);
@@ -57,9 +58,9 @@ protected:
 TEST_F(ModelSettingsTest, ThreadCountAppliesToTheInferenceEngine) {
     openWindow(2, 200);
     settings()->threadsBox()->setValue(2);
-    EXPECT_EQ(window->inference()->engine().threads(), 2);
+    EXPECT_EQ(parts(window).inference()->engine().threads(), 2);
     settings()->threadsBox()->setValue(1);
-    EXPECT_EQ(window->inference()->engine().threads(), 1);
+    EXPECT_EQ(parts(window).inference()->engine().threads(), 1);
     window->setInferenceThreads(2);
     EXPECT_EQ(settings()->threadsBox()->value(), 2);
 }
@@ -69,7 +70,7 @@ TEST_F(ModelSettingsTest, SmoothScalingInterpolatesWhereNearestKeepsPixelBlocks)
     selectAndWaitForDecode(4);
     // Nearest: each 28x28 model pixel is a uniform 6x6 block; smooth blends neighbours.
     const auto blocksThatVary = [&] {
-        const QImage img = window->imagePanel()->decodedPixmap().toImage();
+        const QImage img = parts(window).imagePanel()->decodedPixmap().toImage();
         int varying = 0;
         for (int by = 0; by + 6 <= img.height(); by += 6) {
             for (int bx = 0; bx + 6 <= img.width(); bx += 6) {
@@ -78,10 +79,10 @@ TEST_F(ModelSettingsTest, SmoothScalingInterpolatesWhereNearestKeepsPixelBlocks)
         }
         return varying;
     };
-    EXPECT_EQ(window->imagePanel()->decodedPixmap().width(), 168);
+    EXPECT_EQ(parts(window).imagePanel()->decodedPixmap().width(), 168);
     EXPECT_EQ(blocksThatVary(), 0);
     settings()->scalingBox()->setCurrentIndex(1);
-    EXPECT_TRUE(window->imagePanel()->smoothScaling());
+    EXPECT_TRUE(parts(window).imagePanel()->smoothScaling());
     EXPECT_GT(blocksThatVary(), 20);
     settings()->scalingBox()->setCurrentIndex(0);
     EXPECT_EQ(blocksThatVary(), 0);
@@ -91,24 +92,24 @@ TEST_F(ModelSettingsTest, VaeShowsTheUncertaintyOfTheSelectedItem) {
     openWindow(2, 300);
     EXPECT_FALSE(settings()->resampleButton()->isEnabled());  // it has an encoder
     selectAndWaitForDecode(5);
-    const auto* ws = window->workspace();
+    const auto* ws = parts(window).workspace();
     ASSERT_EQ(ws->logvars.count, 300u);
     double mean = 0.0;
     for (float lv : ws->logvars.row(5)) mean += std::exp(0.5 * lv);
     mean /= static_cast<double>(ws->logvars.dim);
-    const QString text = window->imagePanel()->uncertaintyText();
+    const QString text = parts(window).imagePanel()->uncertaintyText();
     EXPECT_TRUE(text.contains(QString("mean σ %1 over 16 dimensions").arg(mean, 0, 'f', 3))) << text.toStdString();
     QSignalSpy shown(window.get(), &MainWindow::decodedShown);
-    Q_EMIT window->traversal()->pointEdited(std::vector<float>(16, 0.0f));  // not a dataset item: no σ
+    Q_EMIT parts(window).traversal()->pointEdited(std::vector<float>(16, 0.0f));  // not a dataset item: no σ
     ASSERT_TRUE(shown.wait(10000));
-    EXPECT_TRUE(window->imagePanel()->uncertaintyText().isEmpty());
+    EXPECT_TRUE(parts(window).imagePanel()->uncertaintyText().isEmpty());
 }
 
 TEST_F(ModelSettingsTest, GeneratorResamplesItsPriorAndShowsTheNearestDatasetImage) {
     openWindow(2, 300);
     openAndWait(fixture("gan_rgb64.pt"));
-    ASSERT_TRUE(window->workspace()->sampledFromPrior);
-    EXPECT_EQ(window->workspace()->reference.count, 300u);
+    ASSERT_TRUE(parts(window).workspace()->sampledFromPrior);
+    EXPECT_EQ(parts(window).workspace()->reference.count, 300u);
     ASSERT_TRUE(settings()->resampleButton()->isEnabled());
     settings()->priorSamplesBox()->setValue(350);
     settings()->priorSeedBox()->setValue(5);
@@ -116,13 +117,13 @@ TEST_F(ModelSettingsTest, GeneratorResamplesItsPriorAndShowsTheNearestDatasetIma
     QTest::mouseClick(settings()->resampleButton(), Qt::LeftButton);
     ASSERT_TRUE(ready.wait(60000));
     settle();
-    const auto* ws = window->workspace();
-    EXPECT_EQ(window->map()->pointCount(), 350u);
+    const auto* ws = parts(window).workspace();
+    EXPECT_EQ(parts(window).map()->pointCount(), 350u);
     EXPECT_EQ(ws->latents.values, latent::samplePrior(ws->model->info(), 350, 5).values);
     EXPECT_EQ(settings()->priorSamplesBox()->value(), 350);
 
     selectAndWaitForDecode(9);
-    auto* panel = window->imagePanel();
+    auto* panel = parts(window).imagePanel();
     ASSERT_TRUE(QTest::qWaitFor([&] { return panel->originalCaption().startsWith("Nearest dataset image"); }, 10000))
         << panel->originalCaption().toStdString();
     const auto match = latent::nearestImage(ws->reference, panel->decodedImage());
@@ -143,27 +144,27 @@ TEST_F(ModelSettingsTest, ResamplingThePriorOnATsneMapProjectsTheNewSample) {
     };
     const auto tsneShownFor = [&](std::size_t points) {
         return QTest::qWaitFor([&] {
-            const auto* p = window->projection();
+            const auto* p = parts(window).projection();
             return p && p->params.method == latent::ProjectionMethod::Tsne && p->coords.count == points;
         }, 60000);
     };
     resample(300);
-    latent::ProjectionParams tsne = window->projectionPanel()->params();
+    latent::ProjectionParams tsne = parts(window).projectionPanel()->params();
     tsne.method = latent::ProjectionMethod::Tsne;
     tsne.iterations = 250;
     window->setProjection(tsne);
     ASSERT_TRUE(tsneShownFor(300));
 
     resample(350);
-    ASSERT_EQ(window->workspace()->latents.count, 350u);
-    EXPECT_TRUE(tsneShownFor(350)) << "shown: " << window->projection()->coords.count << " points";
+    ASSERT_EQ(parts(window).workspace()->latents.count, 350u);
+    EXPECT_TRUE(tsneShownFor(350)) << "shown: " << parts(window).projection()->coords.count << " points";
     settle();
-    EXPECT_EQ(window->map()->pointCount(), 350u);
+    EXPECT_EQ(parts(window).map()->pointCount(), 350u);
 }
 
 TEST_F(ModelSettingsTest, DatasetThatDoesNotFitIsOfferedAResizeNamingBothShapes) {
     openWindow(2, 200);
-    const auto* before = window->workspace();
+    const auto* before = parts(window).workspace();
     QSignalSpy failed(window.get(), &MainWindow::loadFailed);
     window->openModel(fixture("pair.json"));
     QMessageBox* box = waitForResizeOffer();
@@ -172,7 +173,7 @@ TEST_F(ModelSettingsTest, DatasetThatDoesNotFitIsOfferedAResizeNamingBothShapes)
     EXPECT_TRUE(box->text().contains(QString::fromUtf8("3 × 16 × 16"))) << box->text().toStdString();
     QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
     ASSERT_TRUE(failed.count() > 0 || failed.wait(5000));
-    EXPECT_EQ(window->workspace(), before);  // cancelled: the previous model stays
+    EXPECT_EQ(parts(window).workspace(), before);  // cancelled: the previous model stays
     ASSERT_TRUE(QTest::qWaitFor([&] { return window->findChild<QMessageBox*>("resizeOffer") == nullptr; }, 5000));
 
     QSignalSpy ready(window.get(), &MainWindow::workspaceReady);
@@ -181,8 +182,8 @@ TEST_F(ModelSettingsTest, DatasetThatDoesNotFitIsOfferedAResizeNamingBothShapes)
     ASSERT_NE(box, nullptr);
     QTest::mouseClick(box->defaultButton(), Qt::LeftButton);
     ASSERT_TRUE(ready.wait(60000));
-    EXPECT_EQ(window->workspace()->dataset.shape, (latent::ImageShape{3, 16, 16}));
-    EXPECT_EQ(window->modelInfo()->field("Dataset"), "1x28x28 images resized to 3x16x16 (bilinear, grey copied to RGB)");
+    EXPECT_EQ(parts(window).workspace()->dataset.shape, (latent::ImageShape{3, 16, 16}));
+    EXPECT_EQ(parts(window).modelInfo()->field("Dataset"), "1x28x28 images resized to 3x16x16 (bilinear, grey copied to RGB)");
 }
 
 }  // namespace

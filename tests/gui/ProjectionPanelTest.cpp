@@ -6,6 +6,7 @@
 
 #include "GuiChecks.h"
 #include "WindowFixture.h"
+#include "WindowTestAccess.h"
 #include "latent/core/Projector.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/ProjectionPanel.h"
@@ -19,7 +20,7 @@ class ProjectionPanelTest : public WindowFixture {
 protected:
     // Chooses a method (and axes) in the panel and presses Run; waits for the new map.
     void runFromPanel(ProjectionMethod method, std::vector<int> axes = {}) {
-        auto* panel = window->projectionPanel();
+        auto* panel = parts(window).projectionPanel();
         auto p = panel->params();
         p.method = method;
         if (!axes.empty()) p.axes = std::move(axes);
@@ -32,7 +33,7 @@ protected:
 
     std::vector<QPoint> viewPositions(const std::vector<std::size_t>& items) const {
         std::vector<QPoint> out;
-        for (std::size_t i : items) out.push_back(window->map()->viewPositionOf(i));
+        for (std::size_t i : items) out.push_back(parts(window).map()->viewPositionOf(i));
         return out;
     }
 };
@@ -41,24 +42,24 @@ TEST_F(ProjectionPanelTest, EveryMethodIsOfferedAndTheMapOpensOnPca) {
     openWindow(2, 500);
     for (auto m : {ProjectionMethod::Pca, ProjectionMethod::Tsne, ProjectionMethod::Umap,
                    ProjectionMethod::Lle, ProjectionMethod::LatentAxes}) {
-        EXPECT_TRUE(window->projectionPanel()->isMethodEnabled(m)) << latent::toString(m);
+        EXPECT_TRUE(parts(window).projectionPanel()->isMethodEnabled(m)) << latent::toString(m);
     }
-    EXPECT_EQ(window->projection()->params.method, ProjectionMethod::Pca);
-    EXPECT_TRUE(window->mapTitle().startsWith("PCA 2D")) << window->mapTitle().toStdString();
+    EXPECT_EQ(parts(window).projection()->params.method, ProjectionMethod::Pca);
+    EXPECT_TRUE(parts(window).mapTitle().startsWith("PCA 2D")) << parts(window).mapTitle().toStdString();
 }
 
 TEST_F(ProjectionPanelTest, LatentAxesThenBackToPcaUpdatesTheMapAndDecodesExactly) {
     openWindow(2, 2000);
-    const auto* ws = window->workspace();
-    auto* map = window->map();
+    const auto* ws = parts(window).workspace();
+    auto* map = parts(window).map();
     const std::vector<std::size_t> items = {0, 100, 500, 1500};
     const auto pcaPositions = viewPositions(items);
-    const std::vector<float> pcaCoords = window->projection()->coords.values;
+    const std::vector<float> pcaCoords = parts(window).projection()->coords.values;
 
     runFromPanel(ProjectionMethod::LatentAxes, {3, 1});
-    const auto* shown = window->projection();
+    const auto* shown = parts(window).projection();
     ASSERT_EQ(shown->params.method, ProjectionMethod::LatentAxes);
-    EXPECT_TRUE(window->mapTitle().startsWith("Latent axes 2D, dims 3 1")) << window->mapTitle().toStdString();
+    EXPECT_TRUE(parts(window).mapTitle().startsWith("Latent axes 2D, dims 3 1")) << parts(window).mapTitle().toStdString();
     for (std::size_t i : items) {
         EXPECT_EQ(shown->coords.row(i)[0], ws->latents.row(i)[3]);
         EXPECT_EQ(shown->coords.row(i)[1], ws->latents.row(i)[1]);
@@ -80,37 +81,37 @@ TEST_F(ProjectionPanelTest, LatentAxesThenBackToPcaUpdatesTheMapAndDecodesExactl
     const auto expected = latent::project(latents, axes).decode(std::vector<float>{world.x(), world.y()});
     EXPECT_EQ(expected.latent[3], world.x());
     EXPECT_EQ(expected.latent[1], world.y());
-    EXPECT_EQ(window->imagePanel()->currentIndex(), -1);
-    EXPECT_TRUE(window->imagePanel()->dataDistanceText().isEmpty());  // exact: no distance cue
-    expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*ws, expected.latent));
+    EXPECT_EQ(parts(window).imagePanel()->currentIndex(), -1);
+    EXPECT_TRUE(parts(window).imagePanel()->dataDistanceText().isEmpty());  // exact: no distance cue
+    expectSameImage(parts(window).imagePanel()->decodedImage(), coreDecode(*ws, expected.latent));
 
     // Back to PCA: cached, so it is on screen as soon as Run is pressed.
-    auto p = window->projectionPanel()->params();
+    auto p = parts(window).projectionPanel()->params();
     p.method = ProjectionMethod::Pca;
-    window->projectionPanel()->setParams(p);
+    parts(window).projectionPanel()->setParams(p);
     QSignalSpy again(window.get(), &MainWindow::projectionShown);
-    QTest::mouseClick(window->projectionPanel()->runButton(), Qt::LeftButton);
+    QTest::mouseClick(parts(window).projectionPanel()->runButton(), Qt::LeftButton);
     EXPECT_EQ(again.count(), 1);
     settle();
-    EXPECT_EQ(window->projection()->params.method, ProjectionMethod::Pca);
-    EXPECT_EQ(window->projection()->coords.values, pcaCoords);
+    EXPECT_EQ(parts(window).projection()->params.method, ProjectionMethod::Pca);
+    EXPECT_EQ(parts(window).projection()->coords.values, pcaCoords);
     EXPECT_NE(viewPositions(items), axesPositions);  // the map moved back
 }
 
 TEST_F(ProjectionPanelTest, TheThreeDToggleIsTheDimsParameter) {
     openWindow(2, 800);
     runFromPanel(ProjectionMethod::LatentAxes, {0, 1, 2});
-    EXPECT_EQ(window->projection()->coords.dim, 2u);
+    EXPECT_EQ(parts(window).projection()->coords.dim, 2u);
     QSignalSpy shown(window.get(), &MainWindow::projectionShown);
     window->setDimensions(3);
     ASSERT_TRUE(shown.count() > 0 || shown.wait(10000));
     settle();
-    EXPECT_EQ(window->map()->dimensions(), 3);
-    EXPECT_EQ(window->projectionPanel()->params().dims, 3);
-    const auto* ws = window->workspace();
-    for (std::size_t c = 0; c < 3; ++c) EXPECT_EQ(window->projection()->coords.row(7)[c], ws->latents.row(7)[c]);
+    EXPECT_EQ(parts(window).map()->dimensions(), 3);
+    EXPECT_EQ(parts(window).projectionPanel()->params().dims, 3);
+    const auto* ws = parts(window).workspace();
+    for (std::size_t c = 0; c < 3; ++c) EXPECT_EQ(parts(window).projection()->coords.row(7)[c], ws->latents.row(7)[c]);
     window->setDimensions(2);
-    EXPECT_EQ(window->projection()->coords.dim, 2u);  // cached: switched at once
+    EXPECT_EQ(parts(window).projection()->coords.dim, 2u);  // cached: switched at once
 }
 
 TEST(ImagePanelDistanceCue, SaysHowFarFromTheDataAndWarnsWhenFar) {

@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "WindowFixture.h"
+#include "WindowTestAccess.h"
 #include "latent/core/ProjectionQuality.h"
 #include "latent/ui/ProjectionPanel.h"
 #include "latent/ui/ProjectionQualityMeter.h"
@@ -19,9 +20,9 @@ class ProjectionQualityTest : public WindowFixture {
 protected:
     // The scores core gives for the map on show, as the panel would write them.
     latent::ui::ProjectionQualityScores coreScores() const {
-        const auto* ws = window->workspace();
-        const auto& coords = window->projection()->coords;
-        const int threads = window->projectionPanel()->params().threads;
+        const auto* ws = parts(window).workspace();
+        const auto& coords = parts(window).projection()->coords;
+        const int threads = parts(window).projectionPanel()->params().threads;
         latent::ui::ProjectionQualityScores s;
         s.k = ProjectionQualityMeter::kNeighbours;
         s.queries = std::min(ProjectionQualityMeter::kQueries, coords.count);
@@ -33,25 +34,25 @@ protected:
     }
 
     void expectShownScoresAreCores() {
-        auto* panel = window->projectionPanel();
+        auto* panel = parts(window).projectionPanel();
         ASSERT_TRUE(QTest::qWaitFor([&] { return panel->qualityText().startsWith("trustworthiness"); }, 20000))
             << panel->qualityText().toStdString();
         const auto expected = coreScores();
         EXPECT_EQ(panel->qualityText(), ProjectionQualityMeter::describe(expected));
-        EXPECT_TRUE(window->mapTitle().endsWith(ProjectionQualityMeter::brief(expected)))
-            << window->mapTitle().toStdString();
+        EXPECT_TRUE(parts(window).mapTitle().endsWith(ProjectionQualityMeter::brief(expected)))
+            << parts(window).mapTitle().toStdString();
         EXPECT_GT(expected.trustworthiness, 0.5);
     }
 };
 
 TEST_F(ProjectionQualityTest, EachMapShowsCoresScoresAndACachedMapKeepsThem) {
     openWindow(2, 1500);  // more points than queries: the scores are sampled
-    ASSERT_EQ(window->projection()->params.method, ProjectionMethod::Pca);
+    ASSERT_EQ(parts(window).projection()->params.method, ProjectionMethod::Pca);
     expectShownScoresAreCores();
-    const QString pcaText = window->projectionPanel()->qualityText();
+    const QString pcaText = parts(window).projectionPanel()->qualityText();
     EXPECT_TRUE(pcaText.contains("1,000 sampled points")) << pcaText.toStdString();
 
-    auto* panel = window->projectionPanel();
+    auto* panel = parts(window).projectionPanel();
     auto p = panel->params();
     p.method = ProjectionMethod::Lle;
     panel->setParams(p);

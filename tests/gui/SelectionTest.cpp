@@ -10,6 +10,7 @@
 #include "GuiChecks.h"
 #include "ImageChecks.h"
 #include "WindowFixture.h"
+#include "WindowTestAccess.h"
 #include "latent/core/SelectionGeometry.h"
 #include "latent/ui/ClassPalette.h"
 #include "latent/ui/ImagePanel.h"
@@ -25,8 +26,8 @@ using latent::ui::MapSelectionTool;
 
 class SelectionTest : public WindowFixture {
 protected:
-    latent::ui::SelectionController& selection() { return *window->selection(); }
-    latent::ui::SelectionModel& model() { return *selection().model(); }
+    latent::ui::SelectionController& selection() { return *parts(window).selection(); }
+    latent::ui::SelectionModel& model() { return *window->state()->selection(); }
 
     // A left-button drag through `path` (logical pixels of the map view), as a user makes it;
     // returns once the points inside are found (on a pool thread) and selected, unless told
@@ -34,7 +35,7 @@ protected:
     void drag(const std::vector<QPoint>& path, Qt::KeyboardModifiers modifiers = Qt::NoModifier,
               bool wait = true) {
         QSignalSpy selected(selection().tool(), &MapSelectionTool::regionSelected);
-        auto* view = window->map()->view();
+        auto* view = parts(window).map()->view();
         QTest::mousePress(view, Qt::LeftButton, modifiers, path.front());
         for (const QPoint& p : path) {
             QMouseEvent move(QEvent::MouseMove, QPointF(p), view->mapToGlobal(QPointF(p)),
@@ -49,18 +50,18 @@ protected:
 
     // The same outline in the pixels SelectionGeometry works in (device pixels, y up).
     std::vector<latent::ScreenPoint> onScreen(const std::vector<QPoint>& path) const {
-        auto* view = window->map()->view();
+        auto* view = parts(window).map()->view();
         const double dpr = view->devicePixelRatioF();
         std::vector<latent::ScreenPoint> out;
         for (const QPoint& p : path) out.push_back({p.x() * dpr, (view->height() - p.y()) * dpr});
         return out;
     }
 
-    const latent::LatentBatch& coords() const { return window->projection()->coords; }
+    const latent::LatentBatch& coords() const { return parts(window).projection()->coords; }
 
     // A concave outline (a "C" open to the right) around the middle of the view.
     std::vector<QPoint> concaveLasso() const {
-        const QRect r = window->map()->view()->rect();
+        const QRect r = parts(window).map()->view()->rect();
         const int cx = r.center().x(), cy = r.center().y(), w = r.width() / 5, h = r.height() / 5;
         return {{cx + w, cy - h}, {cx - w, cy - h}, {cx - w, cy + h}, {cx + w, cy + h},
                 {cx + w, cy + h / 3}, {cx - w / 3, cy + h / 3}, {cx - w / 3, cy - h / 3}, {cx + w, cy - h / 3}};
@@ -70,11 +71,11 @@ protected:
 TEST_F(SelectionTest, BoxDragSelectsWhatSelectionGeometrySays) {
     openWindow(2, 1500);
     selection().tool()->setMode(MapSelectionTool::Mode::Box);
-    const QRect r = window->map()->view()->rect();
+    const QRect r = parts(window).map()->view()->rect();
     const QPoint a(r.width() * 3 / 10, r.height() * 3 / 10), b(r.width() * 6 / 10, r.height() * 11 / 20);
     drag({a, (a + b) / 2, b});
     const auto corners = onScreen({a, b});
-    const auto expected = latent::selectInRectangle(coords(), window->map()->screenView(), corners[0], corners[1]);
+    const auto expected = latent::selectInRectangle(coords(), parts(window).map()->screenView(), corners[0], corners[1]);
     ASSERT_GT(expected.size(), 20u);
     ASSERT_LT(expected.size(), coords().count);
     EXPECT_EQ(model().indices(), expected);
@@ -88,16 +89,16 @@ TEST_F(SelectionTest, ConcaveLassoSelectsWhatSelectionGeometrySaysIn2DAnd3D) {
         selection().tool()->setMode(MapSelectionTool::Mode::Lasso);
         const auto lasso = concaveLasso();
         drag(lasso);
-        const auto expected = latent::selectInLasso(coords(), window->map()->screenView(), onScreen(lasso));
+        const auto expected = latent::selectInLasso(coords(), parts(window).map()->screenView(), onScreen(lasso));
         ASSERT_GT(expected.size(), 5u) << dims << "-D";
         EXPECT_EQ(model().indices(), expected) << dims << "-D";
 
         // Shift adds a box to what the lasso took; Ctrl+drag lassos even in Navigate mode.
         selection().tool()->setMode(MapSelectionTool::Mode::Navigate);
-        const QRect r = window->map()->view()->rect();
+        const QRect r = parts(window).map()->view()->rect();
         const std::vector<QPoint> corner{{5, 5}, {r.width() / 4, 5}, {r.width() / 4, r.height() / 4}, {5, r.height() / 4}};
         drag(corner, Qt::ControlModifier);
-        const auto cornerPoints = latent::selectInLasso(coords(), window->map()->screenView(), onScreen(corner));
+        const auto cornerPoints = latent::selectInLasso(coords(), parts(window).map()->screenView(), onScreen(corner));
         EXPECT_EQ(model().indices(), cornerPoints) << dims << "-D";
     }
 }
@@ -105,7 +106,7 @@ TEST_F(SelectionTest, ConcaveLassoSelectsWhatSelectionGeometrySaysIn2DAnd3D) {
 TEST_F(SelectionTest, ALaterGestureWinsOverOneStillBeingSearched) {
     openWindow(2, 1500);
     selection().tool()->setMode(MapSelectionTool::Mode::Box);
-    const QRect r = window->map()->view()->rect();
+    const QRect r = parts(window).map()->view()->rect();
     const QPoint a(r.width() / 10, r.height() / 10), b(r.width() * 9 / 10, r.height() * 9 / 10);
     const QPoint c(r.width() * 4 / 10, r.height() * 4 / 10),
         d(r.width() * 6 / 10, r.height() * 6 / 10);
@@ -115,7 +116,7 @@ TEST_F(SelectionTest, ALaterGestureWinsOverOneStillBeingSearched) {
     QTest::qWait(300);  // time for the first search to come back, had it counted
     const auto corners = onScreen({c, d});
     const auto expected =
-        latent::selectInRectangle(coords(), window->map()->screenView(), corners[0], corners[1]);
+        latent::selectInRectangle(coords(), parts(window).map()->screenView(), corners[0], corners[1]);
     ASSERT_GT(expected.size(), 5u);
     EXPECT_EQ(model().indices(), expected);
     EXPECT_EQ(selected.count(), 1);
@@ -123,9 +124,9 @@ TEST_F(SelectionTest, ALaterGestureWinsOverOneStillBeingSearched) {
 
 TEST_F(SelectionTest, ShiftClickTogglesAndAPlainClickInBoxModeSelectsOne) {
     openWindow(2, 1000);
-    auto* view = window->map()->view();
-    const std::size_t target = mostIsolatedPoint(*window->map());
-    const QPoint where = window->map()->viewPositionOf(target);
+    auto* view = parts(window).map()->view();
+    const std::size_t target = mostIsolatedPoint(*parts(window).map());
+    const QPoint where = parts(window).map()->viewPositionOf(target);
     QTest::mouseClick(view, Qt::LeftButton, Qt::ShiftModifier, where);
     EXPECT_EQ(model().indices(), std::vector<std::size_t>{target});
     QTest::mouseClick(view, Qt::LeftButton, Qt::ShiftModifier, where);
@@ -135,7 +136,7 @@ TEST_F(SelectionTest, ShiftClickTogglesAndAPlainClickInBoxModeSelectsOne) {
     model().replace({1, 2, 3});
     QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, where);
     EXPECT_EQ(model().indices(), std::vector<std::size_t>{target});
-    EXPECT_EQ(window->imagePanel()->currentIndex(), static_cast<qsizetype>(target));
+    EXPECT_EQ(parts(window).imagePanel()->currentIndex(), static_cast<qsizetype>(target));
 }
 
 TEST_F(SelectionTest, InvertClearAndTheGreyedMap) {
@@ -155,11 +156,11 @@ TEST_F(SelectionTest, InvertClearAndTheGreyedMap) {
     settle();
     // Three coloured points, every other one grey (but still drawn).
     const QColor grey = latent::ui::deselectedColor();
-    EXPECT_GT(test_images::countNear(window->map()->grabMap(), grey, 4), 2000);
+    EXPECT_GT(test_images::countNear(parts(window).map()->grabMap(), grey, 4), 2000);
     press("Clear");
     EXPECT_EQ(model().count(), 0u);
     settle();
-    EXPECT_LT(test_images::countNear(window->map()->grabMap(), grey, 4), 50);
+    EXPECT_LT(test_images::countNear(parts(window).map()->grabMap(), grey, 4), 50);
 }
 
 TEST_F(SelectionTest, TheSelectionSurvivesASessionAndExportsAsAnIndexList) {

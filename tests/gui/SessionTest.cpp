@@ -8,6 +8,7 @@
 #include "../core/TempDir.h"
 #include "GuiChecks.h"
 #include "WindowFixture.h"
+#include "WindowTestAccess.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/SessionActions.h"
@@ -23,13 +24,13 @@ TEST_F(SessionWindowTest, ReopeningASessionRestoresTheSameLatentsAndImages) {
     const QString path = QString::fromStdString((dir / "explore.json").string());
     openWindow(2, 2000);
     window->selectItem(11);
-    window->morph()->setEndpoint(true, window->currentLatent(), "A", 11);
+    parts(window).morph()->setEndpoint(true, parts(window).currentLatent(), "A", 11);
     window->selectItem(1500);
-    window->morph()->setEndpoint(false, window->currentLatent(), "B", 1500);
-    window->morph()->scrubSlider()->setValue(420);  // the current point becomes the frame at t = 0.42
+    parts(window).morph()->setEndpoint(false, parts(window).currentLatent(), "B", 1500);
+    parts(window).morph()->scrubSlider()->setValue(420);  // the current point becomes the frame at t = 0.42
     window->setDimensions(3);
     const latent::Session saved = window->sessions()->capture();
-    ASSERT_EQ(saved.currentLatent, window->morph()->latentAt(0.42));
+    ASSERT_EQ(saved.currentLatent, parts(window).morph()->latentAt(0.42));
     ASSERT_TRUE(saved.morph.has_value());
     ASSERT_EQ(window->sessions()->saveTo(path), QString());
 
@@ -40,9 +41,9 @@ TEST_F(SessionWindowTest, ReopeningASessionRestoresTheSameLatentsAndImages) {
     QSignalSpy shown(window.get(), &MainWindow::decodedShown);
     ASSERT_EQ(window->sessions()->openFrom(path), QString());
     ASSERT_TRUE(restored.wait(120000));
-    EXPECT_EQ(window->workspace()->dataset.count, 2000u);
-    EXPECT_EQ(window->dimensions(), 3);
-    EXPECT_EQ(window->currentLatent(), saved.currentLatent);
+    EXPECT_EQ(parts(window).workspace()->dataset.count, 2000u);
+    EXPECT_EQ(parts(window).dimensions(), 3);
+    EXPECT_EQ(parts(window).currentLatent(), saved.currentLatent);
     const auto reopened = window->sessions()->capture();
     EXPECT_EQ(reopened.morph, saved.morph);
     EXPECT_EQ(reopened, saved);
@@ -51,7 +52,7 @@ TEST_F(SessionWindowTest, ReopeningASessionRestoresTheSameLatentsAndImages) {
     if (shown.count() == 0) {
         ASSERT_TRUE(shown.wait(10000));
     }
-    expectSameImage(window->imagePanel()->decodedImage(), coreDecode(*window->workspace(), saved.currentLatent));
+    expectSameImage(parts(window).imagePanel()->decodedImage(), coreDecode(*parts(window).workspace(), saved.currentLatent));
 }
 
 TEST_F(SessionWindowTest, AMalformedSessionIsRefusedAndTheCurrentOneStays) {
@@ -66,7 +67,7 @@ TEST_F(SessionWindowTest, AMalformedSessionIsRefusedAndTheCurrentOneStays) {
         EXPECT_FALSE(error.isEmpty()) << name;
         EXPECT_TRUE(error.contains(name)) << error.toStdString();
         EXPECT_EQ(window->sessions()->capture(), before);
-        EXPECT_EQ(window->imagePanel()->currentIndex(), 7);
+        EXPECT_EQ(parts(window).imagePanel()->currentIndex(), 7);
     }
 }
 

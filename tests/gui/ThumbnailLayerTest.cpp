@@ -11,6 +11,7 @@
 
 #include "ImageChecks.h"
 #include "WindowFixture.h"
+#include "WindowTestAccess.h"
 #include "latent/ui/ClassPalette.h"
 #include "latent/ui/ColourByPanel.h"
 #include "latent/ui/SelectionController.h"
@@ -24,26 +25,26 @@ int darkPixels(const QImage& frame) { return test_images::countNear(frame, QColo
 
 class ThumbnailLayerTest : public WindowFixture {
 protected:
-    latent::ui::ThumbnailLayer& layer() { return *window->selection()->thumbnails(); }
+    latent::ui::ThumbnailLayer& layer() { return *parts(window).selection()->thumbnails(); }
 
     // Zooms the camera onto point `index`, `factor` times closer.
     void zoomOnto(std::size_t index, double factor) {
-        vtkCamera* camera = window->map()->renderer()->GetActiveCamera();
-        const QVector3D p = window->map()->positionOf(index);
+        vtkCamera* camera = parts(window).map()->renderer()->GetActiveCamera();
+        const QVector3D p = parts(window).map()->positionOf(index);
         double eye[3], focal[3];
         camera->GetPosition(eye);
         camera->GetFocalPoint(focal);
         camera->SetFocalPoint(p.x(), p.y(), p.z());
         camera->SetPosition(p.x() + eye[0] - focal[0], p.y() + eye[1] - focal[1], p.z() + eye[2] - focal[2]);
         camera->Zoom(factor);
-        window->map()->renderer()->ResetCameraClippingRange();
-        window->map()->view()->requestRender();
+        parts(window).map()->renderer()->ResetCameraClippingRange();
+        parts(window).map()->view()->requestRender();
     }
 
     // The least zoom onto point `index` that shows a few glyphs.
     void zoomUntilAFewGlyphs(std::size_t index) {
         for (double zoom : {4.0, 6.0, 9.0, 13.0, 20.0}) {
-            window->map()->resetCamera();
+            parts(window).map()->resetCamera();
             zoomOnto(index, zoom);
             QTest::qWait(400);
             if (layer().glyphCount() >= 4) return;
@@ -55,24 +56,24 @@ TEST_F(ThumbnailLayerTest, ImagesAppearWhenZoomedInAndGoWhenZoomedOut) {
     for (int dims : {2, 3}) {
         openWindow(dims, 1000);
         EXPECT_EQ(layer().glyphCount(), 0u) << dims << "-D: 1000 points are too crowded for images";
-        EXPECT_LT(darkPixels(window->map()->grabMap()), 100) << dims << "-D";
+        EXPECT_LT(darkPixels(parts(window).map()->grabMap()), 100) << dims << "-D";
 
         zoomOnto(500, 12.0);
         ASSERT_TRUE(QTest::qWaitFor([&] { return layer().glyphCount() > 0; }, 5000)) << dims << "-D: no glyphs";
         EXPECT_LE(layer().glyphCount(), latent::ui::ThumbnailLayer::kMaxGlyphs);
         EXPECT_GE(layer().glyphSide(), latent::ui::ThumbnailLayer::kMinSpacing * 0.8);
         settle();
-        const QImage zoomed = window->map()->grabMap();
+        const QImage zoomed = parts(window).map()->grabMap();
         if (darkPixels(zoomed) < 2000) {
             ADD_FAILURE() << dims << "-D: no images on the zoomed map (saved "
                           << test_images::saveForInspection(zoomed, "thumbnails-missing").toStdString() << ")";
         }
 
-        window->map()->resetCamera();
+        parts(window).map()->resetCamera();
         EXPECT_TRUE(QTest::qWaitFor([&] { return layer().glyphCount() == 0; }, 5000))
             << dims << "-D: " << layer().glyphCount() << " glyphs left";
         settle();
-        EXPECT_LT(darkPixels(window->map()->grabMap()), 100) << dims << "-D";
+        EXPECT_LT(darkPixels(parts(window).map()->grabMap()), 100) << dims << "-D";
     }
 }
 
@@ -85,7 +86,7 @@ TEST_F(ThumbnailLayerTest, PriorSamplesAreDecodedForTheirGlyphs) {
     if (shown.isEmpty()) {
         ASSERT_TRUE(shown.wait(60000));
     }
-    ASSERT_TRUE(window->workspace()->sampledFromPrior);
+    ASSERT_TRUE(parts(window).workspace()->sampledFromPrior);
     settle();
     zoomOnto(3, 40.0);
     EXPECT_TRUE(QTest::qWaitFor([&] { return layer().glyphCount() > 0; }, 10000));
@@ -97,11 +98,11 @@ TEST_F(ThumbnailLayerTest, GlyphFramesTurnGreyOutsideTheSelection) {
     ASSERT_GE(layer().glyphCount(), 4u);
     settle();
     const QColor grey = latent::ui::deselectedColor();
-    const int before = test_images::countNear(window->map()->grabMap(), grey, 4);
-    window->selection()->model()->replace({20});
+    const int before = test_images::countNear(parts(window).map()->grabMap(), grey, 4);
+    window->state()->selection()->replace({20});
     QTest::qWait(400);  // the glyphs are textured again once the timer fires
     settle();
-    const int after = test_images::countNear(window->map()->grabMap(), grey, 4);
+    const int after = test_images::countNear(parts(window).map()->grabMap(), grey, 4);
     EXPECT_GT(after, before + 20 * static_cast<int>(layer().glyphCount() - 1)) << before << " -> " << after;
 }
 
@@ -117,18 +118,18 @@ TEST_F(ThumbnailLayerTest, GlyphFramesTakeTheColourByColours) {
     window->openMetadata(csv.fileName());
     ASSERT_TRUE(shown.wait(60000));
     settle();
-    window->colourBy()->setColumn("score");
-    ASSERT_TRUE(window->colourBy()->isContinuous());
+    parts(window).colourBy()->setColumn("score");
+    ASSERT_TRUE(parts(window).colourBy()->isContinuous());
     zoomUntilAFewGlyphs(20);
     ASSERT_GE(layer().glyphCount(), 4u);
     settle();
     // Glyph 20's frame is in its point's colour on the continuous ramp, not its class colour.
-    const QColor frame = window->colourBy()->colours()[20];
-    const int byScore = test_images::countNear(window->map()->grabMap(), frame, 4);
-    window->colourBy()->setColumn("label");
+    const QColor frame = parts(window).colourBy()->colours()[20];
+    const int byScore = test_images::countNear(parts(window).map()->grabMap(), frame, 4);
+    parts(window).colourBy()->setColumn("label");
     QTest::qWait(400);  // the glyphs are textured again once the timer fires
     settle();
-    const int byLabel = test_images::countNear(window->map()->grabMap(), frame, 4);
+    const int byLabel = test_images::countNear(parts(window).map()->grabMap(), frame, 4);
     EXPECT_GT(byScore, byLabel + 100) << byScore << " -> " << byLabel;
 }
 
@@ -139,7 +140,7 @@ TEST_F(ThumbnailLayerTest, TurningTheLayerOffRemovesTheImages) {
     layer().setEnabled(false);
     EXPECT_EQ(layer().glyphCount(), 0u);
     settle();
-    EXPECT_LT(darkPixels(window->map()->grabMap()), 100);
+    EXPECT_LT(darkPixels(parts(window).map()->grabMap()), 100);
 }
 
 }  // namespace

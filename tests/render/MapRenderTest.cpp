@@ -2,6 +2,7 @@
 
 #include "ImageChecks.h"
 #include "WindowFixture.h"
+#include "WindowTestAccess.h"
 #include "latent/ui/ClassPalette.h"
 
 namespace {
@@ -31,22 +32,22 @@ void expectClassColoursVisible(const QImage& frame, const QString& name) {
 
 TEST_F(MapRenderTest, TwoDimensionalMapShowsEveryClassColourOnTheBackground) {
     openWindow(2);
-    expectClassColoursVisible(window->map()->grabMap(), "map-2d-failure");
+    expectClassColoursVisible(parts(window).map()->grabMap(), "map-2d-failure");
 }
 
 TEST_F(MapRenderTest, ThreeDimensionalMapShowsEveryClassColour) {
     openWindow(3);
-    expectClassColoursVisible(window->map()->grabMap(), "map-3d-failure");
+    expectClassColoursVisible(parts(window).map()->grabMap(), "map-3d-failure");
 }
 
 TEST_F(MapRenderTest, SelectionMarkerIsDrawnOnTop) {
     openWindow(2);
-    const auto coords = window->workspace()->coords2.row(0);
-    window->map()->setMarker(QVector3D(coords[0], coords[1], 0.0f), true);
+    const auto coords = parts(window).workspace()->coords2.row(0);
+    parts(window).map()->setMarker(QVector3D(coords[0], coords[1], 0.0f), true);
     settle();
     // Read where the point is once the window has settled: a late layout change refits the map.
-    const QPoint where = window->map()->viewPositionOf(0);
-    const QImage frame = window->map()->grabMap();
+    const QPoint where = parts(window).map()->viewPositionOf(0);
+    const QImage frame = parts(window).map()->grabMap();
     const double dpr = frame.devicePixelRatio();
     const QRgb centre = frame.pixel(static_cast<int>(where.x() * dpr), static_cast<int>(where.y() * dpr));
     if (!test_images::near(centre, QColor(255, 200, 0), 60)) {

@@ -1,6 +1,8 @@
 // The explorer state without a window: what it holds, what it refuses, what it signals.
 #include "latent/ui/ExplorerState.h"
 
+#include "latent/ui/SelectionModel.h"
+
 #include <gtest/gtest.h>
 
 #include <QSignalSpy>
@@ -63,12 +65,45 @@ TEST(ExplorerState, ColoursAreKeptAndSignalled) {
     EXPECT_EQ(state.colours(), (std::vector<QColor>{Qt::red, Qt::blue}));
 }
 
+TEST(ExplorerState, TheSelectionHasAFlagPerPointOfTheWorkspaceAndANewWorkspaceEmptiesIt) {
+    ExplorerState state;
+    state.setWorkspace(workspaceOf(10), {});
+    EXPECT_EQ(state.selection()->pointCount(), 10u);
+    state.selection()->replace({2, 3, 9});
+    QSignalSpy selectionChanged(state.selection(), &latent::ui::SelectionModel::changed);
+    state.setWorkspace(workspaceOf(4), {});
+    EXPECT_EQ(state.selection()->pointCount(), 4u);
+    EXPECT_EQ(state.selection()->count(), 0u);
+    EXPECT_EQ(selectionChanged.count(), 1);
+}
+
+TEST(ExplorerState, TheCurrentPointIsKeptAndSignalledAndOutlivesANewWorkspace) {
+    ExplorerState state;
+    QSignalSpy currentChanged(&state, &ExplorerState::currentChanged);
+    EXPECT_TRUE(state.current().latent.empty());
+    state.setWorkspace(workspaceOf(10), {});
+    state.setCurrent({{1.0f, 2.0f, 3.0f, 4.0f}, 7, "#7"});
+    EXPECT_EQ(currentChanged.count(), 1);
+    EXPECT_EQ(state.current().latent, (std::vector<float>{1.0f, 2.0f, 3.0f, 4.0f}));
+    EXPECT_EQ(state.current().index, std::optional<std::size_t>(7));
+    EXPECT_EQ(state.current().label, "#7");
+    state.setWorkspace(workspaceOf(10), {});
+    EXPECT_EQ(state.current().label, "#7");
+}
+
 TEST(ExplorerState, TwoStatesAreIndependent) {
     ExplorerState left;
     ExplorerState right;
     left.setWorkspace(workspaceOf(5), {});
-    EXPECT_NE(left.workspace(), nullptr);
-    EXPECT_EQ(right.workspace(), nullptr);
+    right.setWorkspace(workspaceOf(8), {});
+    left.selection()->replace({1});
+    left.setCurrent({{0.5f}, std::nullopt, "left"});
+    EXPECT_EQ(right.selection()->count(), 0u);
+    EXPECT_EQ(right.selection()->pointCount(), 8u);
+    EXPECT_TRUE(right.current().latent.empty());
+    right.setWorkspace(workspaceOf(3), {});
+    EXPECT_EQ(left.workspace()->latents.count, 5u);
+    EXPECT_EQ(left.selection()->count(), 1u);
 }
 
 }  // namespace

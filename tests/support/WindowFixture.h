@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "latent/ui/MainWindow.h"
+#include "WindowTestAccess.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -31,7 +32,7 @@ protected:
             QTest::qWait(30);
             QCoreApplication::processEvents();
         }
-        window->map()->grabMap();
+        parts(window).map()->grabMap();
     }
 
     std::unique_ptr<latent::ui::MainWindow> window;

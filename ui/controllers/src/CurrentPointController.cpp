@@ -18,7 +18,7 @@
 
 namespace latent::ui {
 
-CurrentPointController::CurrentPointController(const ExplorationWidgets& widgets, const ExplorerState* state,
+CurrentPointController::CurrentPointController(const ExplorationWidgets& widgets, ExplorerState* state,
                                                QObject* parent)
     : QObject(parent), w_(widgets), state_(state) {
     connect(state_, &ExplorerState::workspaceChanged, this, &CurrentPointController::onWorkspaceChanged);
@@ -31,14 +31,15 @@ void CurrentPointController::connectPanels() {
     connect(w_.map, &ScatterMap::pointClicked, this, &CurrentPointController::selectItem);
     connect(w_.map, &ScatterMap::emptySpaceClicked, this, &CurrentPointController::selectPosition);
     connect(w_.traversal, &TraversalPanel::pointEdited, this, [this](const std::vector<float>& z) {
-        setCurrent(z, tr("%1, edited with the sliders").arg(label_.section(',', 0, 0)), true);
+        setCurrent(z, tr("%1, edited with the sliders").arg(state_->current().label.section(',', 0, 0)), true);
     });
     connect(w_.morph, &MorphPanel::setFromSelectionRequested, this, [this](bool isA) {
-        if (latent_.empty()) {
+        const auto& current = state_->current();
+        if (current.latent.empty()) {
             Q_EMIT statusMessage(tr("Select a point on the map first."));
             return;
         }
-        w_.morph->setEndpoint(isA, latent_, label_, index_);
+        w_.morph->setEndpoint(isA, current.latent, current.label, current.index);
     });
     connect(w_.morph, &MorphPanel::frameRequested, this, [this](const std::vector<float>& z, double t) {
         setCurrent(z, tr("morph frame at t = %1 (%2)")
@@ -64,20 +65,23 @@ void CurrentPointController::connectPanels() {
 void CurrentPointController::connectAttributesAndBookmarks() {
     connect(w_.attributes, &AttributePanel::pointEdited, this,
             [this](const std::vector<float>& z, const QString& label) { setCurrent(z, label, false); });
-    connect(this, &CurrentPointController::currentChanged, w_.attributes, &AttributePanel::setBase);
+    connect(state_, &ExplorerState::currentChanged, w_.attributes,
+            [this] { w_.attributes->setBase(state_->current().latent); });
     connect(w_.bookmarks, &BookmarksPanel::addRequested, this, [this](const QString& name) {
-        if (latent_.empty()) {
+        const auto& current = state_->current();
+        if (current.latent.empty()) {
             Q_EMIT statusMessage(tr("Select a point on the map first."));
             return;
         }
-        w_.bookmarks->add({(name.isEmpty() ? label_ : name).toStdString(), latent_, index_});
+        w_.bookmarks->add({(name.isEmpty() ? current.label : name).toStdString(), current.latent, current.index});
     });
     connect(w_.bookmarks, &BookmarksPanel::activated, this, &CurrentPointController::goToBookmark);
     connect(w_.traversal, &TraversalPanel::gridRequested, this, &CurrentPointController::openTraversalGrid);
 }
 
 void CurrentPointController::openTraversalGrid() {
-    if (!state_->workspace() || latent_.empty()) {
+    const auto& latent = state_->current().latent;
+    if (!state_->workspace() || latent.empty()) {
         Q_EMIT statusMessage(tr("Select a point first."));
         return;
     }
@@ -85,9 +89,9 @@ void CurrentPointController::openTraversalGrid() {
         Q_EMIT statusMessage(tr("A traversal grid decodes images: open a model first."));
         return;
     }
-    TraversalGridDialog::Source source{w_.inference, latent_,
+    TraversalGridDialog::Source source{w_.inference, latent,
                                        latent::rankDimensions(w_.traversal->statistics()), {}};
-    for (std::size_t d = 0; d < latent_.size(); ++d) source.ranges.push_back(w_.traversal->rangeOf(d));
+    for (std::size_t d = 0; d < latent.size(); ++d) source.ranges.push_back(w_.traversal->rangeOf(d));
     auto* dialog = new TraversalGridDialog(std::move(source), w_.traversal);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
@@ -136,9 +140,7 @@ void CurrentPointController::setLayoutPreview() {
 
 void CurrentPointController::setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders) {
     if (!state_->workspace()) return;
-    latent_ = latent;
-    index_.reset();
-    label_ = label;
+    state_->setCurrent({latent, std::nullopt, label});
     if (!fromSliders) w_.traversal->setPoint(latent);
     w_.panel->showGenerated(label, true);
     if (state_->workspace()->model) {
@@ -146,12 +148,11 @@ void CurrentPointController::setCurrent(const std::vector<float>& latent, const 
     } else {
         showAroundCurrentPoint();
     }
-    Q_EMIT currentChanged(latent_);
 }
 
 void CurrentPointController::showAroundCurrentPoint() {
     markCurrentPoint();
-    w_.neighbours->setQuery(latent_, index_);
+    w_.neighbours->setQuery(state_->current().latent, state_->current().index);
 }
 
 void CurrentPointController::selectItem(qsizetype index) {
@@ -173,14 +174,12 @@ void CurrentPointController::selectItem(qsizetype index) {
                                 coords.size() > 2 ? coords[2] : 0.0f),
                       false);
     const auto z = state_->workspace()->latents.row(i);
-    latent_.assign(z.begin(), z.end());
-    index_ = i;
-    label_ = labelFor(i);
-    w_.traversal->setPoint(latent_);
-    w_.neighbours->setQuery(latent_, i);
-    if (state_->workspace()->model) w_.inference->request(latent_);
+    state_->setCurrent({{z.begin(), z.end()}, i, labelFor(i)});
+    const auto& latent = state_->current().latent;
+    w_.traversal->setPoint(latent);
+    w_.neighbours->setQuery(latent, i);
+    if (state_->workspace()->model) w_.inference->request(latent);
     Q_EMIT statusMessage(tr("Image %1 selected.").arg(index));
-    Q_EMIT currentChanged(latent_);
 }
 
 void CurrentPointController::selectPosition(QVector3D world) {
@@ -203,14 +202,12 @@ void CurrentPointController::selectPosition(QVector3D world) {
     if (!decoded.exact) w_.panel->setDataDistance(decoded.spacingsFromData);
     pendingRequest_ = 0;
     w_.map->setMarker(world, true);
-    latent_ = std::move(decoded.latent);
-    index_.reset();
-    label_ = tr("generated at %1").arg(where);
-    w_.traversal->setPoint(latent_);
-    w_.neighbours->setQuery(latent_, std::nullopt);
-    w_.inference->request(latent_);
+    state_->setCurrent({std::move(decoded.latent), std::nullopt, tr("generated at %1").arg(where)});
+    const auto& latent = state_->current().latent;
+    w_.traversal->setPoint(latent);
+    w_.neighbours->setQuery(latent, std::nullopt);
+    w_.inference->request(latent);
     Q_EMIT statusMessage(tr("Decoding the latent at %1.").arg(where));
-    Q_EMIT currentChanged(latent_);
 }
 
 std::optional<QVector3D> CurrentPointController::placeOnMap(const std::vector<float>& latent) const {
@@ -221,12 +218,13 @@ std::optional<QVector3D> CurrentPointController::placeOnMap(const std::vector<fl
 }
 
 void CurrentPointController::markCurrentPoint() {
-    if (!state_->projection() || latent_.empty()) return;
-    if (index_ && *index_ < w_.map->pointCount()) {
-        w_.map->setMarker(w_.map->positionOf(*index_), false);
+    const auto& current = state_->current();
+    if (!state_->projection() || current.latent.empty()) return;
+    if (current.index && *current.index < w_.map->pointCount()) {
+        w_.map->setMarker(w_.map->positionOf(*current.index), false);
         return;
     }
-    const auto at = placeOnMap(latent_);
+    const auto at = placeOnMap(current.latent);
     if (!at) {  // a layout without a transform: the point has no place on this map
         w_.map->clearMarker();
         return;

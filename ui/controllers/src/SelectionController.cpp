@@ -4,15 +4,14 @@
 #include <QActionGroup>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QToolBar>
 #include <string>
 
 #include "latent/core/AtomicFile.h"
-#include "latent/ui/AttributePanel.h"
 #include "latent/ui/ClassPalette.h"
 #include "latent/ui/ExplorerState.h"
-#include "latent/ui/MainWindow.h"
 #include "latent/ui/MapSelectionTool.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/SelectionModel.h"
@@ -22,15 +21,18 @@
 
 namespace latent::ui {
 
-SelectionController::SelectionController(ExplorerState* state, MainWindow* window)
-    : QObject(window),
+SelectionController::SelectionController(ExplorerState* state, ScatterMap* map, Inference* inference,
+                                         QMainWindow* host)
+    : QObject(host),
       state_(state),
-      window_(window),
-      model_(new SelectionModel(this)),
-      tool_(new MapSelectionTool(window->map(), this)),
-      panel_(new SelectionPanel(window)),
-      thumbnails_(new ThumbnailLayer(window->map(), this)),
-      images_(new ThumbnailImages(state, window->inference(), this)) {
+      map_(map),
+      host_(host),
+      model_(state->selection()),
+      dock_(new QDockWidget(tr("Selected"), host)),
+      tool_(new MapSelectionTool(map, this)),
+      panel_(new SelectionPanel(host)),
+      thumbnails_(new ThumbnailLayer(map, this)),
+      images_(new ThumbnailImages(state, inference, this)) {
     // Read at the moment of use: the projection on show changes under us.
     const auto coords = [state] { return state->coordinates(); };
     tool_->setCoordinateSource(coords);
@@ -48,23 +50,15 @@ SelectionController::SelectionController(ExplorerState* state, MainWindow* windo
     connect(thumbnails_, &ThumbnailLayer::imagesMissing, images_, &ThumbnailImages::want);
     connect(images_, &ThumbnailImages::arrived, thumbnails_, &ThumbnailLayer::mapChanged);
 
-    dock_ = new QDockWidget(tr("Selected"), window);
     dock_->setObjectName("selectedDock");
     dock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock_->setWidget(panel_);
-    window->addDockWidget(Qt::RightDockWidgetArea, dock_);
-    if (auto* legend = window->findChild<QDockWidget*>("legendDock")) {
-        window->tabifyDockWidget(legend, dock_);
-        legend->raise();  // the map's key comes first; the panel shows up with a selection
-    }
+    host->addDockWidget(Qt::RightDockWidgetArea, dock_);
     buildToolbar();
 
     connect(state_, &ExplorerState::workspaceChanged, this, &SelectionController::onWorkspaceChanged);
     connect(state_, &ExplorerState::projectionChanged, this, &SelectionController::onProjectionChanged);
     connect(model_, &SelectionModel::changed, this, &SelectionController::onSelectionChanged);
-    // Directions can start or end at the selection, beside the classes.
-    connect(model_, &SelectionModel::changed, window->attributes(),
-            [this] { window_->attributes()->setSelection(model_->indices()); });
     connect(tool_, &MapSelectionTool::regionSelected, this,
             [this](const std::vector<std::size_t>& indices, bool add) {
                 if (add) {
@@ -74,7 +68,7 @@ SelectionController::SelectionController(ExplorerState* state, MainWindow* windo
                 }
             });
     connect(tool_, &MapSelectionTool::pointClicked, this, &SelectionController::onPointClicked);
-    connect(panel_, &SelectionPanel::itemActivated, window, &MainWindow::selectItem);
+    connect(panel_, &SelectionPanel::itemActivated, this, &SelectionController::itemChosen);
     connect(panel_, &SelectionPanel::clearRequested, model_, &SelectionModel::clear);
     connect(panel_, &SelectionPanel::invertRequested, model_, &SelectionModel::invert);
     connect(panel_, &SelectionPanel::classRequested, this, &SelectionController::selectClass);
@@ -84,7 +78,7 @@ SelectionController::SelectionController(ExplorerState* state, MainWindow* windo
 SelectionController::~SelectionController() = default;
 
 void SelectionController::buildToolbar() {
-    auto* bar = window_->addToolBar(tr("Selection"));
+    auto* bar = host_->addToolBar(tr("Selection"));
     bar->setObjectName("selectionToolbar");
     bar->setMovable(false);
     auto* group = new QActionGroup(this);
@@ -113,20 +107,16 @@ void SelectionController::buildToolbar() {
     glyphs->setChecked(thumbnails_->enabled());
     glyphs->setToolTip(tr("Draw points as their images when zoomed in far enough to tell them apart"));
     connect(glyphs, &QAction::toggled, thumbnails_, &ThumbnailLayer::setEnabled);
-    auto* clear = new QAction(tr("Clear selection"), window_);
+    auto* clear = new QAction(tr("Clear selection"), host_);
     clear->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(clear, &QAction::triggered, model_, &SelectionModel::clear);
-    window_->addAction(clear);
+    host_->addAction(clear);
 }
 
-std::vector<std::size_t> SelectionController::selectedIndices() const { return model_->indices(); }
-
-void SelectionController::restore(const std::vector<std::size_t>& indices) { model_->replace(indices); }
-
+// The state has already emptied the selection (sized to the new points).
 void SelectionController::onWorkspaceChanged() {
     const auto* ws = state_->workspace().get();
     thumbnails_->imagesChanged();
-    model_->reset(ws->latents.count);
     QStringList names;
     for (const auto& name : ws->dataset.classNames) names << QString::fromStdString(name);
     panel_->setClasses(names);
@@ -136,14 +126,14 @@ void SelectionController::onWorkspaceChanged() {
 // setPoints rebuilt the map with class colours: grey it again, and place the glyphs anew.
 void SelectionController::onProjectionChanged() {
     if (!state_->projection()) return;
-    window_->map()->setSelection(model_->mask());
+    map_->setSelection(model_->mask());
     thumbnails_->mapChanged();
 }
 
 void SelectionController::onSelectionChanged() {
     if (wasEmpty_ && model_->count() > 0) dock_->raise();  // a first selection: show the panel
     wasEmpty_ = model_->count() == 0;
-    if (state_->projection()) window_->map()->setSelection(model_->mask());  // else the map has old points
+    if (state_->projection()) map_->setSelection(model_->mask());  // else the map has old points
     thumbnails_->imagesChanged();  // their frames show the selection
     panel_->setSelection(model_->indices(), model_->pointCount());
 }
@@ -160,7 +150,7 @@ void SelectionController::onPointClicked(std::optional<std::size_t> index, bool 
         return;
     }
     model_->replace({*index});
-    window_->selectItem(static_cast<qsizetype>(*index));
+    Q_EMIT itemChosen(static_cast<qsizetype>(*index));
 }
 
 void SelectionController::selectClass(int label) {
@@ -175,14 +165,14 @@ void SelectionController::selectClass(int label) {
 
 void SelectionController::exportIndexList() {
     if (model_->count() == 0) {
-        QMessageBox::information(window_, tr("Export Selection"), tr("Nothing is selected."));
+        QMessageBox::information(host_, tr("Export Selection"), tr("Nothing is selected."));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(window_, tr("Export Selection"), "selection.txt",
+    const QString path = QFileDialog::getSaveFileName(host_, tr("Export Selection"), "selection.txt",
                                                       tr("Text (*.txt)"));
     if (path.isEmpty()) return;
     const QString error = exportIndexListTo(path);
-    if (!error.isEmpty()) QMessageBox::warning(window_, tr("Export Selection"), error);
+    if (!error.isEmpty()) QMessageBox::warning(host_, tr("Export Selection"), error);
 }
 
 QString SelectionController::exportIndexListTo(const QString& path) const {

@@ -1,14 +1,17 @@
 #include "latent/ui/ExplorerState.h"
 
+#include "latent/ui/SelectionModel.h"
+
 namespace latent::ui {
 
-ExplorerState::ExplorerState(QObject* parent) : QObject(parent) {}
+ExplorerState::ExplorerState(QObject* parent) : QObject(parent), selection_(new SelectionModel(this)) {}
 
 void ExplorerState::setWorkspace(std::shared_ptr<const latent::Workspace> workspace,
                                  latent::WorkspaceIdentity identity) {
     workspace_ = std::move(workspace);
     identity_ = std::move(identity);
     projection_.reset();
+    selection_->reset(workspace_ ? workspace_->latents.count : 0);
     Q_EMIT workspaceChanged();
 }
 
@@ -26,6 +29,11 @@ bool ExplorerState::setProjection(std::shared_ptr<const latent::ProjectionResult
 void ExplorerState::setColours(std::vector<QColor> colours) {
     colours_ = std::move(colours);
     Q_EMIT coloursChanged();
+}
+
+void ExplorerState::setCurrent(CurrentPoint point) {
+    current_ = std::move(point);
+    Q_EMIT currentChanged();
 }
 
 }  // namespace latent::ui

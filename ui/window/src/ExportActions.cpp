@@ -177,10 +177,11 @@ void ExportActions::writeProjectorFiles(const QString& vectorsPath) {
 void ExportActions::writeNeighbourGrid(const QString& path) {
     if (!canExport(false)) return;
     if (!s_.state->workspace()->model) return refuseExport(tr("A decoded grid needs a model: open a model first."));
-    if (s_.current->latent().empty()) return refuseExport(tr("Select a point first."));
+    const auto& current = s_.state->current().latent;
+    if (current.empty()) return refuseExport(tr("Select a point first."));
     const auto& found = s_.neighbours->neighbours();
     latent::LatentBatch latents(1 + found.size(), s_.state->workspace()->latents.dim);
-    std::copy(s_.current->latent().begin(), s_.current->latent().end(), latents.row(0).begin());
+    std::copy(current.begin(), current.end(), latents.row(0).begin());
     for (std::size_t i = 0; i < found.size(); ++i) {
         const auto row = s_.state->workspace()->latents.row(found[i].index);
         std::copy(row.begin(), row.end(), latents.row(i + 1).begin());

@@ -25,6 +25,7 @@
 #include "latent/ui/HoverTooltip.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/LayoutPreviewPacer.h"
+#include "latent/ui/MapHighlights.h"
 #include "latent/ui/Inference.h"
 #include "latent/ui/MapDensityLayer.h"
 #include "latent/ui/ModelInfoPanel.h"
@@ -39,6 +40,7 @@
 #include "latent/ui/RecentFiles.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/SelectionController.h"
+#include "latent/ui/SelectionModel.h"
 #include "latent/ui/SessionActions.h"
 #include "latent/ui/TraversalPanel.h"
 #include "latent/ui/WorkspaceLoader.h"
@@ -102,8 +104,14 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     buildMenusAndToolbar();
     buildStatusBar();
     buildProjectionDock();
-    selection_ = new SelectionController(state_, this);
-    sessions_ = new SessionActions({state_, projectionPanel_, morph_, selection_, current_, bookmarks_},
+    selection_ = new SelectionController(state_, map_, inference_, this);
+    tabifyDockWidget(key, selection_->dock());
+    key->raise();  // the map's key comes first; the Selected panel shows up with a selection
+    connect(selection_, &SelectionController::itemChosen, current_, &CurrentPointController::selectItem);
+    // Directions can start or end at the selection, beside the classes.
+    connect(state_->selection(), &SelectionModel::changed, attributes_,
+            [this] { attributes_->setSelection(state_->selection()->indices()); });
+    sessions_ = new SessionActions({state_, projectionPanel_, morph_, current_, bookmarks_},
                                    {[this](const latent::WorkspaceIdentity& identity) {
                                         latent::WorkspaceRequest other = request_;
                                         other.identity = identity;
@@ -124,8 +132,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     });
     new HoverTooltip(map_, inference_, state_, this);
     connect(current_, &CurrentPointController::statusMessage, status_, &QLabel::setText);
-    connect(neighbours_, &NeighboursPanel::neighboursChanged, this, &MainWindow::refreshHighlights);
-    connect(colourBy_, &ColourByPanel::matchesChanged, this, &MainWindow::refreshHighlights);
+    highlights_ = new MapHighlights(map_, neighbours_, colourBy_, state_, this);
     connect(colourBy_, &ColourByPanel::coloursChanged, this, [this] {
         state_->setColours(colourBy_->colours());
         const auto* coords = state_->coordinates();
@@ -162,7 +169,7 @@ void MainWindow::buildMenusAndToolbar() {
     fileMenu_ = file;
     sessionsGoBefore_ = file->addSeparator();  // the session actions go here (they need the selection)
     auto* exportMenu = file->addMenu(tr("&Export"));
-    exports_ = new ExportActions({state_, inference_, current_, neighbours_, morph_, map_}, this);
+    exports_ = new ExportActions({state_, inference_, neighbours_, morph_, map_}, this);
     connect(exports_, &ExportActions::statusMessage, this, [this](const QString& text) { status_->setText(text); });
     exports_->addTo(exportMenu);
     // The same dialog as the Traverse panel's: chosen dimensions, steps and ranges.
@@ -280,7 +287,7 @@ void MainWindow::buildProjectionDock() {
         if (layout.count != state_->colours().size()) return;
         if (!map_->movePoints(layout)) map_->setPoints(layout, state_->colours());
         current_->setLayoutPreview();
-        refreshHighlights();  // the neighbour rings and search matches follow their points
+        highlights_->refresh();  // the neighbour rings and search matches follow their points
     });
     connect(projector_, &ProjectionRunner::finished, this, &MainWindow::showProjection);
     connect(projector_, &ProjectionRunner::failed, this, [this](const QString& message) {
@@ -301,6 +308,7 @@ void MainWindow::buildProjectionDock() {
         if (!state_->projection()) return;
         map_->setPoints(state_->projection()->coords, state_->colours());
         current_->mapShowsProjection();
+        highlights_->refresh();  // the rings left where the last preview put their points
     });
     connect(quality_, &ProjectionQualityMeter::measuring, this, [this](const latent::ProjectionResult* r) {
         if (r == state_->projection().get()) projectionPanel_->setQuality(tr("Measuring how faithful this map is…"));
@@ -440,8 +448,7 @@ void MainWindow::showProjection(std::shared_ptr<const latent::ProjectionResult> 
     setBusy(false);
     if (!state_->fits(*result)) return;  // the runner refuses these: never a map of other points
     map_->setPoints(result->coords, state_->colours());  // before the state says so: layers follow the map
-    state_->setProjection(std::move(result));  // the current point goes back on the map
-    refreshHighlights();  // the map was rebuilt: put the neighbours and search matches back
+    state_->setProjection(std::move(result));  // the current point and the rings go back on the map
     mapTitle_->setText(latent::ui::mapTitle(*state_->projection(), state_->workspace()->dataset));
     projectionPanel_->setQuality({});
     quality_->measure(std::shared_ptr<const latent::LatentBatch>(state_->workspace(), &state_->workspace()->latents), state_->projection(),
@@ -453,9 +460,9 @@ void MainWindow::showProjection(std::shared_ptr<const latent::ProjectionResult> 
     Q_EMIT projectionShown();
 }
 
-QString MainWindow::mapTitle() const { return mapTitle_->text(); }
+latent::ProjectionParams MainWindow::projectionParams() const { return projectionPanel_->params(); }
 
-const std::vector<float>& MainWindow::currentLatent() const { return current_->latent(); }
+void MainWindow::setColourColumn(const QString& name) { colourBy_->setColumn(name); }
 
 void MainWindow::selectItem(qsizetype index) { current_->selectItem(index); }
 

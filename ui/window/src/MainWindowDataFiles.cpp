@@ -87,23 +87,4 @@ void MainWindow::openDropped(const QString& path) {
     }
 }
 
-std::vector<std::size_t> MainWindow::highlightedPoints() const {
-    constexpr std::size_t kMaxSearchRings = 5000;  // rings beyond this would hide the map
-    std::vector<std::size_t> points;
-    for (const auto& n : neighbours_->neighbours()) points.push_back(n.index);
-    const auto& found = colourBy_->matches();
-    points.insert(
-        points.end(), found.begin(),
-        found.begin() + static_cast<std::ptrdiff_t>(std::min(found.size(), kMaxSearchRings)));
-    return points;
-}
-
-void MainWindow::refreshHighlights() {
-    std::vector<QVector3D> positions;
-    for (const std::size_t i : highlightedPoints()) {
-        if (i < map_->pointCount()) positions.push_back(map_->positionOf(i));
-    }
-    map_->setHighlights(positions);
-}
-
 }  // namespace latent::ui

@@ -54,8 +54,8 @@ void MainWindow::connectModelSettings() {
 // generator's sample. The search runs off the UI thread; only the newest one is shown.
 void MainWindow::showModelSpecifics() {
     if (!state_->workspace()) return;
-    if (current_->index() && *current_->index() < state_->workspace()->logvars.count) {
-        panel_->setUncertainty(state_->workspace()->logvars.row(*current_->index()));
+    if (const auto i = state_->current().index; i && *i < state_->workspace()->logvars.count) {
+        panel_->setUncertainty(state_->workspace()->logvars.row(*i));
     }
     if (!state_->workspace()->sampledFromPrior || state_->workspace()->reference.count == 0) return;
     std::shared_ptr<const latent::Workspace> ws = state_->workspace();

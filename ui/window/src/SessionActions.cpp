@@ -11,7 +11,7 @@
 #include "latent/ui/ExplorerState.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/ProjectionPanel.h"
-#include "latent/ui/SelectionController.h"
+#include "latent/ui/SelectionModel.h"
 
 namespace latent::ui {
 
@@ -44,9 +44,9 @@ latent::Session SessionActions::capture() const {
     s.workspace = p_.state->identity();
     s.projection = latent::normalized(p_.projection->params());
     s.morph = p_.morph->state();
-    s.selection = p_.selection->selectedIndices();
-    s.currentLatent = p_.current->latent();
-    s.currentIndex = p_.current->index();
+    s.selection = p_.state->selection()->indices();
+    s.currentLatent = p_.state->current().latent;
+    s.currentIndex = p_.state->current().index;
     s.bookmarks = p_.bookmarks->bookmarks();
     return s;
 }
@@ -91,7 +91,7 @@ QString SessionActions::openFrom(const QString& path) {
 void SessionActions::apply(const latent::Session& s) {
     const auto& workspace = *p_.state->workspace();
     window_.showProjection(s.projection);
-    p_.selection->restore(s.selection);
+    p_.state->selection()->replace(s.selection);  // indices out of range are dropped
     if (s.morph && (s.morph->a.size() == workspace.latents.dim)) {
         auto label = [&](const std::optional<std::size_t>& i, const QString& fallback) {
             return i && *i < workspace.dataset.count ? p_.current->labelFor(*i) : fallback;

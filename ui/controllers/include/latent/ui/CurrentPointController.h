@@ -37,14 +37,14 @@ struct ExplorationWidgets {
     BookmarksPanel* bookmarks = nullptr;
 };
 
-// The "current point" every exploration view acts on (a clicked item, a decoded spot of
-// the map, a slider edit, a morph frame): it keeps the point and tells the map, the image
-// panel, the sliders, the neighbours and the live decoder whenever it changes.
+// Chooses the state's current point (a clicked item, a decoded spot of the map, a slider
+// edit, a morph frame, a bookmark) and shows it: the map's marker, the image panel, the
+// sliders, the neighbours and the live decode.
 class CurrentPointController : public QObject {
     Q_OBJECT
 public:
     // Follows `state`: its workspace and the projection on its map.
-    CurrentPointController(const ExplorationWidgets& widgets, const ExplorerState* state, QObject* parent = nullptr);
+    CurrentPointController(const ExplorationWidgets& widgets, ExplorerState* state, QObject* parent = nullptr);
 
     // The map shows the state's projection again (a new one, or the last one back after
     // previews): the current point and its neighbours go back on it.
@@ -63,9 +63,6 @@ public:
     // came from the sliders) moves the traversal sliders to it.
     void setCurrent(const std::vector<float>& latent, const QString& label, bool fromSliders);
 
-    const std::vector<float>& latent() const { return latent_; }
-    std::optional<std::size_t> index() const { return index_; }
-    QString label() const { return label_; }
     // "#12 · Sneaker" for dataset item 12.
     QString labelFor(std::size_t index) const;
     // Where `latent` lands on the map when the projection can place it (never on a preview).
@@ -76,8 +73,6 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString& message);
-    // Any change of the current point (the latent is already stored when this fires).
-    void currentChanged(const std::vector<float>& latent);
     // The map shows a new projection (the current point is already back on it).
     void mapRebuilt();
 
@@ -90,10 +85,7 @@ private:
     void showAroundCurrentPoint();
 
     ExplorationWidgets w_;
-    const ExplorerState* state_;
-    std::vector<float> latent_;
-    std::optional<std::size_t> index_;
-    QString label_;
+    ExplorerState* state_;
     bool layoutPreview_ = false;
     quint64 pendingRequest_ = 0;  // the decode whose image the marker and neighbours wait for
 };

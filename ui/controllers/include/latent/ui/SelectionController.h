@@ -7,41 +7,41 @@
 #include <vector>
 
 class QDockWidget;
+class QMainWindow;
 
 namespace latent::ui {
 
 class ExplorerState;
-class MainWindow;
+class Inference;
 class MapSelectionTool;
+class ScatterMap;
 class SelectionModel;
 class SelectionPanel;
 class ThumbnailImages;
 class ThumbnailLayer;
 
-// Everything about selected points and images on the map, wired to one window: the
-// selection state, the map gestures and their toolbar, the Selected dock, the index-list
-// export and the thumbnail glyphs. It follows the explorer state; the window is where its
-// dock and toolbar go (and, for now, the directions panel and the current point).
+// Everything about selected points and images on the map: the map gestures and their
+// toolbar, the Selected dock, the index-list export and the thumbnail glyphs. It edits the
+// explorer state's selection and follows the state; `host` is where its dock and toolbar go.
 class SelectionController : public QObject {
     Q_OBJECT
 public:
-    SelectionController(ExplorerState* state, MainWindow* window);
+    SelectionController(ExplorerState* state, ScatterMap* map, Inference* inference, QMainWindow* host);
     ~SelectionController() override;
 
-    SelectionModel* model() const { return model_; }
     MapSelectionTool* tool() const { return tool_; }
     SelectionPanel* panel() const { return panel_; }
     ThumbnailLayer* thumbnails() const { return thumbnails_; }
-
-    // For session files: the selected indices, and restoring them (after the workspace
-    // they index is loaded; out-of-range indices are dropped).
-    std::vector<std::size_t> selectedIndices() const;
-    void restore(const std::vector<std::size_t>& indices);
+    QDockWidget* dock() const { return dock_; }
 
     // Asks for a file and writes the selected indices to it, one per line.
     void exportIndexList();
     // The same without the dialog: returns an error message, or "".
     QString exportIndexListTo(const QString& path) const;
+
+Q_SIGNALS:
+    // The user picked one item to look at (a click in a selecting mode, a row of the panel).
+    void itemChosen(qsizetype index);
 
 private:
     void buildToolbar();
@@ -52,9 +52,10 @@ private:
     void selectClass(int label);
 
     ExplorerState* state_;
-    MainWindow* window_;
+    ScatterMap* map_;
+    QMainWindow* host_;
+    SelectionModel* model_;  // the state's
     QDockWidget* dock_;
-    SelectionModel* model_;
     MapSelectionTool* tool_;
     SelectionPanel* panel_;
     ThumbnailLayer* thumbnails_;

@@ -2,7 +2,10 @@
 
 #include <QColor>
 #include <QObject>
+#include <QString>
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "latent/core/Projector.h"
@@ -11,10 +14,21 @@
 
 namespace latent::ui {
 
-// What one explorer shows: the workspace and its identity, the projection on the map and
-// the colour of every point. Views and controllers read it and follow its signals instead
-// of asking the window; the window's loading and projection code sets it. Nothing in it is
-// global, so two explorers (two models side by side) can each have one.
+class SelectionModel;
+
+// The point every exploration view acts on: a clicked item, a decoded spot of the map, a
+// slider edit, a morph frame.
+struct CurrentPoint {
+    std::vector<float> latent;         // empty until a point is chosen
+    std::optional<std::size_t> index;  // set when it is a dataset item's own latent
+    QString label;                     // "#12 · Sneaker", "morph frame at t = 0.50 (slerp)"
+};
+
+// What one explorer shows: the workspace and its identity, the projection on the map, the
+// colour of every point, the current point and the selected points. Views and controllers
+// read it and follow its signals instead of asking the window; the window's loading and
+// projection code and the controllers set it. Nothing in it is global, so two explorers
+// (two models side by side) can each have one.
 class ExplorerState : public QObject {
     Q_OBJECT
 public:
@@ -30,25 +44,33 @@ public:
     const std::vector<QColor>& colours() const { return colours_; }
     // The projection's coordinates, or null.
     const latent::LatentBatch* coordinates() const { return projection_ ? &projection_->coords : nullptr; }
+    const CurrentPoint& current() const { return current_; }
+    // The selected points; it always has one flag per point of the workspace.
+    SelectionModel* selection() const { return selection_; }
 
-    // A new workspace drops the projection (it belongs to the old points).
+    // A new workspace drops the projection (it belongs to the old points) and empties the
+    // selection; the current point stays (a latent is meaningful to the same model).
     void setWorkspace(std::shared_ptr<const latent::Workspace> workspace, latent::WorkspaceIdentity identity);
     // Whether `projection` places the workspace's points (its point count is theirs).
     bool fits(const latent::ProjectionResult& projection) const;
     // Refused (returns false) when it does not fit.
     bool setProjection(std::shared_ptr<const latent::ProjectionResult> projection);
     void setColours(std::vector<QColor> colours);
+    void setCurrent(CurrentPoint point);
 
 Q_SIGNALS:
     void workspaceChanged();
     void projectionChanged();
     void coloursChanged();
+    void currentChanged();
 
 private:
     std::shared_ptr<const latent::Workspace> workspace_;
     latent::WorkspaceIdentity identity_;
     std::shared_ptr<const latent::ProjectionResult> projection_;
     std::vector<QColor> colours_;
+    CurrentPoint current_;
+    SelectionModel* selection_;
 };
 
 }  // namespace latent::ui

@@ -11,7 +11,6 @@ class QWidget;
 
 namespace latent::ui {
 
-class CurrentPointController;
 class ExplorerState;
 class Inference;
 class MorphPanel;
@@ -28,7 +27,6 @@ public:
     struct Sources {
         const ExplorerState* state = nullptr;
         Inference* inference = nullptr;
-        const CurrentPointController* current = nullptr;
         const NeighboursPanel* neighbours = nullptr;
         const MorphPanel* morph = nullptr;
         ScatterMap* map = nullptr;

@@ -36,6 +36,7 @@ class MorphController;
 class ImagePanel;
 class Inference;
 class MapDensityLayer;
+class MapHighlights;
 class MorphPanel;
 class NeighboursPanel;
 class TraversalPanel;
@@ -75,39 +76,18 @@ public:
     // Selects dataset item `index` as a click on it would (ignored when out of range).
     void selectItem(qsizetype index);
 
-    // File > Open/Save Session.
-    SessionActions* sessions() const { return sessions_; }
-
-    ScatterMap* map() const { return map_; }
+    // The projection the Projection panel is set to (what the next run computes).
+    latent::ProjectionParams projectionParams() const;
     // View > Density view: the density image in place of the points of a 2D map.
     void setDensityView(bool on);
-    MapDensityLayer* densityLayer() const { return density_; }
-    ImagePanel* imagePanel() const { return panel_; }
-    ClassLegend* legend() const { return legend_; }
-    ColourByPanel* colourBy() const { return colourBy_; }
-    // The points ringed on the map: the current point's neighbours, then search matches.
-    std::vector<std::size_t> highlightedPoints() const;
-    TraversalPanel* traversal() const { return traversal_; }
-    MorphPanel* morph() const { return morph_; }
-    NeighboursPanel* neighbours() const { return neighbours_; }
-    SelectionController* selection() const { return selection_; }
-    AttributePanel* attributes() const { return attributes_; }
-    BookmarksPanel* bookmarks() const { return bookmarks_; }
-    // The latent the exploration panels act on (a clicked point, an edit, a morph frame).
-    const std::vector<float>& currentLatent() const;
-    ProjectionPanel* projectionPanel() const { return projectionPanel_; }
-    QString mapTitle() const;
-    ModelInfoPanel* modelInfo() const { return modelInfo_; }
-    // The window's one inference engine: every decode goes through it.
-    Inference* inference() const { return inference_; }
-    RecentFiles* recentModels() const { return recent_; }
-    const latent::Workspace* workspace() const { return state_->workspace().get(); }
-    // The projection on show (nullptr before the first one).
-    const latent::ProjectionResult* projection() const { return state_->projection().get(); }
-    // What this window explores: its workspace, projection and colours.
-    ExplorerState* state() const { return state_; }
-    int dimensions() const { return dims_; }
+    // Colour by: a metadata column or class, by name (ignored when there is none).
+    void setColourColumn(const QString& name);
 
+    // What this window explores: its workspace, projection, colours, current point and
+    // selection.
+    ExplorerState* state() const { return state_; }
+    // File > Open/Save Session.
+    SessionActions* sessions() const { return sessions_; }
     // File > Export's actions.
     ExportActions* exports() const { return exports_; }
 
@@ -124,6 +104,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    friend class WindowTestAccess;  // the tests' one way to the window's widgets (tests/support)
+
     void buildMenusAndToolbar();
     void buildStatusBar();
     QAction* densityViewAction();  // the View menu's toggle, with its MapDensityLayer
@@ -144,7 +126,6 @@ private:
     void openDataAsking(const QString& path);  // asks how to fit images that do not fit
     static QString droppedDataPath(const QMimeData* mime);
     void openDropped(const QString& path);
-    void refreshHighlights();
     void connectModelSettings();  // MainWindowModelSettings.cpp
     void showModelSpecifics();
 
@@ -171,6 +152,7 @@ private:
     BookmarksPanel* bookmarks_;
     CurrentPointController* current_;
     MorphController* morphController_;
+    MapHighlights* highlights_ = nullptr;
     SessionActions* sessions_ = nullptr;
     QMenu* fileMenu_ = nullptr;
     QAction* sessionsGoBefore_ = nullptr;

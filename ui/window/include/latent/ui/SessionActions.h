@@ -20,7 +20,6 @@ class CurrentPointController;
 class ExplorerState;
 class MorphPanel;
 class ProjectionPanel;
-class SelectionController;
 
 // File > Open/Save Session: what a session file stores about an explorer, and restoring it.
 // A session naming another workspace is applied once the window has loaded that workspace;
@@ -30,10 +29,9 @@ class SessionActions : public QObject {
 public:
     // What a session stores and restores.
     struct Parts {
-        const ExplorerState* state = nullptr;
+        ExplorerState* state = nullptr;
         ProjectionPanel* projection = nullptr;
         MorphPanel* morph = nullptr;
-        SelectionController* selection = nullptr;
         CurrentPointController* current = nullptr;
         BookmarksPanel* bookmarks = nullptr;
     };
