@@ -204,8 +204,11 @@ double bruteForcePickMs(const latent::LatentBatch& coords) {
 void benchmarkSize(std::size_t n, std::size_t dims, bool shots) {
     const Map map = clusteredMap(n, dims, static_cast<unsigned>(n + dims));
     const int movingFrames = 15, restingFrames = n >= 1000000 ? 5 : 9;
-    std::vector<QColor> palette;
-    for (int c = 0; c < 10; ++c) palette.push_back(latent::ui::classColor(c));
+    // Per-point colours, as the app gives the map (Colour by); they are the explorer
+    // state's, so they are made before the map's memory is measured.
+    std::vector<QColor> colours;
+    colours.reserve(n);
+    for (const std::uint8_t label : map.labels) colours.push_back(latent::ui::classColor(label));
 
     const double before = residentMegabytes();
     auto scatter = std::make_unique<ScatterMap>();
@@ -213,7 +216,7 @@ void benchmarkSize(std::size_t n, std::size_t dims, bool shots) {
     scatter->show();
     QElapsedTimer load;
     load.start();
-    scatter->setPoints(map.coords, map.labels, palette);
+    scatter->setPoints(map.coords, colours);
     scatter->grabMap();
     const double firstFrameMs = static_cast<double>(load.nsecsElapsed()) / 1e6;
     while (!scatter->pickIndexReady()) settle(10);

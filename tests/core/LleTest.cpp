@@ -4,7 +4,7 @@
 
 #include "ManifoldData.h"
 #include "latent/core/Error.h"
-#include "latent/core/Lle.h"
+#include "Lle.h"
 
 namespace {
 

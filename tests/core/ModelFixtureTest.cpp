@@ -43,7 +43,7 @@ TEST_P(ValidModel, ReportsWhatTheFileHolds) {
     } else {
         EXPECT_TRUE(info.probedFields.empty());
     }
-    EXPECT_EQ(info.channelOrder, shape[0] == 1 ? "gray" : "rgb");
+    EXPECT_EQ(info.colourOrder, shape[0] == 1 ? latent::ColourOrder::Gray : latent::ColourOrder::Rgb);
     EXPECT_GT(info.parameterCount, 0);
 }
 

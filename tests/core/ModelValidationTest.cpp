@@ -39,6 +39,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadModel{"shape_mismatch.pt", ErrorKind::ModelContract, {"1x28x28", "1x32x32"}},
         BadModel{"latent_mismatch.pt", ErrorKind::ModelContract, {"encoder", "[1, 6]", "latent size is 8"}},
         BadModel{"bad_meta.pt", ErrorKind::ModelContract, {"meta.json is not valid JSON"}},
+        BadModel{"bad_channel_order.pt", ErrorKind::ModelContract, {"channel_order", "\"cmyk\""}},
         BadModel{"no_latent_dim.pt", ErrorKind::ModelContract, {"latent size is unknown", "latent_dim"}},
         BadModel{"pair_mismatch.json", ErrorKind::ModelContract, {"encoder", "[1, 5]", "latent size is 6"}},
         BadModel{"manifest_missing_file.json", ErrorKind::Io, {"absent_encoder.pt", "does not exist"}},

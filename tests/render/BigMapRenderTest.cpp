@@ -20,10 +20,13 @@ namespace {
 const QColor kBackground = QColor::fromRgbF(0.985f, 0.985f, 0.99f);
 const QColor kGrey(196, 196, 202);
 
-std::vector<QColor> tenClassPalette() {
-    std::vector<QColor> palette;
-    for (int label = 0; label < 10; ++label) palette.push_back(latent::ui::classColor(label));
-    return palette;
+// One class colour per point, as Colour by gives the map.
+template <typename Label>
+std::vector<QColor> classColours(const std::vector<Label>& labels) {
+    std::vector<QColor> colours;
+    colours.reserve(labels.size());
+    for (const Label label : labels) colours.push_back(latent::ui::classColor(label));
+    return colours;
 }
 
 class BigMapTest : public ::testing::Test {
@@ -73,7 +76,7 @@ int classColoursSeen(const QImage& image, std::initializer_list<int> labels = {0
 TEST_F(BigMapTest, AMillionPointsRenderAndPickThroughTheIndex) {
     const std::size_t n = 1000000;
     const auto [coords, labels] = tenClusters(n);
-    map.setPoints(coords, labels, tenClassPalette());
+    map.setPoints(coords, classColours(labels));
     waitForIndex();
     const QImage image = frame();
     const int total = image.width() * image.height();
@@ -113,7 +116,7 @@ TEST_F(BigMapTest, HoverReportsThePointUnderTheCursorAndNoneOffIt) {
 TEST_F(BigMapTest, SelectionGreysTheUnselectedPointsAndClearingRestoresThem) {
     latent::LatentBatch coords(2, 2);
     coords.values = {-1, 0, 1, 0};
-    map.setPoints(coords, std::vector<std::uint16_t>{0, 1}, tenClassPalette());
+    map.setPoints(coords, classColours(std::vector<int>{0, 1}));
     frame();
     const auto colourAt = [&](std::size_t index) {
         const QImage image = frame();
@@ -133,7 +136,7 @@ TEST_F(BigMapTest, SelectionGreysTheUnselectedPointsAndClearingRestoresThem) {
 TEST_F(BigMapTest, MovedPointsKeepTheirColoursSelectionAndMarkerAndPickWhereTheyAre) {
     latent::LatentBatch coords(3, 2);
     coords.values = {-1, 0, 0, 0, 1, 0};
-    map.setPoints(coords, std::vector<std::uint16_t>{0, 1, 2}, tenClassPalette());
+    map.setPoints(coords, classColours(std::vector<int>{0, 1, 2}));
     waitForIndex();
     map.setSelection({0, 1, 0});
     map.setMarker(map.positionOf(1), false);
@@ -159,7 +162,7 @@ TEST_F(BigMapTest, MovedPointsKeepTheirColoursSelectionAndMarkerAndPickWhereThey
 
 TEST_F(BigMapTest, TheDensityViewOfAMillionPointsShowsTheirCountsInsteadOfThePoints) {
     const auto clusters = tenClusters(1000000);
-    map.setPoints(clusters.coords, clusters.labels, tenClassPalette());
+    map.setPoints(clusters.coords, classColours(clusters.labels));
     waitForIndex();
     latent::ui::MapDensityLayer density(&map);
     density.setCoordinateSource([&] { return &clusters.coords; });

@@ -1,4 +1,4 @@
-#include "latent/core/DelimitedText.h"
+#include "DelimitedText.h"
 
 #include <charconv>
 #include <cmath>

@@ -6,7 +6,7 @@
 #include "latent/core/Error.h"
 #include "latent/core/FileAccess.h"
 #include "latent/core/ImageFileReader.h"
-#include "latent/core/RasterFit.h"
+#include "RasterFit.h"
 
 namespace latent {
 namespace {

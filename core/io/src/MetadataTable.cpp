@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "latent/core/DelimitedText.h"
+#include "DelimitedText.h"
 #include "latent/core/Error.h"
 #include "latent/core/FileAccess.h"
 

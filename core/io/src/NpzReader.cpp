@@ -3,7 +3,7 @@
 #include "latent/core/Error.h"
 #include "latent/core/FileAccess.h"
 #include "latent/core/NpyReader.h"
-#include "latent/core/ZipReader.h"
+#include "ZipReader.h"
 
 namespace latent {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string>
 
-#include "latent/core/DelimitedText.h"
+#include "DelimitedText.h"
 #include "latent/core/Error.h"
 #include "latent/core/FileAccess.h"
 

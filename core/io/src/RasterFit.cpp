@@ -1,4 +1,4 @@
-#include "latent/core/RasterFit.h"
+#include "RasterFit.h"
 
 #include <algorithm>
 #include <cmath>

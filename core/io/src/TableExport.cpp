@@ -33,34 +33,4 @@ void writeIndexList(const std::filesystem::path& path, const std::vector<std::si
     writeFileAtomically(path, out);
 }
 
-std::vector<std::size_t> readIndexList(const std::filesystem::path& path, std::size_t pointCount,
-                                       const ArrayReadLimits& limits) {
-    const auto bytes = readFileBytes(path, limits.maxBytes);
-    const std::string where = quotedPath(path);
-    std::vector<std::size_t> indices;
-    std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-    for (std::size_t line = 1; !text.empty(); ++line) {
-        const std::size_t cut = text.find('\n');
-        std::string_view cell = text.substr(0, cut);
-        text.remove_prefix(cut == std::string_view::npos ? text.size() : cut + 1);
-        while (!cell.empty() && (cell.back() == '\r' || cell.back() == ' ')) cell.remove_suffix(1);
-        if (cell.empty() || cell.front() == '#') continue;
-        std::size_t index = 0;
-        const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), index);
-        if (ec != std::errc() || end != cell.data() + cell.size()) {
-            throw Error(ErrorKind::BadFormat, where + ", line " + std::to_string(line) + ": '" +
-                                                  std::string(cell.substr(0, 40)) +
-                                                  "' is not an index");
-        }
-        if (pointCount != 0 && index >= pointCount) {
-            throw Error(ErrorKind::BadFormat, where + ", line " + std::to_string(line) +
-                                                  ": index " + std::to_string(index) +
-                                                  " is out of range (" +
-                                                  std::to_string(pointCount) + " points)");
-        }
-        indices.push_back(index);
-    }
-    return indices;
-}
-
 }  // namespace latent

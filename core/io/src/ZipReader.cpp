@@ -1,4 +1,4 @@
-#include "latent/core/ZipReader.h"
+#include "ZipReader.h"
 
 #include <zlib.h>
 

@@ -109,7 +109,7 @@ struct Model::Impl {
         }
         if (info.imageShape.pixelCount() == 0) info.probedFields.push_back("image_shape");
         info.imageShape = probed;
-        if (info.channelOrder.empty()) info.channelOrder = probed.channels == 1 ? "gray" : "rgb";
+        if (!info.colourOrder) info.colourOrder = probed.channels == 1 ? ColourOrder::Gray : ColourOrder::Rgb;
     }
 
     // Encodes a zero image of the decoder's shape and checks the latent size agrees.
@@ -172,7 +172,7 @@ struct Model::Impl {
 
     // Swaps R and B of planar data in place when the model works in BGR.
     void toModelChannelOrder(at::Tensor& t) const {
-        if (info.channelOrder == "bgr" && t.size(1) == 3) t = t.flip({1});
+        if (info.colourOrder == ColourOrder::Bgr && t.size(1) == 3) t = t.flip({1});
     }
 };
 

@@ -63,13 +63,13 @@ void applyMeta(const nlohmann::json& meta, const std::string& where, ModelInfo& 
             info.valueMax = range[1];
         }
         if (meta.contains("channel_order")) {
-            info.channelOrder = meta.at("channel_order").get<std::string>();
-            if (info.channelOrder != "gray" && info.channelOrder != "rgb" &&
-                info.channelOrder != "bgr") {
-                contractError(info.path, where +
-                                             " channel_order must be \"gray\", \"rgb\" or "
-                                             "\"bgr\", not \"" +
-                                             info.channelOrder + "\"");
+            const auto order = meta.at("channel_order").get<std::string>();
+            for (const auto known : {ColourOrder::Gray, ColourOrder::Rgb, ColourOrder::Bgr}) {
+                if (order == toString(known)) info.colourOrder = known;
+            }
+            if (!info.colourOrder) {
+                contractError(info.path, where + " channel_order must be \"gray\", \"rgb\" or \"bgr\", not \"" +
+                                             order + "\"");
             }
         }
         if (meta.contains("prior")) {
@@ -145,6 +145,15 @@ namespace latent {
 
 const char* toString(LatentPrior prior) {
     return prior == LatentPrior::Uniform ? "uniform" : "standard_normal";
+}
+
+const char* toString(ColourOrder order) {
+    switch (order) {
+        case ColourOrder::Gray: return "gray";
+        case ColourOrder::Rgb: return "rgb";
+        case ColourOrder::Bgr: return "bgr";
+    }
+    return "rgb";
 }
 
 const char* toString(MetadataSource source) {

@@ -1,4 +1,4 @@
-#include "latent/core/Lle.h"
+#include "Lle.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "latent/core/Projector.h"
 
-#include "latent/core/Lle.h"
+#include "Lle.h"
 #include "latent/core/Tsne.h"
 #include "latent/core/Umap.h"
 

@@ -9,14 +9,14 @@
 #include <QToolBar>
 #include <string>
 
-#include "latent/core/AtomicFile.h"
+#include "latent/core/TableExport.h"
 #include "latent/ui/ClassPalette.h"
 #include "latent/ui/ExplorerState.h"
 #include "latent/ui/MapSelectionTool.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/SelectionModel.h"
 #include "latent/ui/SelectionPanel.h"
-#include "latent/ui/ThumbnailImages.h"
+#include "ThumbnailImages.h"
 #include "latent/ui/ThumbnailLayer.h"
 
 namespace latent::ui {
@@ -176,10 +176,8 @@ void SelectionController::exportIndexList() {
 }
 
 QString SelectionController::exportIndexListTo(const QString& path) const {
-    std::string text;
-    for (std::size_t i : model_->indices()) text += std::to_string(i) + '\n';
     try {
-        latent::writeFileAtomically(path.toStdString(), text);
+        latent::writeIndexList(path.toStdString(), model_->indices());
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }

@@ -1,4 +1,4 @@
-#include "latent/ui/ThumbnailImages.h"
+#include "ThumbnailImages.h"
 
 #include <algorithm>
 

@@ -5,6 +5,8 @@
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 
+#include <algorithm>
+
 #include "MapGeometry.h"
 
 namespace latent::ui {

@@ -8,13 +8,11 @@
 #include <vtkUnsignedCharArray.h>
 
 #include <QColor>
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
-#include "latent/ui/ClassPalette.h"
 
 class vtkPoints;
 class vtkRenderer;
@@ -32,21 +30,6 @@ public:
     MapPointColours& operator=(const MapPointColours&) = delete;
 
     static vtkSmartPointer<vtkUnsignedCharArray> fromColors(const std::vector<QColor>& colors);
-    // One shared palette entry per category id; ids beyond it get the unlabelled colour.
-    template <typename Id>
-    static vtkSmartPointer<vtkUnsignedCharArray> fromCategories(const std::vector<Id>& ids,
-                                                                const std::vector<QColor>& palette) {
-        std::vector<std::array<std::uint8_t, 4>> table;
-        for (const QColor& c : palette) table.push_back(rgba(c));
-        const auto none = rgba(unlabelledColor());
-        auto out = allocate(ids.size());
-        std::uint8_t* dst = out->GetPointer(0);
-        for (const Id id : ids) {
-            const auto& c = static_cast<std::size_t>(id) < table.size() ? table[id] : none;
-            dst = std::copy(c.begin(), c.end(), dst);
-        }
-        return out;
-    }
 
     // New points and their own colours; clears the selection.
     void setBase(vtkSmartPointer<vtkUnsignedCharArray> colours, vtkPoints* points);

@@ -158,16 +158,6 @@ void ScatterMap::setPoints(const latent::LatentBatch& coords, const std::vector<
     showPoints(coords, MapPointColours::fromColors(colors));
 }
 
-void ScatterMap::setPoints(const latent::LatentBatch& coords, const std::vector<std::uint8_t>& categories,
-                           const std::vector<QColor>& palette) {
-    showPoints(coords, MapPointColours::fromCategories(categories, palette));
-}
-
-void ScatterMap::setPoints(const latent::LatentBatch& coords, const std::vector<std::uint16_t>& categories,
-                           const std::vector<QColor>& palette) {
-    showPoints(coords, MapPointColours::fromCategories(categories, palette));
-}
-
 void ScatterMap::showPoints(const latent::LatentBatch& coords, vtkUnsignedCharArray* colours) {
     impl_->count = coords.count;
     impl_->dims = coords.dim >= 3 ? 3 : 2;

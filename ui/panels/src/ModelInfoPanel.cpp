@@ -9,12 +9,12 @@
 namespace latent::ui {
 namespace {
 
-QString shapeText(const latent::ImageShape& s, const std::string& channelOrder) {
+QString shapeText(const latent::ImageShape& s, latent::ColourOrder colourOrder) {
     return QStringLiteral("%1 × %2 × %3 (%4)")
         .arg(s.channels)
         .arg(s.height)
         .arg(s.width)
-        .arg(QString::fromStdString(channelOrder));
+        .arg(QString::fromLatin1(latent::toString(colourOrder)));
 }
 
 QString encoderText(const latent::ModelInfo& info) {
@@ -77,7 +77,7 @@ void ModelInfoPanel::setModel(const latent::ModelInfo& info, const QString& data
                     : tr(" (encoder %1)")
                           .arg(QString::fromStdString(info.encoderPath.filename().string()))));
     setRow(tr("Latent size"), QString::number(info.latentDim));
-    setRow(tr("Image shape"), shapeText(info.imageShape, info.channelOrder));
+    setRow(tr("Image shape"), shapeText(info.imageShape, info.colourOrder.value_or(latent::ColourOrder::Rgb)));
     setRow(tr("Value range"), QStringLiteral("[%1, %2]")
                                   .arg(static_cast<double>(info.valueMin))
                                   .arg(static_cast<double>(info.valueMax)));

@@ -1,4 +1,4 @@
-#include "latent/ui/DataFileFilters.h"
+#include "DataFileFilters.h"
 
 #include <QObject>
 #include <QStringList>

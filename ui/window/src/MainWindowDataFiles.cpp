@@ -7,7 +7,7 @@
 #include <QMimeData>
 
 #include "latent/ui/ColourByPanel.h"
-#include "latent/ui/DataFileFilters.h"
+#include "DataFileFilters.h"
 #include "latent/ui/FitPolicyDialog.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/NeighboursPanel.h"

@@ -17,10 +17,4 @@ void writeCoordinatesCsv(const std::filesystem::path& path, const LatentBatch& c
 // A selection as an index list: one 0-based index per line, in the given order.
 void writeIndexList(const std::filesystem::path& path, const std::vector<std::size_t>& indices);
 
-// Reads an index list; every index must be below `pointCount` (when non-zero). Lines
-// starting with '#' are comments. Throws Error(BadFormat) with the line of the first
-// problem, Error(Io/TooLarge) from reading.
-std::vector<std::size_t> readIndexList(const std::filesystem::path& path, std::size_t pointCount,
-                                       const ArrayReadLimits& limits = {});
-
 }  // namespace latent

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ enum class LatentPrior { StandardNormal, Uniform };
 const char* toString(LatentPrior prior);  // meta.json's names: "standard_normal", "uniform"
 
 // Where a model's latent size and image shape came from.
+// The order of a model's colour channels; images in core are grey or RGB.
+enum class ColourOrder { Gray, Rgb, Bgr };
+const char* toString(ColourOrder order);  // meta.json's names: "gray", "rgb", "bgr"
+
 enum class MetadataSource { Probed, EmbeddedMeta, Manifest };
 const char* toString(MetadataSource source);  // "probed", "embedded meta.json", "manifest"
 
@@ -31,7 +36,9 @@ struct ModelInfo {
     ImageShape imageShape;
     float valueMin = 0.0f;  // the model's pixel range; images in core are always [0, 1]
     float valueMax = 1.0f;
-    std::string channelOrder;  // "gray", "rgb" or "bgr" (stated or inferred from channels)
+    // Stated by the metadata, or inferred from the decoder's channels: a loaded model always
+    // has one.
+    std::optional<ColourOrder> colourOrder;
     LatentPrior prior = LatentPrior::StandardNormal;  // for sampling
     std::vector<std::string> classNames;
     bool hasEncoder = false;

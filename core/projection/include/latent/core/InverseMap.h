@@ -33,9 +33,6 @@ public:
                std::size_t neighbours = kDefaultNeighbours);
 
     Estimate decode(std::span<const float> position) const;
-    // The median distance from a plotted point to its nearest neighbour (from a sample of at
-    // most 10,000 points); positive.
-    double typicalSpacing() const { return spacing_; }
     std::size_t dim() const { return tree_.dim(); }
 
     const LatentBatch& latents() const { return *latents_; }

@@ -36,11 +36,6 @@ public:
 
     // `coords` has 1 to 3 columns (missing ones are 0); `colors` has one RGB per point.
     void setPoints(const latent::LatentBatch& coords, const std::vector<QColor>& colors);
-    // Categorical colouring at one (or two) bytes per point: point i gets palette[categories[i]].
-    void setPoints(const latent::LatentBatch& coords, const std::vector<std::uint8_t>& categories,
-                   const std::vector<QColor>& palette);
-    void setPoints(const latent::LatentBatch& coords, const std::vector<std::uint16_t>& categories,
-                   const std::vector<QColor>& palette);
     // The same points at new places (a projection still iterating shows its layouts): no pick
     // index is built for them (clicks scan every point meanwhile; hover waits for the next
     // setPoints), and colours, selection, marker and rings stay. False, changing nothing,
