@@ -13,7 +13,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "latent/core/DimensionStats.h"
 #include "latent/ui/AttributePanel.h"
 #include "latent/ui/BatchDecoder.h"
 #include "latent/ui/BookmarksPanel.h"
@@ -24,7 +23,6 @@
 #include "latent/ui/ExportActions.h"
 #include "latent/ui/HoverTooltip.h"
 #include "latent/ui/ImagePanel.h"
-#include "latent/ui/LayoutPreviewPacer.h"
 #include "latent/ui/MapHighlights.h"
 #include "latent/ui/Inference.h"
 #include "latent/ui/MapDensityLayer.h"
@@ -34,9 +32,7 @@
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/NeighboursPanel.h"
 #include "latent/ui/ProjectionPanel.h"
-#include "latent/ui/ProjectionQualityMeter.h"
-#include "latent/ui/ProjectionRunner.h"
-#include "latent/ui/ProjectionText.h"
+#include "latent/ui/ProjectionController.h"
 #include "latent/ui/RecentFiles.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/SelectionController.h"
@@ -44,6 +40,7 @@
 #include "latent/ui/SessionActions.h"
 #include "latent/ui/TraversalPanel.h"
 #include "latent/ui/WorkspaceLoader.h"
+#include "latent/ui/WorkspaceText.h"
 
 namespace latent::ui {
 
@@ -66,8 +63,6 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       bookmarks_(new BookmarksPanel(inference_, this)),
       loader_(new WorkspaceLoader(this)),
       projectionPanel_(new ProjectionPanel(this)),
-      projector_(new ProjectionRunner(this)),
-      quality_(new ProjectionQualityMeter(this)),
       nearestSearch_(this) {
     sinceStart_.start();
     request_.resizeToFit = false;  // a dataset that does not fit is offered a resize first
@@ -100,6 +95,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     current_ = new CurrentPointController(
         {map_, panel_, inference_, stripDecoder_, traversal_, morph_, neighbours_, attributes_, bookmarks_}, state_, this);
     morphController_ = new MorphController(morph_, map_, current_, state_, this);
+    highlights_ = new MapHighlights(map_, neighbours_, colourBy_, state_, this);
 
     buildMenusAndToolbar();
     buildStatusBar();
@@ -132,7 +128,6 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     });
     new HoverTooltip(map_, inference_, state_, this);
     connect(current_, &CurrentPointController::statusMessage, status_, &QLabel::setText);
-    highlights_ = new MapHighlights(map_, neighbours_, colourBy_, state_, this);
     connect(colourBy_, &ColourByPanel::coloursChanged, this, [this] {
         state_->setColours(colourBy_->colours());
         const auto* coords = state_->coordinates();
@@ -268,58 +263,30 @@ void MainWindow::buildProjectionDock() {
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     projectionPanel_->setDims(dims_);
 
+    projections_ = new ProjectionController(state_, {map_, projectionPanel_, current_, highlights_}, this);
     connect(projectionPanel_, &ProjectionPanel::runRequested, this, &MainWindow::runProjection);
-    connect(projectionPanel_, &ProjectionPanel::cancelRequested, projector_, &ProjectionRunner::cancel);
-    connect(cancel_, &QToolButton::clicked, projector_, &ProjectionRunner::cancel);
-    connect(projector_, &ProjectionRunner::started, this, [this](const latent::ProjectionParams& p) {
-        projectionPanel_->setRunning(true);
+    connect(cancel_, &QToolButton::clicked, projections_, &ProjectionController::cancel);
+    connect(projections_, &ProjectionController::started, this, [this](const QString& text) {
         setBusy(true);
         progress_->setValue(0);
-        status_->setText(tr("Projecting: %1…").arg(QString::fromStdString(latent::describe(p))));
+        status_->setText(text);
     });
-    connect(projector_, &ProjectionRunner::progress, this, &MainWindow::onProgress);
-    auto* pacer = new LayoutPreviewPacer(map_->view(), this);
-    connect(projector_, &ProjectionRunner::layoutUpdated, pacer, &LayoutPreviewPacer::offer);
-    connect(projector_, &ProjectionRunner::finished, pacer, &LayoutPreviewPacer::stop);
-    connect(projector_, &ProjectionRunner::cancelled, pacer, &LayoutPreviewPacer::stop);
-    connect(projector_, &ProjectionRunner::failed, pacer, &LayoutPreviewPacer::stop);
-    connect(pacer, &LayoutPreviewPacer::due, this, [this](const latent::LatentBatch& layout) {
-        if (layout.count != state_->colours().size()) return;
-        if (!map_->movePoints(layout)) map_->setPoints(layout, state_->colours());
-        current_->setLayoutPreview();
-        highlights_->refresh();  // the neighbour rings and search matches follow their points
+    connect(projections_, &ProjectionController::progress, this, &MainWindow::onProgress);
+    connect(projections_, &ProjectionController::titleChanged, mapTitle_, &QLabel::setText);
+    connect(projections_, &ProjectionController::shown, this, [this](const QString& text) {
+        setBusy(false);
+        status_->setText(text);
+        Q_EMIT projectionShown();
     });
-    connect(projector_, &ProjectionRunner::finished, this, &MainWindow::showProjection);
-    connect(projector_, &ProjectionRunner::failed, this, [this](const QString& message) {
-        projectionPanel_->setRunning(false);
+    connect(projections_, &ProjectionController::failed, this, [this](const QString& message) {
         setBusy(false);
         status_->setText(tr("Could not project: %1").arg(message));
         Q_EMIT projectionFailed(message);
-        if (!state_->projection() && state_->workspace()) {  // never leave the map empty: fall back to PCA
-            auto p = projectionPanel_->params();
-            p.method = latent::ProjectionMethod::Pca;
-            setProjection(p);
-        }
     });
-    connect(projector_, &ProjectionRunner::cancelled, this, [this] {
-        projectionPanel_->setRunning(false);
+    connect(projections_, &ProjectionController::cancelled, this, [this] {
         setBusy(false);
         status_->setText(tr("Projection cancelled; the map shows the previous one."));
-        if (!state_->projection()) return;
-        map_->setPoints(state_->projection()->coords, state_->colours());
-        current_->mapShowsProjection();
-        highlights_->refresh();  // the rings left where the last preview put their points
     });
-    connect(quality_, &ProjectionQualityMeter::measuring, this, [this](const latent::ProjectionResult* r) {
-        if (r == state_->projection().get()) projectionPanel_->setQuality(tr("Measuring how faithful this map is…"));
-    });
-    connect(quality_, &ProjectionQualityMeter::measured, this,
-            [this](const latent::ProjectionResult* r, const ProjectionQualityScores& scores) {
-                if (r != state_->projection().get()) return;
-                projectionPanel_->setQuality(ProjectionQualityMeter::describe(scores));
-                mapTitle_->setText(latent::ui::mapTitle(*state_->projection(), state_->workspace()->dataset) + " · " +
-                                   ProjectionQualityMeter::brief(scores));
-            });
 }
 
 void MainWindow::setBusy(bool busy) {
@@ -375,50 +342,14 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
         modelInfo_->setNoModel(QString::fromStdString(ws->modelNote));
     }
     for (auto* holder : {traversalHolder_, morphHolder_}) holder->setAvailable(hasModel, QString::fromStdString(ws->modelNote));
-    // A VAE's logvars rank dimensions by their KL to the prior, the usual "active units" test.
-    const bool byKl = ws->logvars.count == ws->latents.count && ws->logvars.count > 0;
-    traversal_->setStatistics(
-        latent::summariseDimensions(ws->latents, byKl ? &ws->logvars : nullptr), byKl);
-    neighbours_->setWorkspace(ws);
-    const auto& dataset = ws->dataset;
     colourBy_->setWorkspace(ws);  // sets the state's colours (prior samples are unlabelled)
     setBusy(false);
-    projectionPanel_->setLatentDim(static_cast<int>(ws->latents.dim));
-    projector_->setSource(std::shared_ptr<const latent::LatentBatch>(ws, &ws->latents),
-                          request_.identity);
-    seedProjectionCache();
     runProjection();  // the workspace's own PCA maps are cached: PCA shows at once
-    const QString what = ws->sampledFromPrior ? tr("%1 prior samples for").arg(groupedCount(ws->latents.count))
-                         : ws->hasImages()    ? tr("%1 images encoded by").arg(groupedCount(dataset.count))
-                                                      : tr("%1 precomputed %2-d vectors (%3), %4")
-                                                         .arg(groupedCount(ws->latents.count))
-                                                         .arg(ws->latents.dim)
-                                                         .arg(QString::fromStdString(ws->dataFormat))
-                                                         .arg(hasModel ? tr("decoded by") : tr("shown on"));
-    const QString model = hasModel ? QString::fromStdString(ws->model->info().name) : tr("the map (no model)");
-    QString skipped;
-    if (!ws->skipped.empty()) skipped = tr(" %1 unreadable files skipped (first: %2).").arg(ws->skipped.size())
-                                                    .arg(QString::fromStdString(ws->skipped.front().reason));
-    status_->setText(tr("Ready: %1 %2 in %3 s; map shown %4 s after start.%5")
-                         .arg(what, model)
-                         .arg(ws->encodeSeconds, 0, 'f', 2)
-                         .arg(static_cast<double>(sinceStart_.elapsed()) / 1000.0, 0, 'f', 2)
-                         .arg(skipped));
+    status_->setText(tr("Ready: %1 Map shown %2 s after start.")
+                         .arg(loadedSummary(*ws))
+                         .arg(static_cast<double>(sinceStart_.elapsed()) / 1000.0, 0, 'f', 2));
     Q_EMIT workspaceReady();
     sessions_->workspaceLoaded();
-}
-
-// The workspace already holds PCA maps in 2D and 3D: offer them as finished projections.
-void MainWindow::seedProjectionCache() {
-    const auto& ws = *state_->workspace();
-    for (int dims : {2, 3}) {
-        if (ws.pca(dims).components() != static_cast<std::size_t>(dims)) continue;
-        latent::ProjectionParams p = projectionPanel_->params();
-        p.method = latent::ProjectionMethod::Pca;
-        p.dims = dims;
-        projector_->addToCache(std::make_shared<const latent::ProjectionResult>(
-            latent::pcaProjection(ws.pca(dims), ws.coords(dims), p, ws.projectSeconds / 2)));
-    }
 }
 
 void MainWindow::setDimensions(int dims) {
@@ -437,27 +368,9 @@ void MainWindow::setProjection(const latent::ProjectionParams& params) {
 
 void MainWindow::runProjection() {
     if (!state_->workspace()) return;
-    const auto params = projectionPanel_->params();
-    dims_ = params.dims;
+    dims_ = projectionPanel_->params().dims;
     (dims_ == 3 ? view3d_ : view2d_)->setChecked(true);
-    projector_->run(params);
-}
-
-void MainWindow::showProjection(std::shared_ptr<const latent::ProjectionResult> result, bool fromCache) {
-    projectionPanel_->setRunning(false);
-    setBusy(false);
-    if (!state_->fits(*result)) return;  // the runner refuses these: never a map of other points
-    map_->setPoints(result->coords, state_->colours());  // before the state says so: layers follow the map
-    state_->setProjection(std::move(result));  // the current point and the rings go back on the map
-    mapTitle_->setText(latent::ui::mapTitle(*state_->projection(), state_->workspace()->dataset));
-    projectionPanel_->setQuality({});
-    quality_->measure(std::shared_ptr<const latent::LatentBatch>(state_->workspace(), &state_->workspace()->latents), state_->projection(),
-                      projectionPanel_->params().threads);
-    const QString how = fromCache ? tr("cached; computed in %1 s") : tr("computed in %1 s");
-    projectionPanel_->setSummary(QString::fromStdString(latent::describe(state_->projection()->params)) + ": " +
-                                 how.arg(state_->projection()->seconds, 0, 'f', 3));
-    status_->setText(tr("Showing %1.").arg(QString::fromStdString(latent::describe(state_->projection()->params))));
-    Q_EMIT projectionShown();
+    projections_->run();
 }
 
 latent::ProjectionParams MainWindow::projectionParams() const { return projectionPanel_->params(); }
@@ -468,7 +381,7 @@ void MainWindow::selectItem(qsizetype index) { current_->selectItem(index); }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     loader_->cancel();
-    projector_->cancel();
+    projections_->cancel();
     event->accept();
 }
 

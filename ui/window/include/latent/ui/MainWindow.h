@@ -41,8 +41,7 @@ class MorphPanel;
 class NeighboursPanel;
 class TraversalPanel;
 class ProjectionPanel;
-class ProjectionRunner;
-class ProjectionQualityMeter;
+class ProjectionController;
 class ModelInfoPanel;
 class RecentFiles;
 class ScatterMap;
@@ -115,8 +114,6 @@ private:
     void onProgress(double fraction, const QString& message);
     void onLoadFailed(const QString& message);
     void runProjection();
-    void showProjection(std::shared_ptr<const latent::ProjectionResult> result, bool fromCache);
-    void seedProjectionCache();
     void setBusy(bool busy);
     QDockWidget* addSideDock(const QString& title, const char* name, QWidget* content);
     void chooseModelFile();
@@ -158,8 +155,7 @@ private:
     QAction* sessionsGoBefore_ = nullptr;
     WorkspaceLoader* loader_;
     ProjectionPanel* projectionPanel_;
-    ProjectionRunner* projector_;
-    ProjectionQualityMeter* quality_;
+    ProjectionController* projections_ = nullptr;
     QLabel* status_;
     QProgressBar* progress_;
     QToolButton* cancel_;
