@@ -18,10 +18,12 @@ Inference::Inference(QObject* parent)
     waiting_.setMaxThreadCount(4);
 }
 
-// Jobs still waiting are cancelled by their owners; the engine stops delivering live
-// results to this object before it goes (jobs may keep the engine a little longer).
+// The engine stops delivering live results to this object, and the batches of the jobs
+// still on the waiting pool stop at their next chunk, so the pool's wait is short (jobs
+// may keep the engine a little longer).
 Inference::~Inference() {
     engine_->closeLive();
+    closing_.request_stop();
 }
 
 void Inference::setModel(std::shared_ptr<const latent::Model> model) {
@@ -38,8 +40,12 @@ quint64 Inference::request(std::vector<float> latent) {
 }
 
 Inference::BatchDecode Inference::batchDecoder() const {
-    return [engine = engine_](const latent::LatentBatch& latents, std::stop_token stop) {
-        return engine->decodeBatch(latents, kChunkRows, {}, std::move(stop)).get();
+    return [engine = engine_, closing = closing_.get_token()](const latent::LatentBatch& latents,
+                                                             std::stop_token stop) {
+        std::stop_source either;  // the job's stop, or this object going
+        const std::stop_callback jobStops(stop, [&either] { either.request_stop(); });
+        const std::stop_callback windowCloses(closing, [&either] { either.request_stop(); });
+        return engine->decodeBatch(latents, kChunkRows, {}, either.get_token()).get();
     };
 }
 

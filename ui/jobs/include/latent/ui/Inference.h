@@ -26,7 +26,8 @@ class Inference : public QObject {
     Q_OBJECT
 public:
     // Decodes through the engine, blocking the calling worker; throws Error(Cancelled) once
-    // `stop` is requested. It keeps the engine alive, so it may outlive this object.
+    // `stop` is requested or this object is going. It keeps the engine alive, so it may
+    // outlive this object.
     using BatchDecode = std::function<std::vector<latent::Image>(const latent::LatentBatch&, std::stop_token)>;
 
     explicit Inference(QObject* parent = nullptr);
@@ -50,6 +51,9 @@ private:
     void deliver(latent::LiveResult result);
 
     quint64 latest_ = 0;  // UI thread only
+    // Requested when this object goes, before the pool below waits for its jobs: their
+    // batches stop at the next chunk, whatever their owners (which may go later) ask.
+    std::stop_source closing_;
     QThreadPool waiting_;
     std::shared_ptr<latent::InferenceEngine> engine_;
 };
