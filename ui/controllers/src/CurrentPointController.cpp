@@ -21,7 +21,7 @@ namespace latent::ui {
 
 CurrentPointController::CurrentPointController(const ExplorationWidgets& widgets, ExplorerState* state,
                                                QObject* parent)
-    : QObject(parent), w_(widgets), state_(state) {
+    : QObject(parent), w_(widgets), state_(state), nearestSearch_(this) {
     connect(state_, &ExplorerState::workspaceChanged, this, &CurrentPointController::onWorkspaceChanged);
     connect(state_, &ExplorerState::projectionChanged, this, &CurrentPointController::mapShowsProjection);
     connectPanels();
@@ -52,6 +52,13 @@ void CurrentPointController::connectPanels() {
     connect(w_.morph, &MorphPanel::stripRequested, w_.stripDecoder, &BatchDecoder::request);
     connect(w_.stripDecoder, &BatchDecoder::decoded, w_.morph, &MorphPanel::setStrip);
     connect(w_.stripDecoder, &BatchDecoder::failed, this, &CurrentPointController::statusMessage);
+    connect(w_.inference, &Inference::decoded, this, [this](quint64, const latent::Image& image, double ms) {
+        w_.panel->setDecoded(image, ms);
+        showDecodedExtras();
+    });
+    connect(w_.inference, &Inference::failed, w_.panel, [this](quint64, const QString& message) {
+        w_.panel->showError(message);
+    });
     // An edited point's marker and neighbours follow when its image is shown: all change in
     // one repaint of the window instead of two (each costs a whole frame on llvmpipe).
     const auto showWithImage = [this](quint64 id) {
@@ -236,6 +243,23 @@ void CurrentPointController::markCurrentPoint() {
         return;
     }
     w_.map->setMarker(*at, true);
+}
+
+// A VAE's uncertainty about the selected dataset item, or the dataset image nearest to a
+// generator's sample. The search runs off the UI thread; only the newest one is shown.
+void CurrentPointController::showDecodedExtras() {
+    const auto& ws = state_->workspace();
+    if (!ws) return;
+    if (const auto i = state_->current().index; i && *i < ws->logvars.count) w_.panel->setUncertainty(ws->logvars.row(*i));
+    if (!ws->sampledFromPrior || ws->reference.count == 0) return;
+    nearestSearch_.run(
+        [ws, image = w_.panel->decodedImage()](const auto&) { return latent::nearestImage(ws->reference, image); },
+        [this, ws](JobOutcome<std::optional<latent::ImageMatch>> found) {
+            if (ws != state_->workspace() || !found.result || !*found.result) return;
+            const std::size_t i = (*found.result)->index;
+            w_.panel->setNearestDatasetImage(static_cast<qsizetype>(i), QString::fromStdString(ws->reference.className(i)),
+                                             ws->reference.image(i), (*found.result)->rmsDifference);
+        });
 }
 
 QString CurrentPointController::labelFor(std::size_t index) const {

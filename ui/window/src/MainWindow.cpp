@@ -62,8 +62,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       attributes_(new AttributePanel(this)),
       bookmarks_(new BookmarksPanel(inference_, this)),
       loader_(new WorkspaceLoader(this)),
-      projectionPanel_(new ProjectionPanel(this)),
-      nearestSearch_(this) {
+      projectionPanel_(new ProjectionPanel(this)) {
     sinceStart_.start();
     request_.resizeToFit = false;  // a dataset that does not fit is offered a resize first
     setWindowTitle(tr("Latent Explorer"));
@@ -133,13 +132,8 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
         const auto* coords = state_->coordinates();
         if (coords && coords->count == state_->colours().size()) map_->setColours(state_->colours());
     });
-    connect(inference_, &Inference::decoded, this,
-            [this](quint64, const latent::Image& image, double ms) {
-                panel_->setDecoded(image, ms);
-                Q_EMIT decodedShown();
-            });
-    connect(inference_, &Inference::failed, this,
-            [this](quint64, const QString& message) { panel_->showError(message); });
+    // After the current point's controller, which shows the image.
+    connect(inference_, &Inference::decoded, this, &MainWindow::decodedShown);
     connectModelSettings();
 }
 

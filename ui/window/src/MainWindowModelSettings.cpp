@@ -1,11 +1,7 @@
-// MainWindow's model settings and what depends on the kind of model: the prior sample of a
-// generator-only model, inference threads, image scaling, the offer to resize a dataset that
-// does not fit, a VAE's uncertainty and a generator's nearest dataset image.
+// MainWindow's model settings: the prior sample of a generator-only model, inference
+// threads, image scaling, and the offer to resize a dataset that does not fit.
 #include <QLabel>
-#include <memory>
 
-#include "latent/core/NearestImage.h"
-#include "latent/ui/CurrentPointController.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/Inference.h"
 #include "latent/ui/MainWindow.h"
@@ -46,27 +42,6 @@ void MainWindow::connectModelSettings() {
                     Q_EMIT loadFailed(status_->text());
                 });
             });
-    // Connected after the decoded image reaches the panel: these add to it.
-    connect(inference_, &Inference::decoded, this, &MainWindow::showModelSpecifics);
-}
-
-// A VAE's uncertainty about the selected dataset item, or the dataset image nearest to a
-// generator's sample. The search runs off the UI thread; only the newest one is shown.
-void MainWindow::showModelSpecifics() {
-    if (!state_->workspace()) return;
-    if (const auto i = state_->current().index; i && *i < state_->workspace()->logvars.count) {
-        panel_->setUncertainty(state_->workspace()->logvars.row(*i));
-    }
-    if (!state_->workspace()->sampledFromPrior || state_->workspace()->reference.count == 0) return;
-    std::shared_ptr<const latent::Workspace> ws = state_->workspace();
-    nearestSearch_.run([ws, image = panel_->decodedImage()](const auto&) { return latent::nearestImage(ws->reference, image); },
-                       [this, ws](JobOutcome<std::optional<latent::ImageMatch>> found) {
-                           if (ws != state_->workspace() || !found.result || !*found.result) return;
-                           const std::size_t i = (*found.result)->index;
-                           panel_->setNearestDatasetImage(static_cast<qsizetype>(i),
-                                                          QString::fromStdString(ws->reference.className(i)),
-                                                          ws->reference.image(i), (*found.result)->rmsDifference);
-                       });
 }
 
 }  // namespace latent::ui

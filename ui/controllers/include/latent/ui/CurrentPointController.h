@@ -7,9 +7,11 @@
 #include <optional>
 #include <vector>
 
+#include "latent/core/NearestImage.h"
 #include "latent/core/Projector.h"
 #include "latent/core/Session.h"
 #include "latent/core/Workspace.h"
+#include "latent/ui/LatestJob.h"
 
 namespace latent::ui {
 
@@ -38,8 +40,9 @@ struct ExplorationWidgets {
 };
 
 // Chooses the state's current point (a clicked item, a decoded spot of the map, a slider
-// edit, a morph frame, a bookmark) and shows it: the map's marker, the image panel, the
-// sliders, the neighbours and the live decode.
+// edit, a morph frame, a bookmark) and shows it: the map's marker, the image panel (with
+// its decoded image, a VAE's uncertainty about an item, a generated image's nearest
+// dataset image), the sliders, the neighbours and the live decode.
 class CurrentPointController : public QObject {
     Q_OBJECT
 public:
@@ -83,11 +86,13 @@ private:
     void goToBookmark(const latent::Bookmark& bookmark);
     void markCurrentPoint();
     void showAroundCurrentPoint();
+    void showDecodedExtras();
 
     ExplorationWidgets w_;
     ExplorerState* state_;
     bool layoutPreview_ = false;
     quint64 pendingRequest_ = 0;  // the decode whose image the marker and neighbours wait for
+    LatestJob<std::optional<latent::ImageMatch>> nearestSearch_;  // of the generated image shown
 };
 
 }  // namespace latent::ui

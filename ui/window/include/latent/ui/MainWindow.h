@@ -1,18 +1,13 @@
 #pragma once
 
-#include <QColor>
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <memory>
-#include <optional>
-
 #include <vector>
 
-#include "latent/core/NearestImage.h"
 #include "latent/core/Projector.h"
 #include "latent/core/Workspace.h"
 #include "latent/ui/ExplorerState.h"
-#include "latent/ui/LatestJob.h"
 
 class QAction;
 class QDockWidget;
@@ -124,7 +119,6 @@ private:
     static QString droppedDataPath(const QMimeData* mime);
     void openDropped(const QString& path);
     void connectModelSettings();  // MainWindowModelSettings.cpp
-    void showModelSpecifics();
 
     latent::WorkspaceRequest request_;  // what the shown workspace was built from
     latent::WorkspaceRequest loading_;  // what the loader is building
@@ -165,7 +159,6 @@ private:
     MapDensityLayer* density_ = nullptr;
     QAction* densityView_ = nullptr;
     QElapsedTimer sinceStart_;
-    LatestJob<std::optional<latent::ImageMatch>> nearestSearch_;  // of the generated image shown
 };
 
 }  // namespace latent::ui
