@@ -56,9 +56,8 @@ void ProjectionController::connectQuality() {
 }
 
 void ProjectionController::onWorkspaceChanged() {
-    const auto& ws = state_->workspace();
-    v_.panel->setLatentDim(static_cast<int>(ws->latents.dim));
-    runner_->setSource(std::shared_ptr<const latent::LatentBatch>(ws, &ws->latents), state_->identity());
+    v_.panel->setLatentDim(static_cast<int>(state_->workspace()->latents.dim));
+    runner_->setSource(state_->latents(), state_->identity());
     seedCache();  // the workspace's own PCA maps: PCA shows at once
 }
 
@@ -96,8 +95,7 @@ void ProjectionController::show(std::shared_ptr<const latent::ProjectionResult> 
     const auto& shown = *state_->projection();
     Q_EMIT titleChanged(mapTitle(shown, state_->workspace()->dataset));
     v_.panel->setQuality({});
-    quality_->measure(std::shared_ptr<const latent::LatentBatch>(state_->workspace(), &state_->workspace()->latents),
-                      state_->projection(), v_.panel->params().threads);
+    quality_->measure(state_->latents(), state_->projection(), v_.panel->params().threads);
     const QString how = fromCache ? tr("cached; computed in %1 s") : tr("computed in %1 s");
     const QString described = QString::fromStdString(latent::describe(shown.params));
     v_.panel->setSummary(described + ": " + how.arg(shown.seconds, 0, 'f', 3));

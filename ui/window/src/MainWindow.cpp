@@ -198,8 +198,7 @@ void MainWindow::buildMenusAndToolbar() {
 
 QAction* MainWindow::densityViewAction() {
     density_ = new MapDensityLayer(map_, this);
-    density_->setCoordinateSource(
-        [this]() -> const latent::LatentBatch* { return state_->projection() ? &state_->projection()->coords : nullptr; });
+    density_->setCoordinateSource([state = state_] { return state->coordinates(); });
     connect(this, &MainWindow::projectionShown, density_, &MapDensityLayer::mapChanged);
     auto* action = new QAction(tr("Density view"), this);
     action->setCheckable(true);

@@ -42,6 +42,11 @@ public:
     const std::shared_ptr<const latent::ProjectionResult>& projection() const { return projection_; }
     // One per point (the Colour-by panel's colours).
     const std::vector<QColor>& colours() const { return colours_; }
+    // The workspace's latents, sharing its lifetime (for jobs that outlive a new workspace);
+    // null before the first workspace.
+    std::shared_ptr<const latent::LatentBatch> latents() const {
+        return workspace_ ? std::shared_ptr<const latent::LatentBatch>(workspace_, &workspace_->latents) : nullptr;
+    }
     // The projection's coordinates, or null.
     const latent::LatentBatch* coordinates() const { return projection_ ? &projection_->coords : nullptr; }
     const CurrentPoint& current() const { return current_; }
