@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <random>
 
 #include "latent/core/Error.h"
 
@@ -62,6 +64,64 @@ TEST(Interpolation, SphericalOfOppositeVectorsIsDefinedAndAvoidsTheOrigin) {
     // Deterministic: the same call gives the same path.
     EXPECT_EQ(latent::interpolate(a, b, 0.4, InterpolationMode::Spherical),
               latent::interpolate(a, b, 0.4, InterpolationMode::Spherical));
+}
+
+// The case that blew up: one coordinate moved by 0.001 away from exactly opposite ends of
+// different lengths took the midpoint's length from 5.6 to 46,841.
+TEST(Interpolation, SphericalOfNearlyOppositeEndsOfDifferentLengthsStaysBetweenTheirLengths) {
+    std::vector<float> a{1.0f, -2.0f, 0.5f, 3.0f}, b(4);
+    for (std::size_t i = 0; i < a.size(); ++i) b[i] = -1.5f * a[i];
+    b[0] += 0.001f;
+    const double na = norm(a), nb = norm(b);
+    for (double t : {0.25, 0.5, 0.75}) {
+        const double length = norm(latent::interpolate(a, b, t, InterpolationMode::Spherical));
+        EXPECT_NEAR(length, (1 - t) * na + t * nb, 1e-4) << "t = " << t;
+    }
+}
+
+// Random pairs in 2 to 64 dimensions, a third of them nearly opposite and a third nearly
+// equal in direction, with lengths from 0.1 to 10: the ends are returned, the length stays
+// between the ends' lengths, and the path has no jumps (no step of a 200-step path is
+// longer than the whole path allows).
+TEST(Interpolation, SphericalPathsOfRandomPairsKeepTheirProperties) {
+    std::mt19937 rng(11);
+    std::normal_distribution<float> normal;
+    std::uniform_real_distribution<float> scale(0.1f, 10.0f);
+    std::uniform_int_distribution<std::size_t> dims(2, 64);
+    for (int pair = 0; pair < 300; ++pair) {
+        const std::size_t d = dims(rng);
+        std::vector<float> a(d), b(d);
+        for (float& v : a) v = normal(rng);
+        const float lengthRatio = scale(rng) / scale(rng);
+        const float closeness = std::pow(10.0f, -static_cast<float>(pair % 7));  // 1 down to 1e-6
+        for (std::size_t i = 0; i < d; ++i) {
+            const float base = pair % 3 == 0 ? -a[i] : pair % 3 == 1 ? a[i] : normal(rng);
+            b[i] = lengthRatio * (base + (pair % 3 == 2 ? 0.0f : closeness * normal(rng)));
+        }
+        const double na = norm(a), nb = norm(b);
+        SCOPED_TRACE("pair " + std::to_string(pair) + ", d = " + std::to_string(d));
+        const auto start = latent::interpolate(a, b, 0.0, InterpolationMode::Spherical);
+        const auto end = latent::interpolate(a, b, 1.0, InterpolationMode::Spherical);
+        for (std::size_t i = 0; i < d; ++i) {
+            ASSERT_NEAR(start[i], a[i], 1e-5 * na);
+            ASSERT_NEAR(end[i], b[i], 1e-5 * nb);
+        }
+        const std::size_t steps = 200;
+        const auto path = latent::interpolationPath(a, b, steps, InterpolationMode::Spherical);
+        // A half turn at the longer length plus the change of length bounds the path.
+        const double longest = (std::numbers::pi * std::max(na, nb) + std::abs(na - nb)) / (steps - 1);
+        for (std::size_t s = 0; s < steps; ++s) {
+            const auto row = path.row(s);
+            const std::vector<float> z(row.begin(), row.end());
+            const double length = norm(z);
+            ASSERT_GE(length, std::min(na, nb) * (1 - 1e-5)) << "step " << s;
+            ASSERT_LE(length, std::max(na, nb) * (1 + 1e-5)) << "step " << s;
+            if (s == 0) continue;
+            double step = 0.0;
+            for (std::size_t i = 0; i < d; ++i) step += std::pow(row[i] - path.row(s - 1)[i], 2.0);
+            ASSERT_LE(std::sqrt(step), longest * 1.001 + 1e-6) << "step " << s;
+        }
+    }
 }
 
 TEST(Interpolation, ZeroVectorFallsBackToLinear) {

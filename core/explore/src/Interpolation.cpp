@@ -52,22 +52,29 @@ std::vector<float> interpolate(std::span<const float> a, std::span<const float> 
     const double na = std::sqrt(dot(a, a)), nb = std::sqrt(dot(b, b));
     if (na == 0.0 || nb == 0.0) return linear(a, b, t);
     const double cosine = std::clamp(dot(a, b) / (na * nb), -1.0, 1.0);
-    const double omega = std::acos(cosine);
-    const double sinOmega = std::sin(omega);
-    constexpr double kTiny = 1e-6;
-    if (sinOmega > kTiny) {
-        const double wa = std::sin((1.0 - t) * omega) / sinOmega;
-        const double wb = std::sin(t * omega) / sinOmega;
-        std::vector<float> out(a.size());
-        for (std::size_t i = 0; i < a.size(); ++i) out[i] = static_cast<float>(wa * a[i] + wb * b[i]);
-        return out;
+    // The direction turns along the great circle from a towards b at a steady rate and the
+    // length changes linearly. The circle's plane is spanned by a and u, the unit vector
+    // of b's part orthogonal to a: built that way, nearly opposite ends of different
+    // lengths stay well-conditioned (the textbook weights sin((1-t)w)/sin(w) on a and b
+    // multiply their length difference by 1/sin(w)).
+    std::vector<double> u(a.size());
+    double orthogonalNorm = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        u[i] = b[i] / nb - cosine * a[i] / na;
+        orthogonalNorm += u[i] * u[i];
     }
-    if (cosine > 0.0) return linear(a, b, t);  // same direction: the arc is the segment
-
-    // Opposite directions: every great circle through a and b is as good; take a fixed
-    // one and interpolate the length linearly.
-    const auto u = orthogonalTo(a, na);
-    const double angle = t * std::numbers::pi;
+    orthogonalNorm = std::sqrt(orthogonalNorm);
+    constexpr double kTiny = 1e-6;
+    if (orthogonalNorm > kTiny) {
+        for (double& v : u) v /= orthogonalNorm;
+    } else if (cosine > 0.0) {
+        return linear(a, b, t);  // same direction: the arc is the segment
+    } else {
+        // Opposite directions: every great circle through a and b is as good; take a
+        // fixed one, so the path is deterministic.
+        u = orthogonalTo(a, na);
+    }
+    const double angle = t * std::acos(cosine);
     const double length = (1.0 - t) * na + t * nb;
     std::vector<float> out(a.size());
     for (std::size_t i = 0; i < a.size(); ++i) {
