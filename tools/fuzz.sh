@@ -10,7 +10,9 @@ cmake --build build-fuzz -j2 >/dev/null
 corpus=build-fuzz/corpus
 /usr/bin/python3 fuzz/make_seeds.py "$corpus"
 cd build-fuzz
-for target in idx npy npz tsv; do
+# Seeds kept in the repository (image files) join the generated ones.
+mkdir -p corpus/image && cp ../fuzz/seeds/image/* corpus/image/
+for target in idx npy npz tsv image; do
   mkdir -p "work-$target"
   fuzz/fuzz_$target -runs="$runs" -seed=1 -max_len=65536 -print_final_stats=1 "work-$target" "corpus/$target" \
     2>"fuzz_$target.log" || { tail -40 "fuzz_$target.log"; exit 1; }
