@@ -106,10 +106,18 @@ constexpr std::size_t kFastWidth = 16;
     }
 }
 
+// ThreadSanitizer instruments target_clones' ifunc resolvers, which run during relocation,
+// before its runtime is up (the binary crashes at start): its builds keep the default clone.
+#if defined(__SANITIZE_THREAD__)
+#define LATENT_HASWELL_CLONE
+#else
+#define LATENT_HASWELL_CLONE __attribute__((target_clones("arch=haswell", "default")))
+#endif
+
 // block += Xc^T Xc Q over `rows` rows of x for a sketch of width 16. Compiled for AVX2/FMA
 // as well as the baseline; the loader picks the variant the CPU supports. `scratch` holds
 // 4 x D floats.
-__attribute__((target_clones("arch=haswell", "default"))) void covarianceTimesRowsFast(
+LATENT_HASWELL_CLONE void covarianceTimesRowsFast(
     const float* x, std::size_t rows, std::size_t d, const float* mean, const float* q,
     float* block, float* scratch) {
     float y[4][kFastWidth];
@@ -128,7 +136,7 @@ __attribute__((target_clones("arch=haswell", "default"))) void covarianceTimesRo
 }
 
 // gram += (Xc Q)^T (Xc Q) (16 x 16) over `rows` rows of x; returns their sum of squares.
-__attribute__((target_clones("arch=haswell", "default"))) double projectedGramRowsFast(
+LATENT_HASWELL_CLONE double projectedGramRowsFast(
     const float* x, std::size_t rows, std::size_t d, const float* mean, const float* q,
     float* gram, float* scratch) {
     float y[4][kFastWidth];

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The sanitizer stages of CI (clang-free: GCC's sanitizers):
+#  1. AddressSanitizer + UndefinedBehaviorSanitizer: the core, the command line and their
+#     tests (build-asan/), warnings as errors.
+#  2. ThreadSanitizer: the threaded core tests (inference engine, projections, NN-descent,
+#     thread teams) and the UI's job primitive (build-tsan/).
+# Each stage prints how long it took. Exits non-zero on the first report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+stage() {  # name, build dir, sanitizer, targets..., then -- ctest arguments
+  local name=$1 dir=$2 sanitizer=$3
+  shift 3
+  local targets=()
+  while [[ $1 != -- ]]; do targets+=("$1"); shift; done
+  shift
+  local start=$SECONDS
+  # Tests are listed when they run, not at build time: a sanitized binary that fails to
+  # start then fails its tests instead of silently deleting itself from the build.
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLATENT_SANITIZE="$sanitizer" -DLATENT_WERROR=ON \
+    -DCMAKE_GTEST_DISCOVER_TESTS_DISCOVERY_MODE=PRE_TEST -Wno-dev >/dev/null
+  cmake --build "$dir" -j"$jobs" --target "${targets[@]}" >/dev/null
+  (cd "$dir" && ctest --output-on-failure -j1 "$@")
+  echo "$name: $((SECONDS - start)) s"
+}
+# Leaks are checked; LibTorch's and Qt's process-lifetime allocations are not ours.
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+export LSAN_OPTIONS=suppressions=$PWD/tools/sanitizers/lsan.supp:print_suppressions=0
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+stage "address+undefined" build-asan address,undefined core_tests cli_tests latent-explorer -- \
+  -L unit -E '^(NoQtTestAssertions)'
+# One OpenMP thread in LibTorch: its uninstrumented barriers would read as races.
+export OMP_NUM_THREADS=1
+export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tools/sanitizers/tsan.supp
+# HNSW index builds run about 100x slower under it (KnnGraph's recall test: 174 s).
+stage "thread" build-tsan thread core_tests ui_unit_tests -- --timeout 900 \
+  -R '^(InferenceEngine|Tsne|Umap|NnDescent|KnnGraph|ThreadTeam|Lle|Pca|LatestJob|Inference)\.'
