@@ -10,11 +10,13 @@ cmake --build build-fuzz -j2 >/dev/null
 corpus=build-fuzz/corpus
 /usr/bin/python3 fuzz/make_seeds.py "$corpus"
 cd build-fuzz
-# Seeds kept in the repository (image files) join the generated ones.
-mkdir -p corpus/image && cp ../fuzz/seeds/image/* corpus/image/
-for target in idx npy npz tsv image; do
+# Seeds kept in the repository (images, sessions, model metadata) join the generated ones.
+for kind in image session model; do
+  mkdir -p "corpus/$kind" && cp "../fuzz/seeds/$kind"/* "corpus/$kind/"
+done
+for target in idx npy npz tsv image session model_metadata; do
   mkdir -p "work-$target"
-  fuzz/fuzz_$target -runs="$runs" -seed=1 -max_len=65536 -print_final_stats=1 "work-$target" "corpus/$target" \
+  fuzz/fuzz_$target -runs="$runs" -seed=1 -max_len=65536 -print_final_stats=1 "work-$target" "corpus/${target%_metadata}" \
     2>"fuzz_$target.log" || { tail -40 "fuzz_$target.log"; exit 1; }
   echo "fuzz_$target: $(grep -E 'stat::number_of_executed_units' "fuzz_$target.log" | awk '{print $2}') executions, no crash"
 done

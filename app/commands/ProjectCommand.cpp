@@ -86,18 +86,18 @@ Command addProjectCommand(CLI::App& cli) {
         ->check(CLI::PositiveNumber);
     cmd->add_option("--neighbors,--neighbours", p.neighbours, "UMAP and LLE: neighbours per point")
         ->capture_default_str()
-        ->check(CLI::Range(2, 1000));
+        ->check(CLI::Range(param_limits::kMinNeighbours, param_limits::kMaxNeighbours));
     cmd->add_option("--min-dist", p.minDist, "UMAP: minimum distance in the layout")
         ->capture_default_str()
-        ->check(CLI::Range(0.0, 10.0));
+        ->check(CLI::Range(0.0, param_limits::kMaxMinDist));
     cmd->add_option("--metric", o->metric, "t-SNE, UMAP and LLE: distance between latents")
         ->capture_default_str()
         ->check(CLI::IsMember({"euclidean", "cosine"}));
     cmd->add_option("--iterations", p.iterations, "t-SNE and UMAP: optimisation steps (0: default)")
-        ->check(CLI::Range(0, 100000));
+        ->check(CLI::Range(0, param_limits::kMaxIterations));
     cmd->add_option("--seed", p.seed, "random seed (same seed and threads: same map)")
         ->capture_default_str();
-    cmd->add_option("--threads", p.threads, "worker threads")->check(CLI::Range(1, 64));
+    cmd->add_option("--threads", p.threads, "worker threads")->check(CLI::Range(1, param_limits::kMaxThreads));
     return {cmd, [o] { return runProject(*o); }};
 }
 

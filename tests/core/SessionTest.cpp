@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "FileSizeLimit.h"
@@ -115,6 +116,40 @@ TEST(Session, MalformedAndForeignFilesAreRefusedWithAMessage) {
     const auto method = j.find("\"umap\"");
     EXPECT_EQ(loadErrorKind(std::string(j).replace(method, 6, "\"magic\""), &message), latent::ErrorKind::BadFormat);
     EXPECT_NE(message.find("magic"), std::string::npos);
+}
+
+// Found by fuzz/fuzz_session: before, these escaped as nlohmann exceptions or were
+// converted with undefined behaviour (5e90 into a size_t, 1e39 into a float).
+TEST(Session, FieldsOfAnotherTypeOrOutOfRangeAreRefusedNamingTheField) {
+    const auto good = nlohmann::json::parse(latent::sessionToJson(fullSession()));
+    auto refused = [&](const nlohmann::json::json_pointer& field, const nlohmann::json& value) {
+        auto j = good;
+        j[field] = value;
+        std::string message;
+        const auto kind = loadErrorKind(j.dump(), &message);
+        EXPECT_EQ(kind, latent::ErrorKind::BadFormat) << field.to_string();
+        return message;
+    };
+    using Ptr = nlohmann::json::json_pointer;
+    EXPECT_NE(refused(Ptr("/format"), 1).find("not a Latent Explorer session"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/data/limit"), 5e90).find("'limit'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/data/prior_samples"), 0).find("'prior_samples'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/current/latent/0"), 1e39).find("'latent'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/bookmarks/0/latent/1"), -1e300).find("'latent'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/selection/1"), -1).find("'selection'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/selection/1"), 2.5).find("'selection'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/projection/dims"), 4).find("'dims'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/projection/threads"), 0).find("'threads'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/projection/perplexity"), -30).find("'perplexity'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/projection/neighbours"), 1e9).find("'neighbours'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/projection/axes/0"), 4096).find("'axes'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/morph/t"), 1.5).find("'t'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/morph/frames"), 1000).find("'frames'"), std::string::npos);
+    std::string message;
+    EXPECT_EQ(loadErrorKind("{\"format\": \"latent-explorer-session\", \"version\": 1" + std::string(400, '9') + "}",
+                            &message),
+              latent::ErrorKind::BadFormat);
+    EXPECT_NE(message.find("not valid JSON"), std::string::npos);
 }
 
 TEST(Session, VersionOneFilesOpenWithTheDefaultsTheyWereWrittenWith) {

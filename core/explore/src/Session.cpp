@@ -1,16 +1,25 @@
 #include "latent/core/Session.h"
 
+#include <cstdint>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "latent/core/AtomicFile.h"
 #include "latent/core/Error.h"
+#include "latent/core/JsonFields.h"
+#include "latent/core/Model.h"
 
 namespace latent {
 namespace {
 
 using nlohmann::json;
+namespace fields = json_fields;
+namespace limits = param_limits;
+
+constexpr auto kNoIndexLimit = std::numeric_limits<std::size_t>::max();
+constexpr std::size_t kMaxPriorSamples = 1000000;  // as the command line's --samples
 
 constexpr const char* kFormat = "latent-explorer-session";
 constexpr std::uintmax_t kMaxSessionBytes = std::uintmax_t{256} << 20;
@@ -52,7 +61,7 @@ json optionalIndex(const std::optional<std::size_t>& i) { return i ? json(*i) : 
 
 std::optional<std::size_t> readOptionalIndex(const json& j, const char* key) {
     if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
-    return j.at(key).get<std::size_t>();
+    return fields::integer<std::size_t>(j.at(key), key, 0, kNoIndexLimit);
 }
 
 // The file keeps the model at the top and the rest under "data", as version 1 did.
@@ -71,13 +80,13 @@ WorkspaceIdentity workspaceFromJson(const json& j) {
     const json& data = j.at("data");
     w.dataPath = data.at("dir").get<std::string>();
     w.split = data.value("split", w.split);
-    w.limit = data.value("limit", std::size_t{0});
+    w.limit = fields::integer<std::size_t>(data, "limit", 0, kNoIndexLimit, 0);
     w.metadataPath = data.value("metadata", std::string());
     w.folderFit = valueOf(kFits, data.value("fit", std::string("centre-crop")), "image fit");
     w.greyscale = data.value("greyscale", w.greyscale);
     w.resizeFilter = valueOf(kFilters, data.value("resize", std::string("bilinear")), "resize filter");
-    w.priorSamples = data.value("prior_samples", w.priorSamples);
-    w.priorSeed = data.value("prior_seed", w.priorSeed);
+    w.priorSamples = fields::integer<std::size_t>(data, "prior_samples", 1, kMaxPriorSamples, w.priorSamples);
+    w.priorSeed = fields::integer<std::uint64_t>(data, "prior_seed", 0, UINT64_MAX, w.priorSeed);
     return w;
 }
 
@@ -91,21 +100,28 @@ json projectionToJson(const ProjectionParams& p) {
 }
 
 ProjectionParams projectionFromJson(const json& j) {
+    constexpr double kLargest = std::numeric_limits<double>::max();
     ProjectionParams p;
     p.method = valueOf(kMethods, j.at("method").get<std::string>(), "projection method");
-    p.dims = j.at("dims").get<int>();
-    p.seed = j.at("seed").get<std::uint64_t>();
-    p.threads = j.value("threads", p.threads);
+    p.dims = fields::integer(j.at("dims"), "dims", 2, 3);
+    p.seed = fields::integer<std::uint64_t>(j.at("seed"), "seed", 0, UINT64_MAX);
+    p.threads = fields::integer(j, "threads", 1, limits::kMaxThreads, p.threads);
     p.metric = valueOf(kMetrics, j.value("metric", std::string("euclidean")), "metric");
-    p.iterations = j.value("iterations", p.iterations);
-    p.perplexity = j.value("perplexity", p.perplexity);
-    p.earlyExaggeration = j.value("early_exaggeration", p.earlyExaggeration);
-    p.learningRate = j.value("learning_rate", p.learningRate);
-    p.theta = j.value("theta", p.theta);
-    p.neighbours = j.value("neighbours", p.neighbours);
-    p.minDist = j.value("min_dist", p.minDist);
-    p.axes = j.value("axes", p.axes);
-    if (p.dims != 2 && p.dims != 3) throw Error(ErrorKind::BadFormat, "projection dims must be 2 or 3");
+    p.iterations = fields::integer(j, "iterations", 0, limits::kMaxIterations, p.iterations);
+    p.perplexity = fields::number(j, "perplexity", std::numeric_limits<double>::min(), kLargest, p.perplexity);
+    p.earlyExaggeration = fields::number(j, "early_exaggeration", 1.0, kLargest, p.earlyExaggeration);
+    p.learningRate = fields::number(j, "learning_rate", 0.0, kLargest, p.learningRate);
+    p.theta = fields::number(j, "theta", 0.0, 1.0, p.theta);
+    p.neighbours = fields::integer(j, "neighbours", limits::kMinNeighbours, limits::kMaxNeighbours, p.neighbours);
+    p.minDist = fields::number(j, "min_dist", 0.0, limits::kMaxMinDist, p.minDist);
+    if (j.contains("axes")) {
+        const json& axes = j.at("axes");
+        if (!axes.is_array() || axes.size() > 3) fields::outOfRange("axes", "up to 3 latent dimensions");
+        p.axes.clear();
+        for (const json& axis : axes) {
+            p.axes.push_back(fields::integer(axis, "axes", 0, static_cast<int>(kMaxLatentDim) - 1));
+        }
+    }
     return p;
 }
 
@@ -136,8 +152,10 @@ Session sessionFromJson(const std::string& text, const std::string& source) {
         j = json::parse(text);
     } catch (const json::parse_error& e) {
         throw Error(ErrorKind::BadFormat, source + " is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    } catch (const json::exception& e) {  // e.g. a number too large for a double
+        throw Error(ErrorKind::BadFormat, source + " is not valid JSON (" + e.what() + ")");
     }
-    if (!j.is_object() || j.value("format", std::string()) != kFormat) {
+    if (!j.is_object() || !j.contains("format") || j.at("format") != kFormat) {
         throw Error(ErrorKind::BadFormat, source + " is not a Latent Explorer session file");
     }
     try {
@@ -150,21 +168,25 @@ Session sessionFromJson(const std::string& text, const std::string& source) {
         Session s;
         s.workspace = workspaceFromJson(j);
         s.projection = projectionFromJson(j.at("projection"));
-        s.selection = j.value("selection", s.selection);
+        for (const json& i : j.value("selection", json::array())) {
+            s.selection.push_back(fields::integer<std::size_t>(i, "selection", 0, kNoIndexLimit));
+        }
         if (j.contains("current")) {
-            s.currentLatent = j.at("current").value("latent", std::vector<float>{});
-            s.currentIndex = readOptionalIndex(j.at("current"), "index");
+            const json& current = j.at("current");
+            if (current.contains("latent")) s.currentLatent = fields::floats(current.at("latent"), "latent");
+            s.currentIndex = readOptionalIndex(current, "index");
         }
         for (const json& b : j.value("bookmarks", json::array())) {
-            s.bookmarks.push_back({b.at("name").get<std::string>(), b.at("latent").get<std::vector<float>>(),
+            s.bookmarks.push_back({b.at("name").get<std::string>(), fields::floats(b.at("latent"), "latent"),
                                    readOptionalIndex(b, "index")});
         }
         if (j.contains("morph")) {
             const json& m = j.at("morph");
-            s.morph = MorphState{m.at("a").get<std::vector<float>>(), m.at("b").get<std::vector<float>>(),
+            s.morph = MorphState{fields::floats(m.at("a"), "a"), fields::floats(m.at("b"), "b"),
                                  readOptionalIndex(m, "a_index"), readOptionalIndex(m, "b_index"),
-                                 m.value("t", 0.0), valueOf(kModes, m.value("mode", std::string("linear")), "morph mode"),
-                                 m.value("frames", 10)};
+                                 fields::number(m, "t", 0.0, 1.0, 0.0),
+                                 valueOf(kModes, m.value("mode", std::string("linear")), "morph mode"),
+                                 fields::integer(m, "frames", kMinMorphFrames, kMaxMorphFrames, 10)};
             if (s.morph->a.size() != s.morph->b.size()) {
                 throw Error(ErrorKind::BadFormat, "morph end points differ in size");
             }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "latent/core/Error.h"
+#include "latent/core/JsonFields.h"
 
 namespace latent::detail {
 
@@ -23,8 +24,9 @@ std::string shapeText(const ImageShape& s) {
 namespace {
 
 void readImageShape(const nlohmann::json& value, const std::string& where, ModelInfo& info) {
-    const auto shape = value.get<std::vector<int>>();
-    if (shape.size() != 3) contractError(info.path, where + " image_shape must be [C, H, W]");
+    if (!value.is_array() || value.size() != 3) contractError(info.path, where + " image_shape must be [C, H, W]");
+    std::vector<int> shape;
+    for (const auto& side : value) shape.push_back(json_fields::integer(side, "image_shape", 0, kMaxImageSide));
     if (shape[0] != 1 && shape[0] != 3) {
         contractError(info.path, where + " image_shape has " + std::to_string(shape[0]) +
                                      " channels; the app shows 1 (grey) or 3 (RGB)");
@@ -44,17 +46,11 @@ void applyMeta(const nlohmann::json& meta, const std::string& where, ModelInfo& 
         info.name = meta.value("name", info.name);
         info.description = meta.value("description", info.description);
         if (meta.contains("latent_dim")) {
-            const auto dim = meta.at("latent_dim").get<std::int64_t>();
-            if (dim < 1 || dim > static_cast<std::int64_t>(kMaxLatentDim)) {
-                contractError(info.path, where + " latent_dim is " + std::to_string(dim) +
-                                             "; the app accepts 1.." +
-                                             std::to_string(kMaxLatentDim));
-            }
-            info.latentDim = static_cast<std::size_t>(dim);
+            info.latentDim = json_fields::integer<std::size_t>(meta.at("latent_dim"), "latent_dim", 1, kMaxLatentDim);
         }
         if (meta.contains("image_shape")) readImageShape(meta.at("image_shape"), where, info);
         if (meta.contains("value_range")) {
-            const auto range = meta.at("value_range").get<std::vector<float>>();
+            const auto range = json_fields::floats(meta.at("value_range"), "value_range");
             if (range.size() != 2 || !(range[1] > range[0])) {
                 contractError(info.path,
                               where + " value_range must be [low, high] with low < high");
@@ -91,6 +87,9 @@ void applyMeta(const nlohmann::json& meta, const std::string& where, ModelInfo& 
     } catch (const nlohmann::json::exception& e) {
         contractError(info.path,
                       where + " has a field of the wrong type (" + std::string(e.what()) + ")");
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::BadFormat) throw;
+        contractError(info.path, where + " " + e.what());  // a number out of range (json_fields)
     }
 }
 

@@ -41,7 +41,7 @@ MorphPanel::MorphPanel(QWidget* parent) : QWidget(parent) {
     pathNote_->setStyleSheet("color: #5b6570;");
     pathNote_->hide();
     frames_ = new QSpinBox(this);
-    frames_->setRange(2, 32);
+    frames_->setRange(latent::kMinMorphFrames, latent::kMaxMorphFrames);
     frames_->setValue(10);
     frames_->setPrefix(tr("frames: "));
     play_ = new QPushButton(tr("Play"), this);

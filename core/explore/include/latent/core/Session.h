@@ -19,6 +19,10 @@ struct Bookmark {
     bool operator==(const Bookmark&) const = default;
 };
 
+// The most frames a morph exports (the Morph panel's range; sessions are checked against it).
+inline constexpr int kMinMorphFrames = 2;
+inline constexpr int kMaxMorphFrames = 32;
+
 struct MorphState {
     std::vector<float> a, b;
     std::optional<std::size_t> aIndex, bIndex;

@@ -37,6 +37,15 @@ struct ProjectionParams {
     bool operator==(const ProjectionParams&) const = default;
 };
 
+// The ranges the methods accept: the command line and session files check against them.
+namespace param_limits {
+inline constexpr int kMaxThreads = 64;
+inline constexpr int kMaxIterations = 100000;
+inline constexpr int kMinNeighbours = 2;
+inline constexpr int kMaxNeighbours = 1000;
+inline constexpr double kMaxMinDist = 10.0;
+}  // namespace param_limits
+
 // One line for titles and logs, e.g. "t-SNE 2D, perplexity 30, seed 42".
 std::string describe(const ProjectionParams& params);
 
