@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "latent/ui/ElidedLabel.h"
 #include "latent/ui/ExplorerState.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/MapHighlights.h"

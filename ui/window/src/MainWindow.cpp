@@ -17,6 +17,7 @@
 #include "latent/ui/BatchDecoder.h"
 #include "latent/ui/BookmarksPanel.h"
 #include "latent/ui/ClassLegend.h"
+#include "latent/ui/ElidedLabel.h"
 #include "latent/ui/ColourByPanel.h"
 #include "latent/ui/CurrentPointController.h"
 #include "latent/ui/DecoderRequired.h"
@@ -50,7 +51,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       dims_(dims == 3 ? 3 : 2),
       state_(new ExplorerState(this)),
       map_(new ScatterMap(this)),
-      mapTitle_(new QLabel(this)),
+      mapTitle_(new ElidedLabel(tr("No map yet"), this)),
       panel_(new ImagePanel(this)),
       legend_(new ClassLegend(this)),
       modelInfo_(new ModelInfoPanel(this)),
@@ -72,8 +73,10 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     auto* central = new QWidget(this);
     auto* column = new QVBoxLayout(central);
     column->setContentsMargins(6, 6, 6, 6);
-    mapTitle_->setText(tr("No map yet"));
-    mapTitle_->setStyleSheet("font-weight: 600; padding: 2px 4px;");
+    QFont bold = mapTitle_->font();
+    bold.setWeight(QFont::DemiBold);
+    mapTitle_->setFont(bold);
+    mapTitle_->setContentsMargins(4, 2, 4, 2);
     column->addWidget(mapTitle_);
     column->addWidget(map_, 1);
     setCentralWidget(central);
@@ -117,6 +120,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     sessions_->addTo(fileMenu_, sessionsGoBefore_);
     connect(sessions_, &SessionActions::statusMessage, this, [this](const QString& text) { status_->setText(text); });
     moveToolDocksUnderProjection();
+    giveTheRoomToTheMap();
 
     connect(loader_, &WorkspaceLoader::progress, this, &MainWindow::onProgress);
     connect(loader_, &WorkspaceLoader::finished, this, &MainWindow::onWorkspace);
@@ -126,7 +130,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
         status_->setText(tr("Loading cancelled."));
     });
     new HoverTooltip(map_, inference_, state_, this);
-    connect(current_, &CurrentPointController::statusMessage, status_, &QLabel::setText);
+    connect(current_, &CurrentPointController::statusMessage, status_, &ElidedLabel::setText);
     connect(colourBy_, &ColourByPanel::coloursChanged, this, [this] {
         state_->setColours(colourBy_->colours());
         const auto* coords = state_->coordinates();
@@ -215,7 +219,7 @@ QAction* MainWindow::densityViewAction() {
 void MainWindow::setDensityView(bool on) { densityView_->setChecked(on); }
 
 void MainWindow::buildStatusBar() {
-    status_ = new QLabel(tr("Starting…"), this);
+    status_ = new ElidedLabel(tr("Starting…"), this);
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 1000);
     progress_->setMaximumWidth(240);
@@ -226,7 +230,21 @@ void MainWindow::buildStatusBar() {
     statusBar()->addWidget(status_, 1);
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(cancel_);
+    // As tall with the progress bar as without: the map must not jump when loading ends.
+    statusBar()->setMinimumHeight(statusBar()->sizeHint().height());
     setBusy(false);
+}
+
+// The side docks start as narrow as their panels allow; the rest of the window is the map's.
+void MainWindow::giveTheRoomToTheMap() {
+    QList<QDockWidget*> docks;
+    QList<int> widths;
+    for (const char* name : {"projectionDock", "currentPointDock"}) {
+        auto* dock = findChild<QDockWidget*>(name);
+        docks.append(dock);
+        widths.append(dock->minimumSizeHint().width());
+    }
+    resizeDocks(docks, widths, Qt::Horizontal);
 }
 
 // Eight tabs in one column cut every title to a letter or two: the tools that act on
@@ -265,7 +283,7 @@ void MainWindow::buildProjectionDock() {
         status_->setText(text);
     });
     connect(projections_, &ProjectionController::progress, this, &MainWindow::onProgress);
-    connect(projections_, &ProjectionController::titleChanged, mapTitle_, &QLabel::setText);
+    connect(projections_, &ProjectionController::titleChanged, mapTitle_, &ElidedLabel::setText);
     connect(projections_, &ProjectionController::shown, this, [this](const QString& text) {
         setBusy(false);
         status_->setText(text);

@@ -2,6 +2,7 @@
 // threads, image scaling, and the offer to resize a dataset that does not fit.
 #include <QLabel>
 
+#include "latent/ui/ElidedLabel.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/Inference.h"
 #include "latent/ui/MainWindow.h"

@@ -25,6 +25,7 @@ class BookmarksPanel;
 class ClassLegend;
 class ColourByPanel;
 class DecoderRequired;
+class ElidedLabel;
 class ExportActions;
 class CurrentPointController;
 class MorphController;
@@ -105,6 +106,7 @@ private:
     QAction* densityViewAction();  // the View menu's toggle, with its MapDensityLayer
     void buildProjectionDock();
     void moveToolDocksUnderProjection();
+    void giveTheRoomToTheMap();
     void onWorkspace(std::shared_ptr<latent::Workspace> workspace);
     void onProgress(double fraction, const QString& message);
     void onLoadFailed(const QString& message);
@@ -126,7 +128,7 @@ private:
     ExplorerState* state_;
     ExportActions* exports_ = nullptr;
     ScatterMap* map_;
-    QLabel* mapTitle_;
+    ElidedLabel* mapTitle_;
     ImagePanel* panel_;
     ClassLegend* legend_;
     ColourByPanel* colourBy_ = nullptr;
@@ -150,7 +152,7 @@ private:
     WorkspaceLoader* loader_;
     ProjectionPanel* projectionPanel_;
     ProjectionController* projections_ = nullptr;
-    QLabel* status_;
+    ElidedLabel* status_;
     QProgressBar* progress_;
     QToolButton* cancel_;
     SelectionController* selection_ = nullptr;
