@@ -15,6 +15,8 @@
 #include "latent/ui/ColourByPanel.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/ProjectionPanel.h"
+#include "latent/ui/SessionAutosave.h"
+#include "latent/ui/SessionRecovery.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
 namespace {
@@ -83,7 +85,11 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
                          });
     }
     window.show();
-    window.startLoading();
+    if (o.screenshot.empty()) {
+        latent::ui::restoreOrStartLoading(window, latent::ui::SessionAutosave::defaultDirectory());
+    } else {
+        window.startLoading();  // unattended: no question may block it
+    }
     return QApplication::exec();
 }
 

@@ -67,12 +67,14 @@ void BookmarksPanel::add(const latent::Bookmark& bookmark) {
     rebuildList();
     list_->setCurrentRow(list_->count() - 1);
     requestThumbnails();
+    Q_EMIT changed();
 }
 
 void BookmarksPanel::setBookmarks(const std::vector<latent::Bookmark>& bookmarks) {
     bookmarks_ = bookmarks;
     rebuildList();
     requestThumbnails();
+    Q_EMIT changed();
 }
 
 void BookmarksPanel::rename(int row, const QString& name) {
@@ -83,6 +85,7 @@ void BookmarksPanel::rename(int row, const QString& name) {
     // An empty name is refused: the item shows the old one again.
     const QSignalBlocker block(list_);
     list_->item(row)->setText(QString::fromStdString(bookmark.name));
+    Q_EMIT changed();
 }
 
 void BookmarksPanel::remove(int row) {
@@ -90,6 +93,7 @@ void BookmarksPanel::remove(int row) {
     bookmarks_.erase(bookmarks_.begin() + row);
     delete list_->takeItem(row);
     requestThumbnails();
+    Q_EMIT changed();
 }
 
 void BookmarksPanel::rebuildList() {

@@ -39,6 +39,7 @@
 #include "latent/ui/SelectionController.h"
 #include "latent/ui/SelectionModel.h"
 #include "latent/ui/SessionActions.h"
+#include "latent/ui/SessionAutosave.h"
 #include "latent/ui/TraversalPanel.h"
 #include "latent/ui/WorkspaceLoader.h"
 #include "latent/ui/WorkspaceText.h"
@@ -119,6 +120,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
                                    this);
     sessions_->addTo(fileMenu_, sessionsGoBefore_);
     connect(sessions_, &SessionActions::statusMessage, this, [this](const QString& text) { status_->setText(text); });
+    new SessionAutosave(sessions_, SessionAutosave::defaultDirectory(), this);
     moveToolDocksUnderProjection();
     giveTheRoomToTheMap();
 

@@ -16,7 +16,14 @@
 namespace latent::ui {
 
 SessionActions::SessionActions(Parts parts, Window window, QWidget* dialogParent)
-    : QObject(dialogParent), p_(parts), window_(std::move(window)), dialogParent_(dialogParent) {}
+    : QObject(dialogParent), p_(parts), window_(std::move(window)), dialogParent_(dialogParent) {
+    connect(p_.state, &ExplorerState::workspaceChanged, this, &SessionActions::changed);
+    connect(p_.state, &ExplorerState::projectionChanged, this, &SessionActions::changed);
+    connect(p_.state, &ExplorerState::currentChanged, this, &SessionActions::changed);
+    connect(p_.state->selection(), &SelectionModel::changed, this, &SessionActions::changed);
+    connect(p_.morph, &MorphPanel::frameRequested, this, &SessionActions::changed);
+    connect(p_.bookmarks, &BookmarksPanel::changed, this, &SessionActions::changed);
+}
 
 void SessionActions::addTo(QMenu* file, QAction* before) {
     auto* open = new QAction(tr("&Open Session…"), this);
@@ -38,6 +45,8 @@ void SessionActions::addTo(QMenu* file, QAction* before) {
     });
     file->insertActions(before, {open, save});
 }
+
+bool SessionActions::hasWorkspace() const { return p_.state->workspace() != nullptr; }
 
 latent::Session SessionActions::capture() const {
     latent::Session s;

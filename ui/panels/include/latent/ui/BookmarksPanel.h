@@ -41,6 +41,8 @@ Q_SIGNALS:
     void activated(const latent::Bookmark& bookmark);
     // A batch of thumbnails was decoded and shown.
     void thumbnailsShown();
+    // A bookmark was added, renamed or removed, or all were replaced.
+    void changed();
 
 private:
     void rebuildList();

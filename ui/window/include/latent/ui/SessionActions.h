@@ -45,6 +45,7 @@ public:
     // Open Session and Save Session, placed before `before` in the File menu.
     void addTo(QMenu* file, QAction* before);
 
+    bool hasWorkspace() const;  // capture() needs one
     latent::Session capture() const;
     // Both return an error message, or "".
     QString saveTo(const QString& path);
@@ -58,6 +59,9 @@ public:
 Q_SIGNALS:
     void statusMessage(const QString& text);
     void restored();
+    // Something a session stores changed (the workspace, map, selection, current point,
+    // morph or bookmarks): what capture() returns may differ.
+    void changed();
 
 private:
     void apply(const latent::Session& session);
