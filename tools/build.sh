@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Configures and builds Latent Explorer in Release into build/ (incremental).
+# Configures and builds Latent Explorer in Release into build/ (incremental). Arguments go
+# to CMake's configure step (tools/test.sh passes -DLATENT_WERROR=ON).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -Wno-dev >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -Wno-dev "$@" >/dev/null
 cmake --build build -j"$jobs"

@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test (GUI and render tests start
-# their own xvfb-run, so no display is needed).
+# Installs what is missing, builds with warnings as errors, and runs every test: the unit,
+# GUI and render tests of the Release build (GUI and render tests start their own
+# xvfb-run, so no display is needed), a short fixed-seed fuzz run of the file and session
+# readers, and the sanitizer stages (tools/sanitize.sh). Ends with each stage's time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/setup.sh
-tools/build.sh
-# A short, fixed-seed fuzz run of the file readers (clang build in build-fuzz/), first,
-# so the test summary is what the run ends with.
-tools/fuzz.sh 20000
-cd build
-ctest --output-on-failure -j1 "$@"
+times=()
+stage() {  # name, command...
+  local name=$1 start=$SECONDS
+  shift
+  "$@"
+  times+=("$name: $((SECONDS - start)) s")
+}
+run_tests() { (cd build && ctest --output-on-failure -j1 "$@"); }
+stage setup tools/setup.sh
+stage build tools/build.sh -DLATENT_WERROR=ON
+stage fuzz tools/fuzz.sh 20000
+stage tests run_tests "$@"
+stage sanitizers tools/sanitize.sh
+echo "Stage times:"
+printf '  %s\n' "${times[@]}"
