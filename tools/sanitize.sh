@@ -7,7 +7,7 @@
 # Each stage prints how long it took. Exits non-zero on the first report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jobs=$(nproc 2>/dev/null || echo 2)
+jobs=${LATENT_JOBS:-$(nproc 2>/dev/null || echo 2)}  # LATENT_JOBS: compilers at once on a shared machine
 stage() {  # name, build dir, sanitizer, targets..., then -- ctest arguments
   local name=$1 dir=$2 sanitizer=$3
   shift 3
