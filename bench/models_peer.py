@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from threadpoolctl import threadpool_limits
 
 DATA = Path("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz")
 
@@ -34,7 +35,10 @@ def to_images(out, low, high):
 def main():
     threads = int(sys.argv[1])
     torch.set_num_threads(threads)
-    print(f"Python PyTorch {torch.__version__}, {torch.get_num_threads()} intra-op thread(s)")
+    # The C++ side keeps OpenBLAS on one thread (Model.cpp, keepBlasSingleThreaded): the
+    # same here, so both sides run the same thread settings.
+    threadpool_limits(limits=1, user_api="blas")
+    print(f"Python PyTorch {torch.__version__}, {torch.get_num_threads()} intra-op thread(s), BLAS on 1 thread")
     for i, path in enumerate(sys.argv[2:]):
         module, decode, dim, low, high = load(path)
         label = Path(path).stem
