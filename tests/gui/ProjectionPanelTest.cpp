@@ -130,3 +130,44 @@ TEST(ImagePanelDistanceCue, SaysHowFarFromTheDataAndWarnsWhenFar) {
 }
 
 }  // namespace
+
+namespace {
+
+// The map under a projection shows its previews; cancelled, the map on show before it
+// comes back, point for point.
+TEST_F(ProjectionPanelTest, CancellingAProjectionPutsThePreviousMapBackOnScreen) {
+    openWindow(2, 3000);
+    const latent::ProjectionResult* before = parts(window).projection();
+    ASSERT_NE(before, nullptr);
+    auto* map = parts(window).map();
+    auto showsBefore = [&] {
+        for (std::size_t i = 0; i < before->coords.count; i += 97) {
+            const QVector3D at = map->positionOf(i);
+            const auto z = before->coords.row(i);
+            if (at.x() != z[0] || at.y() != z[1]) return false;
+        }
+        return true;
+    };
+    ASSERT_TRUE(showsBefore());
+
+    auto* panel = parts(window).projectionPanel();
+    auto p = panel->params();
+    p.method = ProjectionMethod::Tsne;
+    panel->setParams(p);
+    auto cancelAndCheck = [&](const char* when) {
+        QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return panel->runButton()->isEnabled(); }, 60000)) << "not cancelled " << when;
+        settle();
+        EXPECT_EQ(parts(window).projection(), before) << when;
+        EXPECT_TRUE(showsBefore()) << "cancelled " << when << ", the map still shows the projection's preview";
+    };
+    // While it still indexes the neighbours...
+    QTest::mouseClick(panel->runButton(), Qt::LeftButton);
+    cancelAndCheck("while indexing");
+    // ...and once it shows its layouts.
+    QTest::mouseClick(panel->runButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !showsBefore(); }, 60000)) << "no preview of the t-SNE was shown";
+    cancelAndCheck("during the layout");
+}
+
+}  // namespace
