@@ -144,6 +144,13 @@ int main(int argc, char** argv) {
         latent::app::addInfoCommand(cli), latent::app::addGridCommand(cli),
         latent::app::addProjectCommand(cli), latent::app::addMorphCommand(cli),
         latent::app::addTraverseCommand(cli)};
+    bool verbose = false;  // the window's and every command's
+    const auto addVerbose = [&verbose](CLI::App& app) {
+        app.add_flag("--verbose", verbose,
+                     "with an error, also print what lies behind it (e.g. LibTorch's traceback)");
+    };
+    addVerbose(cli);
+    for (const auto& command : commands) addVerbose(*command.app);
     cli.footer("Exit codes: 0 ok, 1 bad command line, 2 bad input (unreadable file, wrong shape), "
                "130 interrupted (Ctrl-C).");
 
@@ -164,6 +171,12 @@ int main(int argc, char** argv) {
         return runGui(argc, argv, gui, sinceStart);
     } catch (const latent::Error& e) {
         std::cerr << "latent-explorer: " << e.what() << "\n";
+        if (!e.details().empty()) {
+            std::cerr << (verbose
+                              ? e.details() + "\n"
+                              : std::string(
+                                    "(run again with --verbose for LibTorch's full message)\n"));
+        }
         return e.kind() == latent::ErrorKind::Cancelled ? latent::app::kExitCancelled
                                                         : latent::app::kExitBadInput;
     } catch (const std::exception& e) {

@@ -35,6 +35,7 @@ public:
     Inference* inference() const { return w_.inference_; }
     RecentFiles* recentModels() const { return w_.recent_; }
     QString mapTitle() const { return w_.mapTitle_->text(); }
+    QString statusText() const { return w_.status_->text(); }
     int dimensions() const { return w_.dims_; }
     // Shortcuts into the explorer state.
     const latent::Workspace* workspace() const { return w_.state_->workspace().get(); }

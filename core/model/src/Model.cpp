@@ -10,8 +10,11 @@
 #include <mutex>
 
 #include "ModelMetadata.h"
+#include "ProbeOutputs.h"
+#include "TorchFailure.h"
 #include "TorchModuleFile.h"
 #include "latent/core/Error.h"
+#include "latent/core/PriorSampler.h"
 
 namespace latent {
 namespace {
@@ -34,6 +37,16 @@ std::string decodeMethodOf(const torch::jit::Module& module, const std::filesyst
                   "images (see docs/models.md)");
 }
 
+// Seeds the prior samples decoded at load, so a model always loads the same way.
+constexpr std::uint64_t kProbeSeed = 15;
+
+// Turns a LibTorch failure while running `what` ("decode") into Error(Inference).
+auto inferenceFailure(const std::string& what) {
+    return [what](const std::string& summary, const std::string& text) {
+        return Error(ErrorKind::Inference, what + " failed: " + summary, text);
+    };
+}
+
 }  // namespace
 
 struct Model::Impl {
@@ -42,6 +55,8 @@ struct Model::Impl {
     mutable torch::jit::Module encoder;  // the decoder's module itself for one file
     std::string decodeMethod;
     std::string encodeMethod;  // "" without an encoder
+    std::string metaOrigin = "the metadata";  // "meta.json" or "manifest meta" once read
+    bool valueRangeStated = false;            // by the metadata
     ModelInfo info;
 
     at::Tensor runDecode(const at::Tensor& z) const {
@@ -63,6 +78,14 @@ struct Model::Impl {
         contractError(info.path, "encode(x) must return a tensor or a (mu, logvar) tuple");
     }
 
+    // Takes what a meta object states; `origin` names it in messages.
+    void applyMeta(const nlohmann::json& meta, const std::string& origin, MetadataSource source) {
+        detail::applyMeta(meta, origin, info);
+        info.metadataSource = source;
+        metaOrigin = origin;
+        valueRangeStated = meta.contains("value_range");
+    }
+
     // Fills in the latent size when no metadata states it, from the decoder's weights.
     void probeLatentDim() {
         if (info.latentDim != 0) return;
@@ -80,15 +103,15 @@ struct Model::Impl {
     }
 
     // Decodes a zero latent to learn the image shape and check it against the metadata.
-    void probeImageShape() {
-        at::Tensor out;
-        try {
-            out = runDecode(torch::zeros({1, static_cast<std::int64_t>(info.latentDim)}));
-        } catch (const c10::Error& e) {
-            contractError(info.path, decodeMethod + " failed on a zero latent of size " +
-                                         std::to_string(info.latentDim) +
-                                         " (latent_dim): " + e.what_without_backtrace());
-        }
+    // Returns the image.
+    at::Tensor probeImageShape() {
+        const at::Tensor out = detail::callTorch(
+            [&] {
+                return runDecode(torch::zeros({1, static_cast<std::int64_t>(info.latentDim)}));
+            },
+            [&](const std::string& summary, const std::string& text) {
+                return zeroLatentFailure(summary, text);
+            });
         if (out.dim() != 4 || out.size(0) != 1) {
             contractError(info.path, decodeMethod +
                                          "(z) must return a 4-D image batch [N, C, H, W], "
@@ -110,22 +133,75 @@ struct Model::Impl {
         if (info.imageShape.pixelCount() == 0) info.probedFields.push_back("image_shape");
         info.imageShape = probed;
         if (!info.colourOrder) info.colourOrder = probed.channels == 1 ? ColourOrder::Gray : ColourOrder::Rgb;
+        return out;
+    }
+
+    // Why decoding a zero latent failed: a latent size the metadata states that the
+    // decoder's weights contradict, else LibTorch's own reason.
+    Error zeroLatentFailure(const std::string& summary, const std::string& text) const {
+        const bool stated = !info.probed("latent_dim");
+        const auto expected = detail::latentSizeFromWeights(decoder, decodeMethod);
+        const auto dim = static_cast<std::int64_t>(info.latentDim);
+        if (stated && expected && *expected != dim) {
+            return detail::contractFailure(
+                info.path,
+                metaOrigin + " says latent_dim is " + std::to_string(dim) +
+                    ", but the decoder's first layer takes " + std::to_string(*expected) +
+                    ": set latent_dim to " + std::to_string(*expected) + " (see docs/models.md)",
+                text);
+        }
+        return detail::contractFailure(info.path,
+                                       decodeMethod + " failed on a zero latent of size " +
+                                           std::to_string(dim) + " (latent_dim): " + summary,
+                                       text);
+    }
+
+    // Decodes prior samples besides the zero latent's image `zeroImage` and looks at all
+    // of them for NaN/Inf and (without a stated range) negative values.
+    void probeOutputs(const at::Tensor& zeroImage) {
+        const LatentBatch z = samplePrior(info, detail::kProbeSamples, kProbeSeed);
+        auto latents =
+            torch::from_blob(const_cast<float*>(z.values.data()),
+                             {static_cast<std::int64_t>(z.count), static_cast<std::int64_t>(z.dim)},
+                             torch::kFloat32);
+        const at::Tensor samples =
+            detail::callTorch([&] { return runDecode(latents); },
+                              [&](const std::string& summary, const std::string& text) {
+                                  return detail::contractFailure(
+                                      info.path,
+                                      decodeMethod + " failed on a batch of " +
+                                          std::to_string(z.count) + " prior samples: " + summary,
+                                      text);
+                              });
+        if (samples.dim() != 4 || samples.size(0) != static_cast<std::int64_t>(z.count) ||
+            samples[0].sizes() != zeroImage[0].sizes()) {
+            contractError(info.path, decodeMethod + " returns " + shapeText(samples) + " for " +
+                                         std::to_string(z.count) + " latents, not " +
+                                         std::to_string(z.count) + " images of " +
+                                         detail::shapeText(info.imageShape));
+        }
+        detail::inspectProbeOutputs(torch::cat({zeroImage, samples}), valueRangeStated, info);
     }
 
     // Encodes a zero image of the decoder's shape and checks the latent size agrees.
     void checkEncoder() {
         const auto& s = info.imageShape;
-        try {
-            const auto [mu, logvar] = runEncode(torch::zeros({1, s.channels, s.height, s.width}));
-            info.variationalEncoder = logvar.defined();
-            if (mu.dim() != 2 || static_cast<std::size_t>(mu.size(1)) != info.latentDim) {
-                contractError(info.path, "the encoder returns latents of shape " + shapeText(mu) +
-                                             " but the decoder's latent size is " +
-                                             std::to_string(info.latentDim));
-            }
-        } catch (const c10::Error& e) {
-            contractError(info.path, "encode(x) fails on an image of the decoder's shape " +
-                                         detail::shapeText(s) + ": " + e.what_without_backtrace());
+        const auto [mu, logvar] = detail::callTorch(
+            [&] {
+                return runEncode(torch::zeros({1, s.channels, s.height, s.width}));
+            },
+            [&](const std::string& summary, const std::string& text) {
+                return detail::contractFailure(
+                    info.path,
+                    "encode(x) fails on an image of the decoder's shape " + detail::shapeText(s) +
+                        ": " + summary,
+                    text);
+            });
+        info.variationalEncoder = logvar.defined();
+        if (mu.dim() != 2 || static_cast<std::size_t>(mu.size(1)) != info.latentDim) {
+            contractError(info.path, "the encoder returns latents of shape " + shapeText(mu) +
+                                         " but the decoder's latent size is " +
+                                         std::to_string(info.latentDim));
         }
     }
 
@@ -149,13 +225,8 @@ struct Model::Impl {
             x = x * (info.valueMax - info.valueMin) + info.valueMin;
         }
         toModelChannelOrder(x);
-        std::pair<at::Tensor, at::Tensor> result;
-        try {
-            result = runEncode(x);
-        } catch (const c10::Error& e) {
-            throw Error(ErrorKind::Inference,
-                        "encode failed: " + std::string(e.what_without_backtrace()));
-        }
+        const auto result =
+            detail::callTorch([&] { return runEncode(x); }, inferenceFailure("encode"));
         const auto copyInto = [&](at::Tensor t, LatentBatch& into) {
             t = t.to(torch::kFloat32).contiguous();
             if (t.numel() != static_cast<std::int64_t>(into.values.size())) {
@@ -198,8 +269,7 @@ std::shared_ptr<Model> Model::load(const std::filesystem::path& path) {
         const auto manifest = detail::readManifest(path);
         impl->decoder = detail::loadTorchModule(manifest.decoder, metaJson);
         if (!manifest.meta.is_null()) {
-            detail::applyMeta(manifest.meta, "manifest meta", info);
-            info.metadataSource = MetadataSource::Manifest;
+            impl->applyMeta(manifest.meta, "manifest meta", MetadataSource::Manifest);
         }
         if (!manifest.encoder.empty()) {
             std::string encoderMeta;
@@ -213,8 +283,8 @@ std::shared_ptr<Model> Model::load(const std::filesystem::path& path) {
         if (impl->decoder.find_method("encode")) impl->encodeMethod = "encode";
     }
     if (info.metadataSource == MetadataSource::Probed && !metaJson.empty()) {
-        detail::applyEmbeddedMeta(metaJson, info);
-        info.metadataSource = MetadataSource::EmbeddedMeta;
+        impl->applyMeta(detail::parseEmbeddedMeta(metaJson, path), "meta.json",
+                        MetadataSource::EmbeddedMeta);
     }
     impl->decodeMethod = decodeMethodOf(impl->decoder, path);
     if (impl->encodeMethod == "forward" && !impl->encoder.find_method("forward")) {
@@ -222,7 +292,7 @@ std::shared_ptr<Model> Model::load(const std::filesystem::path& path) {
     }
     info.hasEncoder = !impl->encodeMethod.empty();
     impl->probeLatentDim();
-    impl->probeImageShape();
+    impl->probeOutputs(impl->probeImageShape());
     if (info.hasEncoder) impl->checkEncoder();
     for (const auto& p : impl->decoder.parameters()) info.parameterCount += p.numel();
     if (!info.encoderPath.empty()) {
@@ -258,12 +328,8 @@ std::vector<Image> Model::decode(const LatentBatch& latents) const {
             const_cast<float*>(latents.values.data()),
             {static_cast<std::int64_t>(latents.count), static_cast<std::int64_t>(latents.dim)},
             torch::kFloat32);
-        try {
-            y = impl_->runDecode(z).to(torch::kFloat32);
-        } catch (const c10::Error& e) {
-            throw Error(ErrorKind::Inference,
-                        "decode failed: " + std::string(e.what_without_backtrace()));
-        }
+        y = detail::callTorch([&] { return impl_->runDecode(z); }, inferenceFailure("decode"))
+                .to(torch::kFloat32);
         impl_->toModelChannelOrder(y);
         y = y.contiguous();
     }

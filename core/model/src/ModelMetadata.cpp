@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "latent/core/Error.h"
 #include "latent/core/JsonFields.h"
@@ -12,8 +13,15 @@ std::string quoted(const std::filesystem::path& path) {
     return "'" + path.string() + "'";
 }
 
-void contractError(const std::filesystem::path& path, const std::string& what) {
-    throw Error(ErrorKind::ModelContract, "model " + quoted(path) + ": " + what);
+Error contractFailure(const std::filesystem::path& path, const std::string& what,
+                      std::string details) {
+    return Error(ErrorKind::ModelContract, "model " + quoted(path) + ": " + what,
+                 std::move(details));
+}
+
+void contractError(const std::filesystem::path& path, const std::string& what,
+                   std::string details) {
+    throw contractFailure(path, what, std::move(details));
 }
 
 std::string shapeText(const ImageShape& s) {
@@ -93,15 +101,12 @@ void applyMeta(const nlohmann::json& meta, const std::string& where, ModelInfo& 
     }
 }
 
-void applyEmbeddedMeta(const std::string& text, ModelInfo& info) {
-    nlohmann::json meta;
+nlohmann::json parseEmbeddedMeta(const std::string& text, const std::filesystem::path& path) {
     try {
-        meta = nlohmann::json::parse(text);
+        return nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
-        contractError(info.path,
-                      "embedded meta.json is not valid JSON (" + std::string(e.what()) + ")");
+        contractError(path, "embedded meta.json is not valid JSON (" + std::string(e.what()) + ")");
     }
-    applyMeta(meta, "meta.json", info);
 }
 
 ModelManifest readManifest(const std::filesystem::path& path) {

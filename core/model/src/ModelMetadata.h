@@ -2,15 +2,20 @@
 // Model metadata from an embedded meta.json or a pair's manifest (private to core).
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "latent/core/Error.h"
 #include "latent/core/Model.h"
 
 namespace latent::detail {
 
-[[noreturn]] void contractError(const std::filesystem::path& path, const std::string& what);
+// Error(ModelContract) "model 'path': what", keeping `details` (a traceback);
+// contractError throws it.
+Error contractFailure(const std::filesystem::path& path, const std::string& what,
+                      std::string details = {});
+[[noreturn]] void contractError(const std::filesystem::path& path, const std::string& what,
+                                std::string details = {});
 std::string quoted(const std::filesystem::path& path);
 std::string shapeText(const ImageShape& shape);  // "CxHxW"
 
@@ -19,8 +24,8 @@ std::string shapeText(const ImageShape& shape);  // "CxHxW"
 // Error(ModelContract) for fields of the wrong type or out of range.
 void applyMeta(const nlohmann::json& meta, const std::string& where, ModelInfo& info);
 
-// Parses an embedded meta.json's text and applies it.
-void applyEmbeddedMeta(const std::string& text, ModelInfo& info);
+// Parses an embedded meta.json's text; throws Error(ModelContract) when it is not JSON.
+nlohmann::json parseEmbeddedMeta(const std::string& text, const std::filesystem::path& path);
 
 // A JSON manifest naming an encoder and a decoder file (relative to the manifest).
 struct ModelManifest {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace latent {
 namespace {
@@ -30,7 +31,9 @@ std::string modelInfoJson(const ModelInfo& info) {
     j["variational_encoder"] = info.variationalEncoder;
     j["class_names"] = info.classNames;
     j["metadata_source"] = toString(info.metadataSource);
+    j["probed_fields"] = info.probedFields;
     j["parameters"] = info.parameterCount;
+    j["warnings"] = info.warnings;
     return j.dump(2) + "\n";
 }
 
@@ -48,12 +51,21 @@ std::string modelInfoText(const ModelInfo& info) {
     line("file:", info.path.string());
     line("latent size:", std::to_string(info.latentDim));
     line("image shape:", shapeText(info.imageShape) + " (C x H x W)");
+    line("value range:", valueRangeText(info));
     line("encoder:", encoderText(info));
     line("classes:",
          names.empty() ? "none" : std::to_string(info.classNames.size()) + " (" + names + ")");
     line("metadata:", toString(info.metadataSource));
     line("parameters:", std::to_string(info.parameterCount));
+    for (const auto& warning : info.warnings) line("warning:", warning);
     return out;
+}
+
+std::string valueRangeText(const ModelInfo& info) {
+    std::ostringstream text;  // shortest form: "-1", "0.5", "255"
+    text << "[" << info.valueMin << ", " << info.valueMax << "]";
+    if (info.probed("value_range")) text << ", assumed: the decoder returns negative values";
+    return text.str();
 }
 
 }  // namespace latent

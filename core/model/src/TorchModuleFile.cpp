@@ -2,6 +2,7 @@
 
 #include <caffe2/serialize/inline_container.h>
 #include <torch/csrc/jit/passes/inliner.h>
+#include <torch/version.h>
 
 #include <algorithm>
 #include <array>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "ModelMetadata.h"
+#include "TorchFailure.h"
 #include "latent/core/Error.h"
 
 namespace latent::detail {
@@ -62,7 +64,18 @@ bool zipHasEndRecord(std::ifstream& in, std::uintmax_t size) {
     } catch (const c10::Error&) {
         // Not even a readable archive: fall through to the loader's own reason.
     }
-    contractError(path, "not a loadable TorchScript file (" + why + ")" + hint);
+    if (const auto op = unknownOperator(why)) {
+        const std::string torch =
+            std::to_string(TORCH_VERSION_MAJOR) + "." + std::to_string(TORCH_VERSION_MINOR);
+        contractError(path,
+                      "uses the operator " + *op + ", which LibTorch " + torch +
+                          " does not have: it was probably saved by a newer PyTorch. "
+                          "Re-export it with PyTorch " +
+                          torch + " (tools/export_model.py; see docs/models.md)",
+                      why);
+    }
+    contractError(path, "not a loadable TorchScript file (" + torchFailureSummary(why) + ")" + hint,
+                  why);
 }
 
 void collectNodes(torch::jit::Block* block, std::vector<torch::jit::Node*>& out) {
@@ -101,10 +114,8 @@ torch::jit::Module loadTorchModule(const std::filesystem::path& path, std::strin
     torch::jit::Module module;
     try {
         module = torch::jit::load(path.string(), torch::kCPU, extra);
-    } catch (const c10::Error& e) {
-        diagnoseLoadFailure(path, e.what_without_backtrace());
     } catch (const std::exception& e) {
-        diagnoseLoadFailure(path, e.what());
+        diagnoseLoadFailure(path, torchErrorText(e));
     }
     module.eval();
     metaJson = extra["meta.json"];

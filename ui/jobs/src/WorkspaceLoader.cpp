@@ -27,7 +27,7 @@ void WorkspaceLoader::deliver(JobOutcome<Loaded> outcome) {
     if (outcome.cancelled) {
         Q_EMIT cancelled();
     } else if (!outcome.result) {
-        Q_EMIT failed(outcome.error);
+        Q_EMIT failed(outcome.error, outcome.errorDetails);
     } else if (outcome.result->resizeOffer) {
         Q_EMIT resizeNeeded(outcome.result->resizeOffer->first, outcome.result->resizeOffer->second);
     } else {

@@ -2,8 +2,10 @@
 
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "latent/core/ModelReport.h"
 #include "latent/ui/ModelSettingsPanel.h"
 
 namespace latent::ui {
@@ -48,28 +50,42 @@ ModelInfoPanel::ModelInfoPanel(QWidget* parent)
     auto* group = new QGroupBox(tr("Settings"), this);
     auto* inGroup = new QVBoxLayout(group);
     inGroup->addWidget(settings_);
-    auto* column = new QVBoxLayout(this);
+    // Scrolls rather than squeezing wrapped rows (a warning, the dataset note) to one line.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* inner = new QWidget(scroll);
+    auto* column = new QVBoxLayout(inner);
     column->setContentsMargins(8, 6, 8, 6);
     column->addLayout(form_);
     column->addWidget(group);
     column->addStretch(1);
+    scroll->setWidget(inner);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
     setRow(tr("Model"), tr("none loaded"));
 }
 
-void ModelInfoPanel::setRow(const QString& label, const QString& value) {
+void ModelInfoPanel::setRow(const QString& label, const QString& value, int row) {
     QLabel*& cell = values_[label];
     if (!cell) {
         cell = new QLabel(this);
         cell->setWordWrap(true);
         cell->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        form_->addRow(label + ":", cell);
+        form_->insertRow(row, label + ":", cell);
     }
     cell->setText(value);
 }
 
+void ModelInfoPanel::removeRow(const QString& label) {
+    if (QLabel* cell = values_.take(label)) form_->removeRow(cell);
+}
+
 void ModelInfoPanel::setModel(const latent::ModelInfo& info, const QString& datasetNote) {
-    if (QLabel* why = values_.take(tr("Why"))) form_->removeRow(why);  // left by setNoModel
+    removeRow(tr("Why"));  // left by setNoModel
     setRow(tr("Model"), QString::fromStdString(info.name));
+    setWarnings(info.warnings);
     setRow(tr("File"),
            QString::fromStdString(info.path.filename().string()) +
                (info.encoderPath.empty()
@@ -78,15 +94,25 @@ void ModelInfoPanel::setModel(const latent::ModelInfo& info, const QString& data
                           .arg(QString::fromStdString(info.encoderPath.filename().string()))));
     setRow(tr("Latent size"), QString::number(info.latentDim));
     setRow(tr("Image shape"), shapeText(info.imageShape, info.colourOrder.value_or(latent::ColourOrder::Rgb)));
-    setRow(tr("Value range"), QStringLiteral("[%1, %2]")
-                                  .arg(static_cast<double>(info.valueMin))
-                                  .arg(static_cast<double>(info.valueMax)));
+    setRow(tr("Value range"), QString::fromStdString(latent::valueRangeText(info)));
     setRow(tr("Encoder"), encoderText(info));
     setRow(tr("Metadata"), metadataText(info));
     setRow(tr("Parameters"), grouped(info.parameterCount));
     setRow(tr("Load time"), tr("%1 ms").arg(info.loadSeconds * 1000.0, 0, 'f', 0));
     setRow(tr("Dataset"), datasetNote.isEmpty() ? tr("used as is") : datasetNote);
     setToolTip(QString::fromStdString(info.description));
+}
+
+void ModelInfoPanel::setWarnings(const std::vector<std::string>& warnings) {
+    const QString label = tr("Warnings");
+    if (warnings.empty()) {
+        removeRow(label);
+        return;
+    }
+    QStringList lines;
+    for (const auto& w : warnings) lines << QString::fromStdString(w);
+    setRow(label, lines.join(QLatin1Char('\n')), 1);  // right under the model's name, to be seen
+    values_[label]->setStyleSheet(QStringLiteral("QLabel { color: #b34700; font-weight: bold; }"));
 }
 
 void ModelInfoPanel::setNoModel(const QString& why) {

@@ -93,7 +93,8 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     tabifyDockWidget(key, addSideDock(tr("Neighbours"), "neighboursDock", neighbours_));
     tabifyDockWidget(key, addSideDock(tr("Directions"), "directionsDock", attributes_));
     tabifyDockWidget(key, addSideDock(tr("Bookmarks"), "bookmarksDock", bookmarks_));
-    tabifyDockWidget(key, addSideDock(tr("Model"), "modelDock", modelInfo_));
+    modelDock_ = addSideDock(tr("Model"), "modelDock", modelInfo_);
+    tabifyDockWidget(key, modelDock_);
     key->raise();
     current_ = new CurrentPointController(
         {map_, panel_, inference_, stripDecoder_, traversal_, morph_, neighbours_, attributes_, bookmarks_}, state_, this);
@@ -329,7 +330,7 @@ void MainWindow::onProgress(double fraction, const QString& message) {
     if (!message.isEmpty()) status_->setText(message);
 }
 
-void MainWindow::onLoadFailed(const QString& message) {
+void MainWindow::onLoadFailed(const QString& message, const QString& details) {
     setBusy(false);
     sessions_->loadFailed();  // a session waiting belonged to the workspace that failed to load
     const auto& what = loading_.identity.metadataPath != request_.identity.metadataPath ? loading_.identity.metadataPath
@@ -339,7 +340,9 @@ void MainWindow::onLoadFailed(const QString& message) {
                                       .arg(QString::fromStdString(what.filename().string()), message)
                                 : tr("Could not open the workspace: %1").arg(message));
     Q_EMIT loadFailed(message);
-    QMessageBox::warning(this, tr("Latent Explorer"), message);
+    QMessageBox box(QMessageBox::Warning, tr("Latent Explorer"), message, QMessageBox::Ok, this);
+    box.setDetailedText(details);  // a "Show Details..." button when there are some
+    box.exec();
 }
 
 void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
@@ -361,6 +364,13 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     status_->setText(tr("Ready: %1 Map shown %2 s after start.")
                          .arg(loadedSummary(*ws))
                          .arg(static_cast<double>(sinceStart_.elapsed()) / 1000.0, 0, 'f', 2));
+    if (hasModel && !ws->model->info().warnings.empty()) {  // a model that loads but misbehaves
+        modelDock_->raise();
+        status_->setText(status_->text() + tr(" The model has warnings: see the Model panel."));
+    } else if (hasModel && ws->model->info().probed("value_range")) {
+        status_->setText(status_->text() +
+                         tr(" Its pixels are assumed to be in [-1, 1] (see the Model panel)."));
+    }
     Q_EMIT workspaceReady();
     sessions_->workspaceLoaded();
 }

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace latent {
 
@@ -19,14 +20,20 @@ enum class ErrorKind {
 
 const char* toString(ErrorKind kind);
 
-// The one exception type core throws; its message is written for the user.
+// The one exception type core throws; its message is written for the user: one line
+// that says what is wrong. `details` keeps what a developer needs to dig further (e.g. a
+// TorchScript traceback); the GUI shows it behind a "Details" button, the CLI with
+// --verbose. Empty when the message says it all.
 class Error : public std::runtime_error {
 public:
-    Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    Error(ErrorKind kind, const std::string& message, std::string details = {})
+        : std::runtime_error(message), kind_(kind), details_(std::move(details)) {}
     ErrorKind kind() const noexcept { return kind_; }
+    const std::string& details() const noexcept { return details_; }
 
 private:
     ErrorKind kind_;
+    std::string details_;
 };
 
 }  // namespace latent

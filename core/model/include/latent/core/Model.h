@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -44,7 +45,15 @@ struct ModelInfo {
     bool hasEncoder = false;
     bool variationalEncoder = false;  // encode returns (mu, logvar)
     MetadataSource metadataSource = MetadataSource::Probed;
-    std::vector<std::string> probedFields;  // e.g. {"latent_dim", "image_shape"}
+    // Fields no metadata stated, found by probing: "latent_dim", "image_shape", and
+    // "value_range" when negative outputs made the app assume [-1, 1].
+    std::vector<std::string> probedFields;
+    bool probed(const std::string& field) const {
+        return std::find(probedFields.begin(), probedFields.end(), field) != probedFields.end();
+    }
+    // What the probe decodes showed that the user should know, one sentence each (e.g.
+    // NaN or Inf outputs); the model still loads.
+    std::vector<std::string> warnings;
     std::int64_t parameterCount = 0;
     double loadSeconds = 0.0;
 };

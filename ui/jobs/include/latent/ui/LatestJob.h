@@ -31,6 +31,7 @@ template <typename Result>
 struct JobOutcome {
     std::optional<Result> result;
     QString error;
+    QString errorDetails;  // latent::Error::details(): e.g. a traceback, for a "Details" button
     bool cancelled = false;
 };
 
@@ -100,6 +101,7 @@ public:
                     outcome->cancelled = true;
                 } else {
                     outcome->error = QString::fromStdString(e.what());
+                    outcome->errorDetails = QString::fromStdString(e.details());
                 }
             } catch (const std::exception& e) {
                 outcome->error = QString::fromStdString(e.what());

@@ -26,7 +26,8 @@ public:
 Q_SIGNALS:
     void progress(double fraction, const QString& message);
     void finished(std::shared_ptr<latent::Workspace> workspace);
-    void failed(const QString& message);
+    // `details`: what lies behind the one-line message (e.g. a traceback); may be empty.
+    void failed(const QString& message, const QString& details);
     void cancelled();
     // The request did not allow resizing and the dataset's images need it (and can have it).
     void resizeNeeded(const latent::ImageShape& datasetShape, const latent::ImageShape& modelShape);

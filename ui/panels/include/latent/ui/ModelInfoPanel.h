@@ -4,6 +4,8 @@
 #include <QMap>
 #include <QString>
 #include <QWidget>
+#include <string>
+#include <vector>
 
 #include "latent/core/Model.h"
 #include "latent/core/Workspace.h"
@@ -14,9 +16,10 @@ namespace latent::ui {
 
 class ModelSettingsPanel;
 
-// What the loaded model is: name, latent size, image shape, encoder, where the metadata
-// came from (embedded / manifest / probed), load time, parameter count, and how the
-// dataset was fitted to it; its settings below (ModelSettingsPanel).
+// What the loaded model is: name, warnings, latent size, image shape, value range (and
+// whether it was assumed), encoder, where the metadata came from (embedded / manifest /
+// probed), load time, parameter count, and how the dataset was fitted to it; its
+// settings below (ModelSettingsPanel).
 class ModelInfoPanel : public QWidget {
     Q_OBJECT
 public:
@@ -33,7 +36,11 @@ public:
     static QString datasetNote(const latent::Workspace& workspace);
 
 private:
-    void setRow(const QString& label, const QString& value);
+    // A new row goes at `row` (-1: last).
+    void setRow(const QString& label, const QString& value, int row = -1);
+    void removeRow(const QString& label);
+    // The model's warnings in a row of their own, coloured to be seen; none: no row.
+    void setWarnings(const std::vector<std::string>& warnings);
 
     QFormLayout* form_;
     QMap<QString, QLabel*> values_;

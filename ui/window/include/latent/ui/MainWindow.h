@@ -109,7 +109,7 @@ private:
     void giveTheRoomToTheMap();
     void onWorkspace(std::shared_ptr<latent::Workspace> workspace);
     void onProgress(double fraction, const QString& message);
-    void onLoadFailed(const QString& message);
+    void onLoadFailed(const QString& message, const QString& details);
     void runProjection();
     void setBusy(bool busy);
     QDockWidget* addSideDock(const QString& title, const char* name, QWidget* content);
@@ -135,6 +135,7 @@ private:
     DecoderRequired* traversalHolder_ = nullptr;
     DecoderRequired* morphHolder_ = nullptr;
     ModelInfoPanel* modelInfo_;
+    QDockWidget* modelDock_ = nullptr;  // brought to the front when a model loads with warnings
     RecentFiles* recent_ = nullptr;
     Inference* inference_;
     BatchDecoder* stripDecoder_;
