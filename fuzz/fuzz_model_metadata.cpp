@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string text(reinterpret_cast<const char*>(data), size);
     runReader([&] {
         latent::ModelInfo info;
-        latent::detail::applyEmbeddedMeta(text, info);
+        latent::detail::applyMeta(latent::detail::parseEmbeddedMeta(text, "fuzz.pt"), "meta.json", info);
         checkDescribable(info);
     });
     {
