@@ -2,7 +2,8 @@
 
 #include <c10/util/Exception.h>
 
-#include <regex>
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace latent::detail {
@@ -14,6 +15,24 @@ std::string torchErrorText(const std::exception& e) {
     return e.what();
 }
 
+namespace {
+
+bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// "RuntimeError: " or "ValueError: " at the start of `line` (after blanks): its length.
+// (std::regex would do, but GCC 12 warns inside it under the sanitizers.)
+std::size_t exceptionNameLength(const std::string& line) {
+    const std::size_t start = line.find_first_not_of(" \t");
+    const std::size_t colon = line.find(": ", start);
+    if (start == std::string::npos || colon == std::string::npos) return 0;
+    const std::string name = line.substr(start, colon - start);
+    const bool letters = std::all_of(name.begin(), name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    const bool exception = name.ends_with("Error") || name.ends_with("Exception");
+    return letters && exception ? colon + 2 : 0;
+}
+
+}  // namespace
+
 std::string torchFailureSummary(const std::string& what) {
     std::istringstream lines(what);
     std::string line;
@@ -22,15 +41,19 @@ std::string torchFailureSummary(const std::string& what) {
         if (line.find_first_not_of(" \t\r") != std::string::npos) last = line;
     }
     // TorchScript ends its traceback with the Python exception: "RuntimeError: ...".
-    static const std::regex exceptionName(R"(^\s*[A-Za-z]*(Error|Exception): )");
-    return std::regex_replace(last, exceptionName, "", std::regex_constants::format_first_only);
+    return last.substr(exceptionNameLength(last));
 }
 
 std::optional<std::string> unknownOperator(const std::string& what) {
-    static const std::regex unknownOp(R"(Unknown builtin op: ([A-Za-z_][\w.]*::[A-Za-z_]\w*))");
-    std::smatch match;
-    if (!std::regex_search(what, match, unknownOp)) return std::nullopt;
-    return match[1].str();
+    static const std::string kMarker = "Unknown builtin op: ";
+    const std::size_t at = what.find(kMarker);
+    if (at == std::string::npos) return std::nullopt;
+    std::size_t end = at + kMarker.size();
+    while (end < what.size() && (isNameChar(what[end]) || what[end] == ':' || what[end] == '.')) ++end;
+    std::string name = what.substr(at + kMarker.size(), end - at - kMarker.size());
+    while (!name.empty() && (name.back() == '.' || name.back() == ':')) name.pop_back();  // the sentence's full stop
+    if (name.find("::") == std::string::npos) return std::nullopt;
+    return name;
 }
 
 }  // namespace latent::detail
