@@ -32,8 +32,11 @@ stage "address+undefined" build-asan address,undefined core_tests cli_tests late
 # One OpenMP thread in LibTorch: its uninstrumented barriers would read as races.
 export OMP_NUM_THREADS=1
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tools/sanitizers/tsan.supp
-# HNSW index builds run about 100x slower under it (KnnGraph's recall test: 174 s), so
-# KnnGraph's own tests are left out; t-SNE's and UMAP's tests build HNSW graphs in
-# parallel here too. The sanitized builds give unit tests 900 s (tests/CMakeLists.txt).
+# Tests that build HNSW indexes in parallel are left out: hnswlib takes its per-node locks
+# in both orders, and TSan reports that from those tests with unsymbolized stacks, which
+# the deadlock suppression cannot match (t-SNE's above the exact-search limit, in CI); they
+# also run about 100x slower under it (KnnGraph's recall test: 174 s). They run in the
+# ASan stage and the Release tests. Sanitized unit tests get 900 s (tests/CMakeLists.txt).
 stage "thread" build-tsan thread core_tests ui_unit_tests -- \
-  -R '^(InferenceEngine|Tsne|Umap|NnDescent|ThreadTeam|Lle|Pca|LatestJobTest|Inference)\.'
+  -R '^(InferenceEngine|Tsne|Umap|NnDescent|ThreadTeam|Lle|Pca|LatestJobTest|Inference)\.' \
+  -E 'AboveTheExactNeighbourSearchLimit'
