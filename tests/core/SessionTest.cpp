@@ -145,6 +145,9 @@ TEST(Session, FieldsOfAnotherTypeOrOutOfRangeAreRefusedNamingTheField) {
     EXPECT_NE(refused(Ptr("/projection/axes/0"), 4096).find("'axes'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/morph/t"), 1.5).find("'t'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/morph/frames"), 1000).find("'frames'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/version"), 6.7e44).find("'version'"), std::string::npos);  // fuzz_session
+    EXPECT_NE(refused(Ptr("/version"), 1.5).find("'version'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/version"), 0).find("'version'"), std::string::npos);
     std::string message;
     EXPECT_EQ(loadErrorKind("{\"format\": \"latent-explorer-session\", \"version\": 1" + std::string(400, '9') + "}",
                             &message),

@@ -159,8 +159,8 @@ Session sessionFromJson(const std::string& text, const std::string& source) {
         throw Error(ErrorKind::BadFormat, source + " is not a Latent Explorer session file");
     }
     try {
-        const int version = j.at("version").get<int>();
-        if (version > Session::kVersion || version < 1) {
+        const int version = fields::integer(j.at("version"), "version", 1, std::numeric_limits<int>::max());
+        if (version > Session::kVersion) {
             throw Error(ErrorKind::BadFormat, source + " has session version " + std::to_string(version) +
                                                   "; this build reads up to version " +
                                                   std::to_string(Session::kVersion));
