@@ -175,7 +175,7 @@ int main(int argc, char** argv) {
             std::cerr << (verbose
                               ? e.details() + "\n"
                               : std::string(
-                                    "(run again with --verbose for LibTorch's full message)\n"));
+                                    "(run again with --verbose for the details, e.g. LibTorch's full message)\n"));
         }
         return e.kind() == latent::ErrorKind::Cancelled ? latent::app::kExitCancelled
                                                         : latent::app::kExitBadInput;

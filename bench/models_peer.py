@@ -35,7 +35,7 @@ def to_images(out, low, high):
 def main():
     threads = int(sys.argv[1])
     torch.set_num_threads(threads)
-    # The C++ side keeps OpenBLAS on one thread (Model.cpp, keepBlasSingleThreaded): the
+    # The C++ side keeps OpenBLAS on one thread (TorchRuntime.cpp, keepBlasSingleThreaded): the
     # same here, so both sides run the same thread settings.
     threadpool_limits(limits=1, user_api="blas")
     print(f"Python PyTorch {torch.__version__}, {torch.get_num_threads()} intra-op thread(s), BLAS on 1 thread")

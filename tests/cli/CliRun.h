@@ -14,9 +14,10 @@ struct RunResult {
 };
 
 // Runs the app with `args` (already shell-quoted as needed); output goes to a pipe, so
-// the app must behave as when piped in a script.
-inline RunResult run(const std::string& args) {
-    const std::string command = std::string("'") + LATENT_EXPLORER_EXE + "' " + args + " 2>&1";
+// the app must behave as when piped in a script. `environment`: "NAME=value ..." to set.
+inline RunResult run(const std::string& args, const std::string& environment = {}) {
+    const std::string command =
+        "env " + environment + " '" + std::string(LATENT_EXPLORER_EXE) + "' " + args + " 2>&1";
     RunResult result;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return result;

@@ -1,7 +1,5 @@
 #include "latent/core/InferenceEngine.h"
 
-#include <torch/script.h>
-
 #include <algorithm>
 #include <chrono>
 
@@ -126,7 +124,6 @@ std::future<LatentBatch> InferenceEngine::encodeDataset(std::shared_ptr<const Da
 }
 
 void InferenceEngine::run() {
-    c10::InferenceMode inference;  // thread-local: it must be made on this thread
     for (;;) {
         std::optional<LiveJob> live;
         std::shared_ptr<BatchJob> batch;

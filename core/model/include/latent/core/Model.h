@@ -69,13 +69,18 @@ struct EncodedBatch {
 inline constexpr std::size_t kMaxLatentDim = 1024;
 inline constexpr int kMaxImageSide = 4096;
 
+namespace detail {
+class LoadedModel;  // the model runtime's side of a Model
+}
+
 // A TorchScript model that follows the model contract (docs/models.md). LibTorch stays
-// behind this class. Calls are serialised internally, so one Model may be shared by
+// behind this class, in a runtime library opened the first time a model is loaded (see
+// loadModelRuntime). Calls are serialised internally, so one Model may be shared by
 // threads; each call sets up its own inference-mode guard.
 class Model {
 public:
     // `path` is a TorchScript file, or a JSON manifest naming an encoder and a decoder.
-    // Throws latent::Error: Io (missing file), BadFormat (not TorchScript / not JSON),
+    // Throws latent::Error: Io (missing file or model runtime), BadFormat (not TorchScript / not JSON),
     // Truncated, ModelContract (the file breaks the contract); the message names the file
     // and what was expected.
     static std::shared_ptr<Model> load(const std::filesystem::path& path);
@@ -97,14 +102,20 @@ public:
     std::vector<Image> decode(const LatentBatch& latents) const;
 
 private:
-    struct Impl;
-    explicit Model(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> impl_;
+    explicit Model(std::unique_ptr<detail::LoadedModel> loaded);
+    std::unique_ptr<detail::LoadedModel> loaded_;
 };
 
+// Opens the model runtime (LibTorch) now if it is not open yet. Its start-up takes about
+// 0.5 s on an idle 2-core machine, so the GUI calls this on a background thread while its
+// window paints; the first Model::load opens it otherwise. Throws Error(Io) when the
+// runtime library is missing.
+void loadModelRuntime();
+
 // Intra-op threads LibTorch uses for inference. With OpenMP builds this is a setting of
-// the calling thread: call it on the thread that runs the model.
-// Also keeps OpenBLAS, if it is the BLAS in use, on one thread (see Model.cpp for why).
+// the calling thread: call it on the thread that runs the model. Before the runtime is
+// open the number is kept and applied on the thread that opens it.
+// Also keeps OpenBLAS, if it is the BLAS in use, on one thread (see TorchRuntime.cpp for why).
 void setInferenceThreads(int threads);
 int inferenceThreads();
 
