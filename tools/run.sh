@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
-tools/build.sh
+LATENT_BUILD_TARGETS=latent-explorer tools/build.sh  # not the tests, benchmarks or fixtures
 if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
   echo "run: no display found; starting under xvfb-run (nothing will be visible)." >&2
   exec xvfb-run -a -s "-screen 0 1600x1000x24" build/app/latent-explorer "$@"

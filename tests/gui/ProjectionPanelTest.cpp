@@ -139,6 +139,8 @@ TEST_F(ProjectionPanelTest, CancellingAProjectionPutsThePreviousMapBackOnScreen)
     openWindow(2, 3000);
     const latent::ProjectionResult* before = parts(window).projection();
     ASSERT_NE(before, nullptr);
+    const QString titleBefore = parts(window).mapTitle();
+    ASSERT_TRUE(titleBefore.startsWith("PCA 2D")) << titleBefore.toStdString();
     auto* map = parts(window).map();
     auto showsBefore = [&] {
         for (std::size_t i = 0; i < before->coords.count; i += 97) {
@@ -160,9 +162,13 @@ TEST_F(ProjectionPanelTest, CancellingAProjectionPutsThePreviousMapBackOnScreen)
         settle();
         EXPECT_EQ(parts(window).projection(), before) << when;
         EXPECT_TRUE(showsBefore()) << "cancelled " << when << ", the map still shows the projection's preview";
+        EXPECT_TRUE(parts(window).mapTitle().startsWith("PCA 2D")) << when << ": " << parts(window).mapTitle().toStdString();
     };
-    // While it still indexes the neighbours...
+    // While it still indexes the neighbours (the title says what the map is becoming)...
     QTest::mouseClick(panel->runButton(), Qt::LeftButton);
+    EXPECT_TRUE(parts(window).mapTitle().startsWith("t-SNE 2D")) << parts(window).mapTitle().toStdString();
+    EXPECT_TRUE(parts(window).mapTitle().contains(QString::fromUtf8("computing…")))
+        << parts(window).mapTitle().toStdString();
     cancelAndCheck("while indexing");
     // ...and once it shows its layouts.
     QTest::mouseClick(panel->runButton(), Qt::LeftButton);

@@ -103,6 +103,22 @@ TEST_F(SelectionTest, ConcaveLassoSelectsWhatSelectionGeometrySaysIn2DAnd3D) {
     }
 }
 
+// Released where it started (as a user closes a loop), a lasso is still a lasso: it used
+// to be taken for a click, which cleared the selection or picked one point.
+TEST_F(SelectionTest, ALassoClosedWhereItStartedSelectsWhatItEncloses) {
+    openWindow(2, 1500);
+    selection().tool()->setMode(MapSelectionTool::Mode::Lasso);
+    const QRect r = parts(window).map()->view()->rect();
+    const QPoint start(r.width() * 3 / 10, r.height() * 3 / 10);
+    const std::vector<QPoint> loop{start, {r.width() * 6 / 10, start.y()},
+                                   {r.width() * 6 / 10, r.height() * 6 / 10},
+                                   {start.x(), r.height() * 6 / 10}, start + QPoint(1, 1)};
+    drag(loop);
+    const auto expected = latent::selectInLasso(coords(), parts(window).map()->screenView(), onScreen(loop));
+    ASSERT_GT(expected.size(), 20u);
+    EXPECT_EQ(model().indices(), expected);
+}
+
 TEST_F(SelectionTest, ALaterGestureWinsOverOneStillBeingSearched) {
     openWindow(2, 1500);
     selection().tool()->setMode(MapSelectionTool::Mode::Box);

@@ -29,6 +29,10 @@ ProjectionController::ProjectionController(ExplorerState* state, Views views, QO
 void ProjectionController::connectRunner() {
     connect(runner_, &ProjectionRunner::started, this, [this](const latent::ProjectionParams& p) {
         v_.panel->setRunning(true);
+        // The map shows this run's previews from now on: its title says so.
+        if (const auto latents = state_->latents(); latents && state_->workspace()) {
+            Q_EMIT titleChanged(runningMapTitle(p, latents->count, state_->workspace()->dataset));
+        }
         Q_EMIT started(tr("Projecting: %1…").arg(QString::fromStdString(latent::describe(p))));
     });
     connect(runner_, &ProjectionRunner::progress, this, &ProjectionController::progress);
@@ -105,6 +109,7 @@ void ProjectionController::show(std::shared_ptr<const latent::ProjectionResult> 
 void ProjectionController::onFailed(const QString& message) {
     v_.panel->setRunning(false);
     Q_EMIT failed(message);
+    if (state_->projection()) Q_EMIT titleChanged(mapTitle(*state_->projection(), state_->workspace()->dataset));
     if (!state_->projection() && state_->workspace()) {  // never leave the map empty: fall back to PCA
         auto p = v_.panel->params();
         p.method = latent::ProjectionMethod::Pca;
@@ -117,6 +122,7 @@ void ProjectionController::onCancelled() {
     v_.panel->setRunning(false);
     Q_EMIT cancelled();
     if (!state_->projection()) return;
+    Q_EMIT titleChanged(mapTitle(*state_->projection(), state_->workspace()->dataset));
     v_.map->setPoints(state_->projection()->coords, state_->colours());
     v_.current->mapShowsProjection();
     v_.highlights->refresh();  // the rings left where the last preview put their points

@@ -3,6 +3,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWidget>
+#include <algorithm>
 #include <memory>
 
 #include "latent/core/ScreenPickIndex.h"
@@ -73,6 +74,7 @@ bool MapSelectionTool::eventFilter(QObject* watched, QEvent* event) {
         case QEvent::MouseMove: {
             if (!dragging_) return false;
             const QPoint pos = static_cast<QMouseEvent*>(event)->position().toPoint();
+            reach_ = std::max(reach_, (pos - pressPos_).manhattanLength());
             if (lasso_) {
                 if (path_.isEmpty() || path_.last() != pos) path_ << pos;
             } else {
@@ -99,6 +101,7 @@ bool MapSelectionTool::startGesture(QPoint pos, Qt::KeyboardModifiers modifiers)
     dragging_ = true;
     lasso_ = mode_ == Mode::Lasso || (mode_ == Mode::Navigate && ctrl);
     pressPos_ = pos;
+    reach_ = 0;
     path_ = QPolygon{pos};
     return true;
 }
@@ -108,7 +111,9 @@ void MapSelectionTool::finishGesture(QPoint pos, Qt::KeyboardModifiers modifiers
     outline_->hide();
     const QPoint press = pressPos_;
     const bool add = modifiers.testFlag(Qt::ShiftModifier);
-    if ((pos - press).manhattanLength() <= kClickSlop) {
+    // A box is its two corners; a lasso is its whole path.
+    const int reach = std::max(lasso_ ? reach_ : 0, (pos - press).manhattanLength());
+    if (reach <= kClickSlop) {
         Q_EMIT pointClicked(map_->pointAt(press), add || modifiers.testFlag(Qt::ControlModifier));
         return;
     }

@@ -30,6 +30,13 @@ QString mapTitle(const latent::ProjectionResult& result, const latent::Dataset& 
     return title;
 }
 
+QString runningMapTitle(const latent::ProjectionParams& params, std::size_t count, const latent::Dataset& dataset) {
+    return tr("%1 · computing… · %2 latents · %3")
+        .arg(QString::fromStdString(latent::describe(params)))
+        .arg(groupedCount(count))
+        .arg(QString::fromStdString(dataset.name));
+}
+
 QString positionText(const latent::ProjectionResult& result, std::span<const float> position) {
     QStringList parts;
     for (std::size_t c = 0; c < position.size(); ++c) {

@@ -69,6 +69,9 @@ private:
     bool dragging_ = false;
     bool lasso_ = false;
     QPoint pressPos_;
+    // How far (px, Manhattan) the pointer got from the press: a lasso drawn round and
+    // released where it started is a lasso, not a click.
+    int reach_ = 0;
     QPolygon path_;  // the gesture so far, logical pixels of the map view
     Qt::KeyboardModifiers pressModifiers_;
     LatestJob<std::vector<std::size_t>> search_;  // a newer gesture supersedes one still searched

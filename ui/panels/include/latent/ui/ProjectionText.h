@@ -14,6 +14,8 @@ QString groupedCount(std::size_t n);
 // The map's title: the projection and its parameters, what is plotted, and for PCA the share
 // of the latent variance the map shows.
 QString mapTitle(const latent::ProjectionResult& result, const latent::Dataset& dataset);
+// The title while a projection of `count` latents runs (the map shows its previews).
+QString runningMapTitle(const latent::ProjectionParams& params, std::size_t count, const latent::Dataset& dataset);
 
 // A map position in the projection's own terms: "PC1 = 0.50, PC2 = -1.20", "z3 = 0.50, ...",
 // or "x = 0.50, y = -1.20" for maps without named axes.
