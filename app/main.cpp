@@ -38,6 +38,7 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
     QApplication app(argc, argv);
     QApplication::setApplicationName("Latent Explorer");
     QApplication::setOrganizationName("latent-explorer");  // where QSettings keeps recent files
+    QApplication::setApplicationVersion(LATENT_VERSION);
     latent::setInferenceThreads(o.threads);
     latent::ui::MainWindow window(o.request, o.dims);
     latent::ProjectionParams projection = window.projectionParams();

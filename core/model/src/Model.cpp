@@ -53,6 +53,10 @@ void loadModelRuntime() {
     runtimeWithThreads();
 }
 
+const char* modelRuntimeVersion() {
+    return LATENT_TORCH_VERSION;
+}
+
 void setInferenceThreads(int threads) {
     threads = std::max(1, threads);
     requestedThreads.store(threads);

@@ -22,6 +22,7 @@
 #include "latent/ui/CurrentPointController.h"
 #include "latent/ui/DecoderRequired.h"
 #include "latent/ui/ExportActions.h"
+#include "latent/ui/HelpMenu.h"
 #include "latent/ui/HoverTooltip.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/MapHighlights.h"
@@ -194,6 +195,8 @@ void MainWindow::buildMenusAndToolbar() {
     viewMenu->addAction(reset);
     viewMenu->addSeparator();
     viewMenu->addAction(densityViewAction());
+
+    new HelpMenu(this, menuBar()->addMenu(tr("&Help")));
 
     auto* bar = addToolBar(tr("View"));
     bar->setObjectName("viewToolbar");

@@ -111,6 +111,8 @@ private:
 // window paints; the first Model::load opens it otherwise. Throws Error(Io) when the
 // runtime library is missing.
 void loadModelRuntime();
+// The LibTorch version the runtime was built against ("1.13.0"), without opening it.
+const char* modelRuntimeVersion();
 
 // Intra-op threads LibTorch uses for inference. With OpenMP builds this is a setting of
 // the calling thread: call it on the thread that runs the model. Before the runtime is
