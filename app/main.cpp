@@ -7,6 +7,7 @@
 #include <iostream>
 #include <vector>
 
+#include "DialogAutoAnswer.h"
 #include "commands/Commands.h"
 #include "commands/TerminalProgress.h"
 #include "latent/core/Error.h"
@@ -89,7 +90,8 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
     if (o.screenshot.empty()) {
         latent::ui::restoreOrStartLoading(window, latent::ui::SessionAutosave::defaultDirectory());
     } else {
-        window.startLoading();  // unattended: no question may block it
+        new latent::app::DialogAutoAnswer(&window);  // unattended: no question may block it
+        window.startLoading();
     }
     return QApplication::exec();
 }
