@@ -3,10 +3,14 @@
 
 #include <QApplication>
 #include <QTest>
+#include <QSignalSpy>
 #include <QWheelEvent>
+#include <functional>
 
 #include "WindowFixture.h"
 #include "WindowTestAccess.h"
+#include "latent/ui/MainWindow.h"
+#include "latent/ui/ProjectionPanel.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -41,6 +45,59 @@ TEST_F(MapNavigationTest, WheelZoomKeepsThePointUnderTheCursorInPlace) {
         wheel(cursor, -2);
         EXPECT_LE((map->viewPositionAt(world) - cursor).manhattanLength(), 2) << dims << "-D, zooming out";
     }
+}
+
+}  // namespace
+
+namespace {
+
+class FittedMapTest : public WindowFixture {
+protected:
+    // Points of the map (every 7th) drawn inside the map view.
+    std::size_t pointsOutsideTheView() const {
+        const auto* map = parts(window).map();
+        const QRect view = map->view()->rect();
+        std::size_t outside = 0;
+        for (std::size_t i = 0; i < map->pointCount(); i += 7) outside += view.contains(map->viewPositionOf(i)) ? 0 : 1;
+        return outside;
+    }
+
+    void runTsne(int seed, const std::function<void()>& duringRun = {}) {
+        auto* panel = parts(window).projectionPanel();
+        auto p = panel->params();
+        p.method = latent::ProjectionMethod::Tsne;
+        p.seed = static_cast<std::uint64_t>(seed);
+        panel->setParams(p);
+        QSignalSpy shown(window.get(), &latent::ui::MainWindow::projectionShown);
+        QTest::mouseClick(panel->runButton(), Qt::LeftButton);
+        if (duringRun) duringRun();
+        ASSERT_TRUE(shown.count() > 0 || shown.wait(120000)) << "the t-SNE did not finish";
+        settle();
+    }
+};
+
+// A finished run is framed, and stays framed when the window changes size; a user who
+// zoomed in during the run keeps the view.
+TEST_F(FittedMapTest, TheFinishedMapIsFramedUnlessTheUserMovedTheCamera) {
+    openWindow(2, 1500);
+    runTsne(1);
+    EXPECT_TRUE(parts(window).map()->cameraFitted());
+    EXPECT_EQ(pointsOutsideTheView(), 0u);
+    window->resize(1000, 640);
+    settle();
+    EXPECT_EQ(pointsOutsideTheView(), 0u) << "after the window shrank";
+
+    runTsne(2, [&] {
+        auto* map = parts(window).map();
+        const auto before = map->positionOf(0);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return map->positionOf(0) != before; }, 60000)) << "no preview";
+        const QPoint centre = map->view()->rect().center();
+        QWheelEvent zoom(QPointF(centre), map->view()->mapToGlobal(QPointF(centre)), QPoint(), QPoint(0, 360),
+                         Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(map->view(), &zoom);
+    });
+    EXPECT_FALSE(parts(window).map()->cameraFitted());
+    EXPECT_GT(pointsOutsideTheView(), 0u) << "the final layout threw away the user's zoom";
 }
 
 }  // namespace

@@ -29,6 +29,7 @@ ProjectionController::ProjectionController(ExplorerState* state, Views views, QO
 void ProjectionController::connectRunner() {
     connect(runner_, &ProjectionRunner::started, this, [this](const latent::ProjectionParams& p) {
         v_.panel->setRunning(true);
+        v_.map->resetCamera();  // the previews are framed until the user moves the camera
         // The map shows this run's previews from now on: its title says so.
         if (const auto latents = state_->latents(); latents && state_->workspace()) {
             Q_EMIT titleChanged(runningMapTitle(p, latents->count, state_->workspace()->dataset));
@@ -94,7 +95,10 @@ void ProjectionController::showPreview(const latent::LatentBatch& layout) {
 void ProjectionController::show(std::shared_ptr<const latent::ProjectionResult> result, bool fromCache) {
     v_.panel->setRunning(false);
     if (!state_->fits(*result)) return;  // the runner refuses these: never a map of other points
-    v_.map->setPoints(result->coords, state_->colours());  // before the state says so: layers follow the map
+    // Before the state says so: layers follow the map. A fresh run's final layout keeps a
+    // view the user zoomed or panned to while its previews showed.
+    v_.map->setPoints(result->coords, state_->colours(),
+                      fromCache ? ScatterMap::Camera::Fit : ScatterMap::Camera::KeepWhereMoved);
     state_->setProjection(std::move(result));  // the current point and the rings go back on the map
     const auto& shown = *state_->projection();
     Q_EMIT titleChanged(mapTitle(shown, state_->workspace()->dataset));

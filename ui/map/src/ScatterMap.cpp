@@ -1,6 +1,7 @@
 #include "latent/ui/ScatterMap.h"
 
 #include <vtkActor.h>
+#include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
 #include <vtkDataArray.h>
@@ -76,6 +77,7 @@ struct ScatterMap::Impl {
     MapMarkerOverlay* markers = nullptr;  // a widget over the view: moving them renders nothing
     std::size_t count = 0;
     int dims = 2;
+    bool cameraFitted = true;  // as resetCamera left it; false once the user moves the camera
     // Picking: the index once built; until then, a brute-force scan of these coordinates.
     std::shared_ptr<const latent::ScreenPickIndex> pickIndex;
     std::shared_ptr<const latent::LatentBatch> unindexedCoords;
@@ -137,6 +139,17 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
     impl_->actor->GetProperty()->SetSpecular(0.0);
     impl_->renderer->AddActor(impl_->actor);
     impl_->view->interactor()->SetInteractorStyle(impl_->style);
+    // Every pan, zoom and rotation by the user starts with this event; resetCamera's own
+    // changes do not.
+    vtkNew<vtkCallbackCommand> userMoved;
+    userMoved->SetClientData(impl_.get());
+    userMoved->SetCallback([](vtkObject*, unsigned long, void* impl, void*) {
+        static_cast<Impl*>(impl)->cameraFitted = false;
+    });
+    impl_->style->AddObserver(vtkCommand::StartInteractionEvent, userMoved);
+    connect(impl_->view, &VtkOpenGLWidget::resized, this, [this] {
+        if (impl_->cameraFitted && impl_->count > 0) resetCamera();  // the frame follows the window
+    });
     impl_->colours = std::make_unique<MapPointColours>(impl_->renderer);
     impl_->lod = std::make_unique<MapLevelOfDetail>(impl_->view, impl_->renderer, impl_->style,
                                                     impl_->actor, impl_->colours->overlay());
@@ -154,11 +167,11 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
 
 ScatterMap::~ScatterMap() = default;
 
-void ScatterMap::setPoints(const latent::LatentBatch& coords, const std::vector<QColor>& colors) {
-    showPoints(coords, MapPointColours::fromColors(colors));
+void ScatterMap::setPoints(const latent::LatentBatch& coords, const std::vector<QColor>& colors, Camera camera) {
+    showPoints(coords, MapPointColours::fromColors(colors), camera);
 }
 
-void ScatterMap::showPoints(const latent::LatentBatch& coords, vtkUnsignedCharArray* colours) {
+void ScatterMap::showPoints(const latent::LatentBatch& coords, vtkUnsignedCharArray* colours, Camera camera) {
     impl_->count = coords.count;
     impl_->dims = coords.dim >= 3 ? 3 : 2;
     impl_->poly->SetPoints(pointsFrom(coords));
@@ -172,7 +185,12 @@ void ScatterMap::showPoints(const latent::LatentBatch& coords, vtkUnsignedCharAr
     impl_->lod->reset(coords.count, bounds);
     clearMarker();
     setHighlights({});
-    resetCamera();
+    if (camera == Camera::Fit || impl_->cameraFitted) {
+        resetCamera();
+    } else {
+        impl_->renderer->ResetCameraClippingRange();
+        impl_->view->requestRender();
+    }
     buildPickIndex(coords);
 }
 
@@ -188,7 +206,12 @@ bool ScatterMap::movePoints(const latent::LatentBatch& coords) {
     impl_->pickIndex.reset();
     impl_->unindexedCoords = std::make_shared<const latent::LatentBatch>(planarOrSpatial(coords));
     forgetHover();
-    resetCamera();
+    if (impl_->cameraFitted) {
+        resetCamera();
+    } else {
+        impl_->renderer->ResetCameraClippingRange();
+        impl_->view->requestRender();
+    }
     return true;
 }
 
@@ -293,7 +316,10 @@ void ScatterMap::resetCamera() {
     }
     impl_->renderer->ResetCameraClippingRange();
     impl_->view->requestRender();
+    impl_->cameraFitted = true;
 }
+
+bool ScatterMap::cameraFitted() const { return impl_->cameraFitted; }
 
 // Frames the 2-D points' bounding box with a small margin, whatever the window's shape.
 void ScatterMap::fitPlanarView() {

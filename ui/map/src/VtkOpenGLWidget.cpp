@@ -308,6 +308,7 @@ void VtkOpenGLWidget::resizeEvent(QResizeEvent* ev) {
     d_->window->SetDPI(static_cast<int>(std::lround(72 * dpr)));  // text scales with the screen
     d_->renderPending = true;
     QWidget::resizeEvent(ev);
+    Q_EMIT resized();
 }
 
 void VtkOpenGLWidget::paintEvent(QPaintEvent*) {

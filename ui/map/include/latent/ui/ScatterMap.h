@@ -34,12 +34,21 @@ public:
     explicit ScatterMap(QWidget* parent = nullptr);
     ~ScatterMap() override;
 
+    // What setPoints does with the camera.
+    enum class Camera {
+        Fit,              // frame the new points
+        KeepWhereMoved,   // frame them unless the user moved the camera since it last framed
+    };
     // `coords` has 1 to 3 columns (missing ones are 0); `colors` has one RGB per point.
-    void setPoints(const latent::LatentBatch& coords, const std::vector<QColor>& colors);
+    // KeepWhereMoved is for a projection's final layout after its previews: a user who
+    // zoomed in during the run keeps the view.
+    void setPoints(const latent::LatentBatch& coords, const std::vector<QColor>& colors,
+                   Camera camera = Camera::Fit);
     // The same points at new places (a projection still iterating shows its layouts): no pick
     // index is built for them (clicks scan every point meanwhile; hover waits for the next
-    // setPoints), and colours, selection, marker and rings stay. False, changing nothing,
-    // if the map shows another number of points or dimensions: call setPoints then.
+    // setPoints), and colours, selection, marker and rings stay; the camera follows them
+    // unless the user moved it. False, changing nothing, if the map shows another number of
+    // points or dimensions: call setPoints then.
     bool movePoints(const latent::LatentBatch& coords);
     // Empty: no selection, every point in its colour. Otherwise one byte per point (non-zero =
     // selected): selected points keep their colours and are drawn on top, the rest in grey.
@@ -64,7 +73,11 @@ public:
     void clearPath();
     const std::vector<QVector3D>& path() const;
     QVector3D positionOf(std::size_t index) const;
+    // Frames the points; the map keeps them framed (through resizes and moved points) until
+    // the user moves the camera.
     void resetCamera();
+    // Whether the camera frames the points as resetCamera left it.
+    bool cameraFitted() const;
 
     // Where point `index` is drawn, in logical pixels of view().
     QPoint viewPositionOf(std::size_t index) const;
@@ -95,7 +108,7 @@ Q_SIGNALS:
     void pointHovered(qsizetype index);
 
 private:
-    void showPoints(const latent::LatentBatch& coords, vtkUnsignedCharArray* colours);
+    void showPoints(const latent::LatentBatch& coords, vtkUnsignedCharArray* colours, Camera camera);
     void buildPickIndex(const latent::LatentBatch& coords);
     void onViewClicked(QPoint pos);
     void onHoverDue();

@@ -58,6 +58,8 @@ Q_SIGNALS:
     void hovered(QPoint pos);
     // A VTK frame was painted into the widget.
     void framePainted();
+    // The widget changed size (the render window already has the new size).
+    void resized();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
