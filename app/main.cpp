@@ -30,6 +30,7 @@ struct GuiOptions {
     bool timings = false;
     std::string screenshot;
     std::string projection = "pca";
+    bool projectionChosen = false;  // --projection given: no UMAP run on top of it
     std::string colourBy;
     bool density = false;
 };
@@ -46,6 +47,9 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
     projection.dims = o.dims;
     window.setProjection(latent::parseProjectionSpec(o.projection, projection));
     window.setInferenceThreads(o.threads);
+    // Unattended screenshots show what was asked for, never a map still computing.
+    window.setOpensOnUmap(!o.projectionChosen && o.screenshot.empty() &&
+                          latent::ui::MainWindow::openOnUmapRemembered());
     window.setDensityView(o.density);
     if (o.timings) {
         QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window, [&] {
@@ -130,7 +134,7 @@ int main(int argc, char** argv) {
     cli.add_option("--threads", gui.threads, "inference threads")->check(CLI::Range(1, 64));
     cli.add_flag("--timings", gui.timings, "print startup timings to stderr once the map is shown");
     cli.add_option("--select", gui.select, "select this dataset item once the map is shown");
-    cli.add_option("--projection", gui.projection,
+    auto* projectionOption = cli.add_option("--projection", gui.projection,
                    "map projection: pca, tsne, umap, lle, or axes:I,J[,K] (latent dimensions)")
         ->check([](const std::string& spec) {
             try {
@@ -170,6 +174,7 @@ int main(int argc, char** argv) {
             return command.run();
         }
         if (noModel) gui.request.identity.modelPath.clear();
+        gui.projectionChosen = projectionOption->count() > 0;
         gui.request.identity.folderFit = fit == "resize" ? latent::FitPolicy::Stretch : latent::FitPolicy::CentreCrop;
         return runGui(argc, argv, gui, sinceStart);
     } catch (const latent::Error& e) {

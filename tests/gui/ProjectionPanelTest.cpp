@@ -177,3 +177,31 @@ TEST_F(ProjectionPanelTest, CancellingAProjectionPutsThePreviousMapBackOnScreen)
 }
 
 }  // namespace
+
+namespace {
+
+// View > Open Data on UMAP: the data shows on PCA at once, and UMAP follows by itself in
+// the background. Off (the default of a window nobody set up), the map stays on PCA.
+TEST_F(ProjectionPanelTest, WithOpenOnUmapTheDataShowsOnPcaThenUmapFollows) {
+    latent::WorkspaceRequest request{{LATENT_DEFAULT_MODEL, LATENT_DEFAULT_DATA_DIR, "test", 1500}, 256};
+    window = std::make_unique<MainWindow>(request, 2);
+    window->setOpensOnUmap(true);
+    window->resize(1280, 800);
+    window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    QSignalSpy ready(window.get(), &MainWindow::workspaceReady);
+    window->startLoading();
+    ASSERT_TRUE(ready.wait(120000));
+    ASSERT_NE(parts(window).projection(), nullptr);
+    EXPECT_EQ(parts(window).projection()->params.method, ProjectionMethod::Pca);
+    EXPECT_FALSE(parts(window).projectionPanel()->runButton()->isEnabled()) << "UMAP is not running";
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return parts(window).projection()->params.method == ProjectionMethod::Umap; }, 120000));
+    EXPECT_TRUE(parts(window).mapTitle().startsWith("UMAP 2D")) << parts(window).mapTitle().toStdString();
+
+    openWindow(2, 800);  // a window nobody set up
+    EXPECT_EQ(parts(window).projection()->params.method, ProjectionMethod::Pca);
+    EXPECT_TRUE(parts(window).projectionPanel()->runButton()->isEnabled());
+}
+
+}  // namespace

@@ -8,6 +8,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
@@ -46,6 +47,11 @@
 #include "latent/ui/WorkspaceText.h"
 
 namespace latent::ui {
+namespace {
+
+constexpr const char* kOpensOnUmapKey = "opensOnUmap";  // QSettings: View > Open Data on UMAP
+
+}  // namespace
 
 MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* parent)
     : QMainWindow(parent),
@@ -195,6 +201,12 @@ void MainWindow::buildMenusAndToolbar() {
     viewMenu->addAction(reset);
     viewMenu->addSeparator();
     viewMenu->addAction(densityViewAction());
+    viewMenu->addSeparator();
+    opensOnUmap_ = viewMenu->addAction(tr("Open Data on UMAP"));
+    opensOnUmap_->setCheckable(true);
+    opensOnUmap_->setToolTip(tr("After a dataset is shown on PCA, compute its UMAP map at once in the background"));
+    // Only the user's own choice is remembered (triggered, not toggled).
+    connect(opensOnUmap_, &QAction::triggered, this, [](bool on) { QSettings().setValue(kOpensOnUmapKey, on); });
 
     new HelpMenu(this, menuBar()->addMenu(tr("&Help")));
 
@@ -223,6 +235,10 @@ QAction* MainWindow::densityViewAction() {
 }
 
 void MainWindow::setDensityView(bool on) { densityView_->setChecked(on); }
+
+void MainWindow::setOpensOnUmap(bool on) { opensOnUmap_->setChecked(on); }
+
+bool MainWindow::openOnUmapRemembered() { return QSettings().value(kOpensOnUmapKey, true).toBool(); }
 
 void MainWindow::buildStatusBar() {
     status_ = new ElidedLabel(tr("Starting…"), this);
@@ -364,6 +380,12 @@ void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
     colourBy_->setWorkspace(ws);  // sets the state's colours (prior samples are unlabelled)
     setBusy(false);
     runProjection();  // the workspace's own PCA maps are cached: PCA shows at once
+    if (opensOnUmap_->isChecked() && !sessions_->restorePending() &&
+        projectionPanel_->params().method == latent::ProjectionMethod::Pca) {
+        auto umap = projectionPanel_->params();
+        umap.method = latent::ProjectionMethod::Umap;
+        setProjection(umap);  // in the background: the PCA map stays usable meanwhile
+    }
     status_->setText(tr("Ready: %1 Map shown %2 s after start.")
                          .arg(loadedSummary(*ws))
                          .arg(static_cast<double>(sinceStart_.elapsed()) / 1000.0, 0, 'f', 2));

@@ -75,6 +75,11 @@ public:
     latent::ProjectionParams projectionParams() const;
     // View > Density view: the density image in place of the points of a 2D map.
     void setDensityView(bool on);
+    // View > Open Data on UMAP: once a dataset is shown on PCA, UMAP runs at once in the
+    // background (its previews on the map), so the first map worth reading comes by itself.
+    // Off unless set: the app sets the user's remembered choice (openOnUmapRemembered).
+    void setOpensOnUmap(bool on);
+    static bool openOnUmapRemembered();
     // Colour by: a metadata column or class, by name (ignored when there is none).
     void setColourColumn(const QString& name);
 
@@ -161,6 +166,7 @@ private:
     QAction* view3d_ = nullptr;
     MapDensityLayer* density_ = nullptr;
     QAction* densityView_ = nullptr;
+    QAction* opensOnUmap_ = nullptr;
     QElapsedTimer sinceStart_;
 };
 

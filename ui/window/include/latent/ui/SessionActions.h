@@ -55,6 +55,8 @@ public:
     // (the session waiting is dropped).
     void workspaceLoaded();
     void loadFailed();
+    // A session waits for the workspace being loaded (it brings its own map).
+    bool restorePending() const { return pending_.has_value(); }
 
 Q_SIGNALS:
     void statusMessage(const QString& text);
