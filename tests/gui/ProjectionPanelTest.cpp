@@ -3,10 +3,13 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <random>
 
+#include "../core/TempDir.h"
 #include "GuiChecks.h"
 #include "WindowFixture.h"
 #include "WindowTestAccess.h"
+#include "latent/core/NpyWriter.h"
 #include "latent/core/Projector.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/ProjectionPanel.h"
@@ -202,6 +205,33 @@ TEST_F(ProjectionPanelTest, WithOpenOnUmapTheDataShowsOnPcaThenUmapFollows) {
     openWindow(2, 800);  // a window nobody set up
     EXPECT_EQ(parts(window).projection()->params.method, ProjectionMethod::Pca);
     EXPECT_TRUE(parts(window).projectionPanel()->runButton()->isEnabled());
+}
+
+}  // namespace
+
+namespace {
+
+// Latent axes nobody chose are the most active dimensions, never a collapsed one: here
+// latents whose dimensions 0 and 1 are constant and 2, 3, 4 vary more and more.
+TEST_F(ProjectionPanelTest, LatentAxesDefaultToTheMostActiveDimensions) {
+    TempDir dir;
+    latent::LatentBatch z(300, 5);
+    std::mt19937 rng(4);
+    std::normal_distribution<float> normal;
+    for (std::size_t i = 0; i < z.count; ++i) {
+        for (std::size_t d = 2; d < 5; ++d) z.row(i)[d] = normal(rng) * static_cast<float>(d);
+    }
+    latent::writeNpy(dir / "z.npy", z);
+    latent::WorkspaceRequest request{{{}, dir / "z.npy", "test", 0}, 256};
+    window = std::make_unique<MainWindow>(request, 2);
+    window->show();
+    QSignalSpy ready(window.get(), &MainWindow::workspaceReady);
+    window->startLoading();
+    ASSERT_TRUE(ready.wait(60000));
+    const auto axes = parts(window).projectionPanel()->params().axes;
+    ASSERT_EQ(axes.size(), 2u);
+    EXPECT_EQ(axes[0], 4);
+    EXPECT_EQ(axes[1], 3);
 }
 
 }  // namespace

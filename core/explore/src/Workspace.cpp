@@ -227,6 +227,9 @@ Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& prog
             applyLabels(ws.dataset, *labels);
     }
     ws.encodeSeconds = secondsSince(encodeStart);
+    // A VAE's logvars rank dimensions by their KL to the prior, the usual "active units" test.
+    ws.dimensionsByKl = ws.logvars.count == ws.latents.count && ws.logvars.count > 0;
+    ws.dimensions = summariseDimensions(ws.latents, ws.dimensionsByKl ? &ws.logvars : nullptr);
 
     KnnOptions knn;
     knn.threads = request.threads;

@@ -133,10 +133,7 @@ void CurrentPointController::onWorkspaceChanged() {
     // A generator's uniform prior spans [-1, 1]; the standard normal's ± 3 sd.
     const bool uniformPrior = workspace->model && workspace->model->info().prior == latent::LatentPrior::Uniform;
     w_.traversal->setPriorRange(uniformPrior ? latent::TraversalRange{-1.0, 1.0} : latent::priorRange());
-    // A VAE's logvars rank dimensions by their KL to the prior, the usual "active units" test.
-    const bool byKl = workspace->logvars.count == workspace->latents.count && workspace->logvars.count > 0;
-    w_.traversal->setStatistics(latent::summariseDimensions(workspace->latents, byKl ? &workspace->logvars : nullptr),
-                                byKl);
+    w_.traversal->setStatistics(workspace->dimensions, workspace->dimensionsByKl);
     w_.neighbours->setWorkspace(workspace);
 }
 

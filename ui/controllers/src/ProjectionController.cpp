@@ -61,7 +61,9 @@ void ProjectionController::connectQuality() {
 }
 
 void ProjectionController::onWorkspaceChanged() {
-    v_.panel->setLatentDim(static_cast<int>(state_->workspace()->latents.dim));
+    // Latent axes default to the most active dimensions, never a collapsed one.
+    v_.panel->setLatentDim(static_cast<int>(state_->workspace()->latents.dim),
+                           latent::rankDimensions(state_->workspace()->dimensions));
     runner_->setSource(state_->latents(), state_->identity());
     seedCache();  // the workspace's own PCA maps: PCA shows at once
 }

@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QThread>
@@ -113,6 +114,10 @@ ProjectionPanel::ProjectionPanel(QWidget* parent)
     setRunning(false);
     connect(method_, &QComboBox::currentIndexChanged, this, [this] { showRowsFor(method()); });
     connect(dims_, &QComboBox::currentIndexChanged, this, [this] { showRowsFor(method()); });
+    for (QSpinBox* axis : axes_) {
+        // Programmatic changes block the spin boxes' signals: this is the user's choice.
+        connect(axis, &QSpinBox::valueChanged, this, [this] { axesChosen_ = true; });
+    }
     connect(run_, &QPushButton::clicked, this, &ProjectionPanel::runRequested);
     connect(cancel_, &QPushButton::clicked, this, &ProjectionPanel::cancelRequested);
 }
@@ -149,24 +154,30 @@ void ProjectionPanel::setParams(const latent::ProjectionParams& p) {
     iterations_->setValue(p.iterations);
     threads_->setValue(p.threads);
     for (std::size_t a = 0; a < p.axes.size() && a < 3; ++a) {
+        const QSignalBlocker quiet(axes_[a]);
         // Widen the range if the latent size is not known yet; setLatentDim() narrows it.
         axes_[a]->setMaximum(std::max(axes_[a]->maximum(), p.axes[a]));
         axes_[a]->setValue(p.axes[a]);
     }
+    if (p.method == ProjectionMethod::LatentAxes) axesChosen_ = true;
     showRowsFor(p.method);
 }
 
 void ProjectionPanel::setDims(int dims) { dims_->setCurrentIndex(dims == 3 ? 1 : 0); }
 
-void ProjectionPanel::setLatentDim(int dim) {
-    // Keep each choice that fits and is not taken by an earlier axis; otherwise take the
-    // lowest free dimension (so the defaults become 0, 1, 2).
+void ProjectionPanel::setLatentDim(int dim, const std::vector<std::size_t>& ranked) {
+    // Axes nobody chose follow the ranking. Otherwise keep each choice that fits and is not
+    // taken by an earlier axis, else take the lowest free dimension.
     std::vector<int> taken;
-    for (QSpinBox* axis : axes_) {
+    for (std::size_t a = 0; a < 3; ++a) {
+        QSpinBox* axis = axes_[a];
+        const QSignalBlocker quiet(axis);
         const int previous = axis->value();
         axis->setRange(0, std::max(0, dim - 1));
         int choice = previous;
-        if (previous >= dim || std::find(taken.begin(), taken.end(), previous) != taken.end()) {
+        if (!axesChosen_ && a < ranked.size() && static_cast<int>(ranked[a]) < dim) {
+            choice = static_cast<int>(ranked[a]);
+        } else if (previous >= dim || std::find(taken.begin(), taken.end(), previous) != taken.end()) {
             choice = 0;
             while (choice < dim - 1 && std::find(taken.begin(), taken.end(), choice) != taken.end()) ++choice;
         }

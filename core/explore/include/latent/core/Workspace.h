@@ -7,6 +7,7 @@
 
 #include "latent/core/DataSource.h"
 #include "latent/core/Dataset.h"
+#include "latent/core/DimensionStats.h"
 #include "latent/core/Error.h"
 #include "latent/core/ImageResize.h"
 #include "latent/core/LatentBatch.h"
@@ -29,6 +30,10 @@ struct Workspace {
     Dataset dataset;
     LatentBatch latents;
     LatentBatch logvars;  // a VAE's per-item log-variance (N x D); empty for other models
+    // Per latent dimension over the data (rankDimensions orders them): importance is the
+    // mean KL to the prior when logvars are known (dimensionsByKl), else the variance.
+    std::vector<DimensionSummary> dimensions;
+    bool dimensionsByKl = false;
     // A generator-only model: `latents` are samples from its prior, `dataset` is empty
     // (count 0) and names the sample.
     bool sampledFromPrior = false;

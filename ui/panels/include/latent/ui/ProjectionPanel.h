@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <vector>
 
 #include "latent/core/Projection.h"
 
@@ -24,8 +25,10 @@ public:
     latent::ProjectionParams params() const;
     void setParams(const latent::ProjectionParams& params);
     void setDims(int dims);
-    // Latent dimensions the axis pickers offer (0..dim-1).
-    void setLatentDim(int dim);
+    // Latent dimensions the axis pickers offer (0..dim-1). `ranked`: the dimensions from
+    // most to least active; unless the user (or setParams with latent axes) chose the axes,
+    // they become the first of these, so the default map is never a collapsed dimension.
+    void setLatentDim(int dim, const std::vector<std::size_t>& ranked = {});
     void setRunning(bool running);
     // One line about the map on show (method, time, variance kept, ...).
     void setSummary(const QString& text);
@@ -56,6 +59,7 @@ private:
     QSpinBox* iterations_;
     QSpinBox* threads_;
     QSpinBox* axes_[3];
+    bool axesChosen_ = false;  // by the user or by setParams with latent axes
     QPushButton* run_;
     QPushButton* cancel_;
     QLabel* summary_;
