@@ -198,6 +198,13 @@ TEST_F(ProjectionPanelTest, WithOpenOnUmapTheDataShowsOnPcaThenUmapFollows) {
     ASSERT_NE(parts(window).projection(), nullptr);
     EXPECT_EQ(parts(window).projection()->params.method, ProjectionMethod::Pca);
     EXPECT_FALSE(parts(window).projectionPanel()->runButton()->isEnabled()) << "UMAP is not running";
+    // The PCA map's quality, measured meanwhile, must not put its title back over the run.
+    auto* panel = parts(window).projectionPanel();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return panel->qualityText().contains("trustworthiness") || panel->runButton()->isEnabled(); }, 60000));
+    if (!panel->runButton()->isEnabled()) {
+        EXPECT_TRUE(parts(window).mapTitle().startsWith("UMAP 2D")) << parts(window).mapTitle().toStdString();
+        EXPECT_TRUE(parts(window).mapTitle().contains(QString::fromUtf8("computing…"))) << parts(window).mapTitle().toStdString();
+    }
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return parts(window).projection()->params.method == ProjectionMethod::Umap; }, 120000));
     EXPECT_TRUE(parts(window).mapTitle().startsWith("UMAP 2D")) << parts(window).mapTitle().toStdString();

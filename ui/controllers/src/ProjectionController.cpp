@@ -29,6 +29,7 @@ ProjectionController::ProjectionController(ExplorerState* state, Views views, QO
 void ProjectionController::connectRunner() {
     connect(runner_, &ProjectionRunner::started, this, [this](const latent::ProjectionParams& p) {
         v_.panel->setRunning(true);
+        running_ = true;
         v_.map->resetCamera();  // the previews are framed until the user moves the camera
         // The map shows this run's previews from now on: its title says so.
         if (const auto latents = state_->latents(); latents && state_->workspace()) {
@@ -55,8 +56,8 @@ void ProjectionController::connectQuality() {
             [this](const latent::ProjectionResult* r, const ProjectionQualityScores& scores) {
                 if (r != state_->projection().get()) return;
                 v_.panel->setQuality(ProjectionQualityMeter::describe(scores));
-                Q_EMIT titleChanged(mapTitle(*state_->projection(), state_->workspace()->dataset) + " · " +
-                                    ProjectionQualityMeter::brief(scores));
+                qualityBrief_ = ProjectionQualityMeter::brief(scores);
+                if (!running_) Q_EMIT titleChanged(shownTitle());  // never over a running projection's
             });
 }
 
@@ -94,8 +95,14 @@ void ProjectionController::showPreview(const latent::LatentBatch& layout) {
     v_.highlights->refresh();  // the neighbour rings and search matches follow their points
 }
 
+QString ProjectionController::shownTitle() const {
+    const QString title = mapTitle(*state_->projection(), state_->workspace()->dataset);
+    return qualityBrief_.isEmpty() ? title : title + " · " + qualityBrief_;
+}
+
 void ProjectionController::show(std::shared_ptr<const latent::ProjectionResult> result, bool fromCache) {
     v_.panel->setRunning(false);
+    running_ = false;
     if (!state_->fits(*result)) return;  // the runner refuses these: never a map of other points
     // Before the state says so: layers follow the map. A fresh run's final layout keeps a
     // view the user zoomed or panned to while its previews showed.
@@ -103,7 +110,8 @@ void ProjectionController::show(std::shared_ptr<const latent::ProjectionResult> 
                       fromCache ? ScatterMap::Camera::Fit : ScatterMap::Camera::KeepWhereMoved);
     state_->setProjection(std::move(result));  // the current point and the rings go back on the map
     const auto& shown = *state_->projection();
-    Q_EMIT titleChanged(mapTitle(shown, state_->workspace()->dataset));
+    qualityBrief_.clear();
+    Q_EMIT titleChanged(shownTitle());
     v_.panel->setQuality({});
     quality_->measure(state_->latents(), state_->projection(), v_.panel->params().threads);
     const QString how = fromCache ? tr("cached; computed in %1 s") : tr("computed in %1 s");
@@ -114,8 +122,9 @@ void ProjectionController::show(std::shared_ptr<const latent::ProjectionResult> 
 
 void ProjectionController::onFailed(const QString& message) {
     v_.panel->setRunning(false);
+    running_ = false;
     Q_EMIT failed(message);
-    if (state_->projection()) Q_EMIT titleChanged(mapTitle(*state_->projection(), state_->workspace()->dataset));
+    if (state_->projection()) Q_EMIT titleChanged(shownTitle());
     if (!state_->projection() && state_->workspace()) {  // never leave the map empty: fall back to PCA
         auto p = v_.panel->params();
         p.method = latent::ProjectionMethod::Pca;
@@ -126,9 +135,10 @@ void ProjectionController::onFailed(const QString& message) {
 
 void ProjectionController::onCancelled() {
     v_.panel->setRunning(false);
+    running_ = false;
     Q_EMIT cancelled();
     if (!state_->projection()) return;
-    Q_EMIT titleChanged(mapTitle(*state_->projection(), state_->workspace()->dataset));
+    Q_EMIT titleChanged(shownTitle());
     v_.map->setPoints(state_->projection()->coords, state_->colours());
     v_.current->mapShowsProjection();
     v_.highlights->refresh();  // the rings left where the last preview put their points

@@ -56,12 +56,16 @@ private:
     void show(std::shared_ptr<const latent::ProjectionResult> result, bool fromCache);
     void onFailed(const QString& message);
     void onCancelled();
+    // The title of the map on show, with its quality once measured.
+    QString shownTitle() const;
 
     ExplorerState* state_;
     Views v_;
     ProjectionRunner* runner_;
     ProjectionQualityMeter* quality_;
     LayoutPreviewPacer* pacer_;
+    bool running_ = false;  // a run's previews are on the map: the title says so
+    QString qualityBrief_;  // of the map on show; "" until measured
 };
 
 }  // namespace latent::ui
