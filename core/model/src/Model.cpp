@@ -256,7 +256,8 @@ const ModelInfo& Model::info() const {
 
 std::shared_ptr<Model> Model::load(const std::filesystem::path& path) {
     const auto start = std::chrono::steady_clock::now();
-    if (!std::filesystem::is_regular_file(path)) {
+    std::error_code error;  // e.g. a name too long for the file system: not a crash
+    if (!std::filesystem::is_regular_file(path, error)) {
         throw Error(ErrorKind::Io, "model file " + quoted(path) + " does not exist");
     }
     auto impl = std::make_unique<Impl>();
