@@ -2,9 +2,11 @@
 // message that names the file and the problem.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <utility>
 
 #include "ModelFixtures.h"
+#include "TempDir.h"
 #include "latent/core/LatentBatch.h"
 
 namespace {
@@ -121,6 +123,22 @@ TEST(ModelValidation, DecodeOfTheWrongLatentSizeNamesBothSizes) {
         EXPECT_NE(std::string(e.what()).find("7"), std::string::npos);
         EXPECT_NE(std::string(e.what()).find("8"), std::string::npos);
     }
+}
+
+// A name too long for the file system (ENAMETOOLONG) is a file that cannot be opened, said
+// as such: it used to escape as std::filesystem_error (found by fuzz_model_metadata).
+TEST(ModelValidation, NamesTooLongForTheFileSystemAreMissingFiles) {
+    TempDir dir;
+    const std::string longName(300, 'd');
+    {
+        std::ofstream manifest(dir / "pair.json");
+        manifest << R"({"decoder": ")" << longName << R"(.pt"})";
+    }
+    const auto fromManifest = modelLoadError(dir / "pair.json");
+    EXPECT_EQ(fromManifest.kind(), ErrorKind::Io) << fromManifest.what();
+    EXPECT_NE(std::string(fromManifest.what()).find("does not exist"), std::string::npos) << fromManifest.what();
+    const auto direct = modelLoadError(dir / (longName + ".pt"));
+    EXPECT_EQ(direct.kind(), ErrorKind::Io) << direct.what();
 }
 
 }  // namespace

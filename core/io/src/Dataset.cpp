@@ -69,7 +69,8 @@ Dataset loadMnistStyleSplit(const std::filesystem::path& dir, const std::string&
     auto find = [&](const std::string& stem) {
         for (const char* ext : {".gz", ""}) {
             auto path = dir / (prefix + stem + ext);
-            if (std::filesystem::exists(path)) return path;
+            std::error_code error;
+            if (std::filesystem::exists(path, error)) return path;
         }
         throw Error(ErrorKind::Io, "no " + prefix + stem + "[.gz] in '" + dir.string() + "'");
     };

@@ -85,7 +85,8 @@ void writePng(const std::filesystem::path& path, const Raster& raster) {
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
         file.reset();
-        std::filesystem::remove(temp);
+        std::error_code ignored;
+        std::filesystem::remove(temp, ignored);
         throw Error(ErrorKind::Io, "libpng failed writing '" + path.string() + "'");
     }
     png_init_io(png, file.get());

@@ -27,7 +27,8 @@ Model::~Model() = default;
 
 std::shared_ptr<Model> Model::load(const std::filesystem::path& path) {
     // Checked here too, so a wrong path is reported without opening LibTorch first.
-    if (!std::filesystem::is_regular_file(path)) {
+    std::error_code error;  // e.g. a name too long for the file system: not a crash
+    if (!std::filesystem::is_regular_file(path, error)) {
         throw Error(ErrorKind::Io, "model file " + detail::quoted(path) + " does not exist");
     }
     return std::shared_ptr<Model>(new Model(runtimeWithThreads().load(path)));

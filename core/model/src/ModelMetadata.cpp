@@ -134,7 +134,8 @@ ModelManifest readManifest(const std::filesystem::path& path) {
         manifest.encoder = dir / json.at("encoder").get<std::string>();
     }
     for (const auto& file : {manifest.decoder, manifest.encoder}) {
-        if (!file.empty() && !std::filesystem::is_regular_file(file)) {
+        std::error_code error;  // e.g. a name too long for the file system: not a crash
+        if (!file.empty() && !std::filesystem::is_regular_file(file, error)) {
             throw Error(ErrorKind::Io, "model manifest " + quoted(path) + " names " + quoted(file) +
                                            ", which does not exist");
         }

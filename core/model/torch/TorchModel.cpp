@@ -303,7 +303,8 @@ std::vector<Image> TorchModel::decode(const LatentBatch& latents) const {
 
 std::unique_ptr<LoadedModel> loadTorchModel(const std::filesystem::path& path) {
     const auto start = std::chrono::steady_clock::now();
-    if (!std::filesystem::is_regular_file(path)) {
+    std::error_code error;  // e.g. a name too long for the file system: not a crash
+    if (!std::filesystem::is_regular_file(path, error)) {
         throw Error(ErrorKind::Io, "model file " + quoted(path) + " does not exist");
     }
     auto model = std::make_unique<TorchModel>();

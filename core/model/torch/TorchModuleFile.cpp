@@ -33,7 +33,8 @@ bool zipHasEndRecord(std::ifstream& in, std::uintmax_t size) {
     std::ifstream in(path, std::ios::binary);
     std::array<char, 4> magic{};
     in.read(magic.data(), 4);
-    const auto size = std::filesystem::file_size(path);
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);  // 0 if it vanished meanwhile
     const std::string hint = ". Save models with torch.jit.save (see docs/models.md)";
     if (in.gcount() < 4 || magic[0] != 'P' || magic[1] != 'K') {
         if (in.gcount() >= 1 && static_cast<unsigned char>(magic[0]) == 0x80) {
