@@ -120,7 +120,10 @@ TEST(Model, MissingFileIsAnIoError) {
 
 TEST(Model, InferenceThreadsLeaveOpenBlasOnOneThread) {
     const int before = latent::inferenceThreads();
+    // Set before the model runtime opens (as main() does), the threads apply when it opens;
+    // set after, at once: either way OpenBLAS ends on one thread.
     latent::setInferenceThreads(2);
+    latent::loadModelRuntime();
     // tools/setup.sh installs OpenBLAS; LibTorch reaches it through libblas.so.3.
     using GetThreads = int (*)();
     const auto get = reinterpret_cast<GetThreads>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
