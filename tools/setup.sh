@@ -12,7 +12,7 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libhnswlib-dev
   zlib1g-dev libpng-dev libgif-dev libjpeg62-turbo-dev
   clang libclang-rt-14-dev
-  xvfb xauth libgl1-mesa-dri
+  xvfb xauth libgl1-mesa-dri xdotool
   dataset-fashion-mnist
   python3-torch python3-numpy
   umap-learn python3-sklearn
