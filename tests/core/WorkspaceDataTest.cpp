@@ -154,6 +154,21 @@ TEST(WorkspaceData, ImageFolderOfTheWrongSizeIsFittedAndEncoded) {
     EXPECT_EQ(ws.metadata.column("label").cells[4], "b");
 }
 
+// Images without labels get no class names, not the model's: the app would otherwise offer
+// the model's classes to select, and select nothing.
+TEST(WorkspaceData, UnlabelledImagesHaveNoClassNames) {
+    TempDir dir;
+    for (int k = 0; k < 3; ++k) {
+        latent::Raster r{28, 28, 1, std::vector<std::uint8_t>(28 * 28, static_cast<std::uint8_t>(40 * k))};
+        latent::writePng(dir / ("img" + std::to_string(k) + ".png"), r);
+    }
+    const auto ws = latent::buildWorkspace({{LATENT_DEFAULT_MODEL, dir.path(), "test", 0}, 64});
+    ASSERT_FALSE(ws.model->info().classNames.empty());  // the bundled model names its classes
+    EXPECT_EQ(ws.latents.count, 3u);
+    EXPECT_TRUE(ws.dataset.labels.empty());
+    EXPECT_TRUE(ws.dataset.classNames.empty());
+}
+
 TEST(MetadataQuery, SearchRangeAndContinuity) {
     const auto table = latent::parseMetadata(
         "name\tscore\tlevel\nAlpha\t1.5\t1\nbeta\t-2\t2\n"

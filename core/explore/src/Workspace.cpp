@@ -103,7 +103,8 @@ void encodeImages(Workspace& ws, ExplorationData& data, const WorkspaceRequest& 
         if (id.greyscale)
             ws.resizeNote += (ws.resizeNote.empty() ? "" : ", ") + std::string("greyscale");
     }
-    if (images.classNames.empty()) images.classNames = info.classNames;
+    // The model's class names name labels; unlabelled images get none (no class to select).
+    if (images.classNames.empty() && !images.labels.empty()) images.classNames = info.classNames;
     const bool fits = images.shape == info.imageShape;
     if (!fits && !request.resizeToFit && resizeIsSensible(images.shape, info.imageShape)) {
         throw DatasetNeedsResize(images.shape, info.imageShape,
@@ -162,7 +163,7 @@ Dataset referenceImages(const WorkspaceIdentity& id, const ModelInfo& info, std:
     try {
         Dataset data = loadMnistStyleSplit(id.dataPath, id.split);
         data.keepFirst(limit);
-        if (data.classNames.empty()) data.classNames = info.classNames;
+        if (data.classNames.empty() && !data.labels.empty()) data.classNames = info.classNames;
         if (data.shape == info.imageShape) return data;
         note = describeResize(data.shape, info.imageShape, id.resizeFilter);
         return resizeDataset(data, info.imageShape, id.resizeFilter);
