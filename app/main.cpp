@@ -43,6 +43,7 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
     QApplication::setApplicationVersion(LATENT_VERSION);
     latent::setInferenceThreads(o.threads);
     latent::ui::MainWindow window(o.request, o.dims);
+    window.setBundledWorkspace({{LATENT_DEFAULT_MODEL, LATENT_DEFAULT_DATA_DIR, "test", 0}, 256});
     latent::ProjectionParams projection = window.projectionParams();
     projection.dims = o.dims;
     window.setProjection(latent::parseProjectionSpec(o.projection, projection));

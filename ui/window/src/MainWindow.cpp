@@ -45,6 +45,7 @@
 #include "latent/ui/TraversalPanel.h"
 #include "latent/ui/WorkspaceLoader.h"
 #include "latent/ui/WorkspaceText.h"
+#include "NoMapOffer.h"
 
 namespace latent::ui {
 namespace {
@@ -86,6 +87,13 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     mapTitle_->setFont(bold);
     mapTitle_->setContentsMargins(4, 2, 4, 2);
     column->addWidget(mapTitle_);
+    noMapOffer_ = new NoMapOffer(this);
+    connect(noMapOffer_, &NoMapOffer::openModelRequested, this, &MainWindow::chooseModelFile);
+    connect(noMapOffer_, &NoMapOffer::openDataRequested, this, &MainWindow::chooseDataFile);
+    connect(noMapOffer_, &NoMapOffer::bundledRequested, this, [this] {
+        if (bundled_) load(*bundled_);
+    });
+    column->addWidget(noMapOffer_);
     column->addWidget(map_, 1);
     setCentralWidget(central);
 
@@ -238,6 +246,8 @@ void MainWindow::setDensityView(bool on) { densityView_->setChecked(on); }
 
 void MainWindow::setOpensOnUmap(bool on) { opensOnUmap_->setChecked(on); }
 
+void MainWindow::setBundledWorkspace(const latent::WorkspaceRequest& request) { bundled_ = request; }
+
 bool MainWindow::openOnUmapRemembered() { return QSettings().value(kOpensOnUmapKey, true).toBool(); }
 
 void MainWindow::buildStatusBar() {
@@ -358,6 +368,11 @@ void MainWindow::onLoadFailed(const QString& message, const QString& details) {
     status_->setText(state_->workspace() ? tr("Could not open %1; the current map stays: %2")
                                       .arg(QString::fromStdString(what.filename().string()), message)
                                 : tr("Could not open the workspace: %1").arg(message));
+    if (!state_->workspace()) {
+        const bool bundledFailed = bundled_ && bundled_->identity.modelPath == loading_.identity.modelPath &&
+                                   bundled_->identity.dataPath == loading_.identity.dataPath;
+        noMapOffer_->showFailure(message, bundled_ && !bundledFailed);
+    }
     Q_EMIT loadFailed(message);
     QMessageBox box(QMessageBox::Warning, tr("Latent Explorer"), message, QMessageBox::Ok, this);
     box.setDetailedText(details);  // a "Show Details..." button when there are some
@@ -365,6 +380,7 @@ void MainWindow::onLoadFailed(const QString& message, const QString& details) {
 }
 
 void MainWindow::onWorkspace(std::shared_ptr<latent::Workspace> workspace) {
+    noMapOffer_->hide();
     state_->setWorkspace(std::move(workspace), loading_.identity);
     request_ = loading_;
     const std::shared_ptr<const latent::Workspace>& ws = state_->workspace();

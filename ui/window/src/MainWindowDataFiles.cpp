@@ -15,12 +15,14 @@
 
 namespace latent::ui {
 
+void MainWindow::chooseDataFile() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Data"), dataFolder(),
+                                                      fileDialogFilter(latent::DataRole::Points));
+    if (!path.isEmpty()) openDataAsking(path);
+}
+
 void MainWindow::addDataMenuItems(QMenu* file) {
-    file->addAction(tr("Open &Data File…"), QKeySequence(tr("Ctrl+D")), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Data"), dataFolder(),
-                                                          fileDialogFilter(latent::DataRole::Points));
-        if (!path.isEmpty()) openDataAsking(path);
-    });
+    file->addAction(tr("Open &Data File…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::chooseDataFile);
     file->addAction(tr("Open Data &Folder…"), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(
             this, tr("Open a folder of IDX files or images"), dataFolder());

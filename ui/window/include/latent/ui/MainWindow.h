@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "latent/core/Projector.h"
@@ -35,6 +36,7 @@ class MapDensityLayer;
 class MapHighlights;
 class MorphPanel;
 class NeighboursPanel;
+class NoMapOffer;
 class TraversalPanel;
 class ProjectionPanel;
 class ProjectionController;
@@ -80,6 +82,8 @@ public:
     // Off unless set: the app sets the user's remembered choice (openOnUmapRemembered).
     void setOpensOnUmap(bool on);
     static bool openOnUmapRemembered();
+    // What "Use the Bundled Model" opens when nothing could be opened (unset: not offered).
+    void setBundledWorkspace(const latent::WorkspaceRequest& request);
     // Colour by: a metadata column or class, by name (ignored when there is none).
     void setColourColumn(const QString& name);
 
@@ -119,6 +123,7 @@ private:
     void setBusy(bool busy);
     QDockWidget* addSideDock(const QString& title, const char* name, QWidget* content);
     void chooseModelFile();
+    void chooseDataFile();
     void load(const latent::WorkspaceRequest& request);
     void addDataMenuItems(QMenu* file);
     QString dataFolder() const;
@@ -129,6 +134,8 @@ private:
 
     latent::WorkspaceRequest request_;  // what the shown workspace was built from
     latent::WorkspaceRequest loading_;  // what the loader is building
+    std::optional<latent::WorkspaceRequest> bundled_;  // setBundledWorkspace
+    NoMapOffer* noMapOffer_ = nullptr;
     int dims_;
     ExplorerState* state_;
     ExportActions* exports_ = nullptr;
