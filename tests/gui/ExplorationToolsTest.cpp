@@ -290,6 +290,21 @@ TEST_F(ExplorationToolsTest, TraversalFromThePriorAndItsGridDecodeAsCoreDoes) {
     const auto file = dir / "grid.png";
     EXPECT_EQ(dialog->exportTo(QString::fromStdString(file.string())), QString());
     EXPECT_GT(std::filesystem::file_size(file), 100u);
+
+    // The PNG is the labelled grid: each row's dimension written at its left, each cell's
+    // value in a strip under its row.
+    const QImage written(QString::fromStdString(file.string()));
+    ASSERT_EQ(written.size(), dialog->labelledGrid().size());
+    const int left = written.width() - expected.width;
+    EXPECT_GT(left, 10);
+    EXPECT_GT(written.height(), expected.height + 3 * 8);
+    const int rowPitch = written.height() / 3;
+    for (int r = 0; r < 3; ++r) {
+        int ink = 0;  // dark pixels of the row's name
+        for (int y = r * rowPitch; y < (r + 1) * rowPitch; ++y)
+            for (int x = 0; x < left - 4; ++x) ink += qGray(written.pixel(x, y)) < 128 ? 1 : 0;
+        EXPECT_GT(ink, 5) << "row " << r << " has no dimension name";
+    }
 }
 
 TEST_F(ExplorationToolsTest, TheFileMenusTraversalExportOpensTheGridDialogWithThePanelsRanges) {

@@ -102,6 +102,8 @@ void CurrentPointController::openTraversalGrid() {
     for (std::size_t d = 0; d < latent.size(); ++d) source.ranges.push_back(w_.traversal->rangeOf(d));
     auto* dialog = new TraversalGridDialog(std::move(source), w_.traversal);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TraversalGridDialog::exported, this,
+            [this](const QString& path) { Q_EMIT statusMessage(tr("Exported %1.").arg(path)); });
     dialog->show();
 }
 

@@ -11,11 +11,16 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <string_view>
 
+#include "latent/core/AtomicFile.h"
+#include "latent/ui/LabelledGrid.h"
+#include "latent/ui/MapImage.h"
 
 namespace latent::ui {
 namespace {
 constexpr int kScale = 2;  // each decoded pixel drawn 2x2
+constexpr int kGap = 2;    // px between cells, as decodeToGrid tiles them
 }
 
 TraversalGridDialog::TraversalGridDialog(Source source, QWidget* parent)
@@ -72,19 +77,27 @@ void TraversalGridDialog::render() {
         picture_->setText(QString::fromStdString(e.what()));
         return;
     }
+    // Each row's dimension and each cell's value, read back from the latents decoded.
+    const int rows = static_cast<int>(latents.count) / columns;
+    QStringList names;
+    std::vector<std::vector<double>> values(static_cast<std::size_t>(rows));
+    for (int r = 0; r < rows; ++r) {
+        const std::size_t d = source_.rankedDimensions[static_cast<std::size_t>(r)];
+        names << QString("z%1").arg(d);
+        for (int c = 0; c < columns; ++c) values[r].push_back(latents.row(static_cast<std::size_t>(r * columns + c))[d]);
+    }
     decoding_.run(
         [decode = source_.inference->batchDecoder(), latents = std::move(latents), columns](const auto& control) {
             return latent::decodeToGrid(until(control.stopToken(), decode), latents, columns, kScale);
         },
-        [this](JobOutcome<latent::Raster> decoded) {
+        [this, columns, names, values](JobOutcome<latent::Raster> decoded) {
             if (!decoded.result) {
                 picture_->setText(tr("Could not decode the grid: %1").arg(decoded.error));
                 return;
             }
             grid_ = std::move(*decoded.result);
-            const QImage image(grid_.pixels.data(), grid_.width, grid_.height, grid_.width * grid_.channels,
-                               grid_.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8);
-            picture_->setPixmap(QPixmap::fromImage(image.copy()));
+            labelled_ = latent::ui::labelledGrid(grid_, columns, kGap, names, values);
+            picture_->setPixmap(QPixmap::fromImage(labelled_));
             export_->setEnabled(true);
             Q_EMIT gridShown();
         });
@@ -92,7 +105,9 @@ void TraversalGridDialog::render() {
 
 QString TraversalGridDialog::exportTo(const QString& path) const {
     try {
-        latent::writePng(path.toStdString(), grid_);
+        const QByteArray bytes = pngBytes(labelled_);
+        latent::writeFileAtomically(path.toStdString(),
+                                    std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
@@ -103,7 +118,11 @@ void TraversalGridDialog::chooseFileAndExport() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Traversal Grid"), "traversal.png", tr("PNG (*.png)"));
     if (path.isEmpty()) return;
     const QString error = exportTo(path);
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Export"), error);
+    if (error.isEmpty()) {
+        Q_EMIT exported(path);
+    } else {
+        QMessageBox::warning(this, tr("Export"), error);
+    }
 }
 
 }  // namespace latent::ui

@@ -36,11 +36,15 @@ public:
     // The latents of the grid as the boxes say, row by row.
     latent::LatentBatch gridLatents() const;
     const latent::Raster& grid() const { return grid_; }
-    // Writes the shown grid; returns an error message, or "".
+    // The grid as shown and exported: each row's dimension at its left, each cell's value
+    // under it.
+    const QImage& labelledGrid() const { return labelled_; }
+    // Writes the shown grid (atomically); returns an error message, or "".
     QString exportTo(const QString& path) const;
 
 Q_SIGNALS:
     void gridShown();
+    void exported(const QString& path);
 
 private:
     void render();
@@ -52,6 +56,7 @@ private:
     QLabel* picture_;
     QPushButton* export_;
     latent::Raster grid_;
+    QImage labelled_;
     LatestJob<latent::Raster> decoding_;  // a grid for boxes that changed since is dropped
 };
 
