@@ -41,18 +41,26 @@ def timed_gui(binary, display, shot):
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
     def watch_window():
-        # --sync waits until a visible window of this process exists.
-        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(app.pid)],
-                       env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
-        times["window"] = time.perf_counter() - start
+        # Polled every few milliseconds: xdotool's own --sync polls only every 0.5 s.
+        while app.poll() is None:
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app.pid)],
+                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if found.returncode == 0:
+                times["window"] = time.perf_counter() - start
+                return
+            time.sleep(0.005)
 
     watcher = threading.Thread(target=watch_window, daemon=True)
     watcher.start()
+    lines = []
     for line in app.stderr:
+        lines.append(line)
         if line.startswith("timings:") and "map" not in times:
             times["map"] = time.perf_counter() - start
     app.wait(timeout=120)
     watcher.join(timeout=5)
+    if app.returncode != 0 or len(times) < 2:
+        print("  %s: exit %d, %s; its stderr:\n%s" % (binary, app.returncode, sorted(times), "".join(lines[-5:])))
     return times.get("window"), times.get("map")
 
 
