@@ -10,9 +10,11 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "latent/ui/AttributePanel.h"
 #include "latent/ui/BatchDecoder.h"
@@ -51,6 +53,17 @@ namespace latent::ui {
 namespace {
 
 constexpr const char* kOpensOnUmapKey = "opensOnUmap";  // QSettings: View > Open Data on UMAP
+
+// How wide the tab row of `dock` and the docks tabbed with it must be to show every title
+// whole: the window's tab bars shrink their tabs and cut the titles ("Mor…") to fit.
+int wholeTitlesWidth(const QMainWindow& window, QDockWidget* dock) {
+    QTabBar probe;
+    probe.setShape(QTabBar::RoundedSouth);  // where QMainWindow puts the tabs of docks
+    probe.setDocumentMode(window.documentMode());
+    probe.addTab(dock->windowTitle());
+    for (const QDockWidget* other : window.tabifiedDockWidgets(dock)) probe.addTab(other->windowTitle());
+    return probe.sizeHint().width();
+}
 
 }  // namespace
 
@@ -267,14 +280,16 @@ void MainWindow::buildStatusBar() {
     setBusy(false);
 }
 
-// The side docks start as narrow as their panels allow; the rest of the window is the map's.
+// The side docks start as narrow as their panels and whole tab titles allow; the rest of
+// the window is the map's.
 void MainWindow::giveTheRoomToTheMap() {
-    QList<QDockWidget*> docks;
+    const QList<QDockWidget*> docks = {findChild<QDockWidget*>("projectionDock"),
+                                       findChild<QDockWidget*>("currentPointDock")};
+    const QList<QDockWidget*> tabbedUnder = {findChild<QDockWidget*>("selectedDock"),
+                                             findChild<QDockWidget*>("legendDock")};
     QList<int> widths;
-    for (const char* name : {"projectionDock", "currentPointDock"}) {
-        auto* dock = findChild<QDockWidget*>(name);
-        docks.append(dock);
-        widths.append(dock->minimumSizeHint().width());
+    for (int i = 0; i < docks.size(); ++i) {
+        widths.append(std::max(docks[i]->minimumSizeHint().width(), wholeTitlesWidth(*this, tabbedUnder[i])));
     }
     resizeDocks(docks, widths, Qt::Horizontal);
 }

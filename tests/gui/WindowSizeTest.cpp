@@ -1,0 +1,110 @@
+// The window keeps the size it was given: long texts elide or wrap inside their panels
+// instead of widening the window past the screen, and no dock tab title is cut.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QScreen>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTabBar>
+#include <QTest>
+#include <QTimer>
+
+#include "WindowFixture.h"
+#include "WindowTestAccess.h"
+#include "latent/ui/AttributePanel.h"
+#include "latent/ui/MorphEndpointPicker.h"
+#include "latent/ui/MorphPanel.h"
+
+namespace {
+
+// A tab bar that says how wide a tab must be to show its whole title.
+class TitleProbe : public QTabBar {
+public:
+    explicit TitleProbe(const QTabBar& like) {
+        setFont(like.font());
+        setShape(like.shape());
+        setDocumentMode(like.documentMode());
+    }
+    int fullWidth(const QString& title) {
+        while (count() > 0) removeTab(0);
+        addTab(title);
+        return tabSizeHint(0).width();
+    }
+};
+
+class WindowSizeTest : public WindowFixture {
+protected:
+    void SetUp() override {
+        // A failed open shows a modal warning: close any as soon as it appears.
+        QObject::connect(&modalCloser_, &QTimer::timeout, [] {
+            if (auto* box = QApplication::activeModalWidget()) box->close();
+        });
+        modalCloser_.start(100);
+    }
+
+    // The window as it was before `what`, and within the screen.
+    void expectSizeKept(const QSize& before, const char* what) {
+        for (int i = 0; i < 5; ++i) {
+            QTest::qWait(40);  // layouts settle over a few event-loop turns
+        }
+        EXPECT_EQ(window->width(), before.width()) << "after " << what;
+        EXPECT_EQ(window->height(), before.height()) << "after " << what;
+        const QRect screen = window->screen()->availableGeometry();
+        EXPECT_LE(window->frameGeometry().width(), screen.width()) << "after " << what;
+        EXPECT_LE(window->frameGeometry().height(), screen.height()) << "after " << what;
+    }
+
+    QTimer modalCloser_;
+};
+
+TEST_F(WindowSizeTest, LongTextsAndToolsLeaveTheWindowAsItWas) {
+    openWindow(2, 3000);
+    const QSize before = window->size();
+    ASSERT_EQ(before, QSize(1280, 800));
+
+    // A long error in the status bar: one elided line, the whole text in its tooltip.
+    const QString missing = "/tmp/" + QString(300, 'm') + "/no-such-model.pt";
+    window->openModel(missing);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return parts(window).statusText().contains("Could not open"); }, 10000));
+    expectSizeKept(before, "a long error in the status bar");
+
+    // Both ends of a morph chosen: its ends, path note and thumbnails appear.
+    window->findChild<QDockWidget*>("morphDock")->raise();
+    auto* picker = parts(window).morph()->endpointPicker();
+    picker->indexBox()->setValue(10);
+    ASSERT_TRUE(picker->chooseByIndex(true).has_value());
+    picker->indexBox()->setValue(2000);
+    ASSERT_TRUE(picker->chooseByIndex(false).has_value());
+    expectSizeKept(before, "a morph's ends were chosen");
+
+    // The Directions slider at its end, between the two longest class names.
+    window->findChild<QDockWidget*>("directionsDock")->raise();
+    window->selectItem(5);
+    auto* directions = parts(window).attributes();
+    directions->groupChooser(true)->setCurrentIndex(0);   // T-shirt/top ...
+    directions->groupChooser(false)->setCurrentIndex(9);  // ... to Ankle boot
+    ASSERT_TRUE(directions->attribute().has_value());
+    directions->amountSlider()->setValue(directions->amountSlider()->maximum());
+    expectSizeKept(before, "the Directions slider moved");
+}
+
+TEST_F(WindowSizeTest, NoDockTabTitleIsCut) {
+    openWindow(2, 1000);
+    const auto bars = window->findChildren<QTabBar*>();
+    ASSERT_FALSE(bars.isEmpty());
+    int tabs = 0;
+    for (const QTabBar* bar : bars) {
+        if (!bar->isVisible()) continue;
+        TitleProbe probe(*bar);
+        for (int i = 0; i < bar->count(); ++i, ++tabs) {
+            EXPECT_GE(bar->tabRect(i).width(), probe.fullWidth(bar->tabText(i)))
+                << "the tab '" << bar->tabText(i).toStdString() << "' is cut";
+        }
+    }
+    EXPECT_GE(tabs, 8);  // every tabbed dock was checked
+}
+
+}  // namespace
