@@ -11,7 +11,10 @@
 #include <QTabBar>
 #include <QTest>
 #include <QTimer>
+#include <filesystem>
+#include <fstream>
 
+#include "../core/TempDir.h"
 #include "WindowFixture.h"
 #include "WindowTestAccess.h"
 #include "latent/ui/AttributePanel.h"
@@ -89,6 +92,26 @@ TEST_F(WindowSizeTest, LongTextsAndToolsLeaveTheWindowAsItWas) {
     ASSERT_TRUE(directions->attribute().has_value());
     directions->amountSlider()->setValue(directions->amountSlider()->maximum());
     expectSizeKept(before, "the Directions slider moved");
+}
+
+TEST_F(WindowSizeTest, AFailedFirstLoadOfALongPathKeepsTheWindowsSize) {
+    TempDir dir;
+    std::filesystem::path folder = dir.path();
+    for (int i = 0; i < 6; ++i) folder /= "a_folder_with_a_rather_long_name_" + std::to_string(i);
+    std::filesystem::create_directories(folder);
+    const auto model = folder / (std::string(180, 'm') + ".pt");
+    std::ofstream(model) << "not a model";
+    latent::WorkspaceRequest broken{{model, LATENT_DEFAULT_DATA_DIR, "test", 300}, 256};
+    window = std::make_unique<latent::ui::MainWindow>(broken, 2);
+    window->resize(1280, 800);
+    window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    const QSize before = window->size();
+    QSignalSpy failed(window.get(), &latent::ui::MainWindow::loadFailed);
+    window->startLoading();
+    ASSERT_TRUE(failed.count() > 0 || failed.wait(60000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->findChild<QWidget*>("noMapOffer")->isVisible(); }, 5000));
+    expectSizeKept(before, "the first load failed on a long path");
 }
 
 TEST_F(WindowSizeTest, NoDockTabTitleIsCut) {

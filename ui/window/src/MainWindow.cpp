@@ -47,6 +47,7 @@
 #include "latent/ui/TraversalPanel.h"
 #include "latent/ui/WorkspaceLoader.h"
 #include "latent/ui/WorkspaceText.h"
+#include "latent/ui/WrappableText.h"
 #include "NoMapOffer.h"
 
 namespace latent::ui {
@@ -389,7 +390,7 @@ void MainWindow::onLoadFailed(const QString& message, const QString& details) {
         noMapOffer_->showFailure(message, bundled_ && !bundledFailed);
     }
     Q_EMIT loadFailed(message);
-    QMessageBox box(QMessageBox::Warning, tr("Latent Explorer"), message, QMessageBox::Ok, this);
+    QMessageBox box(QMessageBox::Warning, tr("Latent Explorer"), wrappable(message), QMessageBox::Ok, this);
     box.setDetailedText(details);  // a "Show Details..." button when there are some
     box.exec();
 }

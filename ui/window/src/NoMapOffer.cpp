@@ -5,12 +5,16 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "latent/ui/WrappableText.h"
+
 namespace latent::ui {
 
 NoMapOffer::NoMapOffer(QWidget* parent)
     : QWidget(parent), why_(new QLabel(this)), bundled_(new QPushButton(tr("Use the Bundled Model"), this)) {
     setObjectName("noMapOffer");
     why_->setWordWrap(true);
+    // Whatever the message, the offer takes the map's width, never more.
+    why_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto* openModel = new QPushButton(tr("Open Model…"), this);
     auto* openData = new QPushButton(tr("Open Data…"), this);
     connect(openModel, &QPushButton::clicked, this, &NoMapOffer::openModelRequested);
@@ -29,7 +33,7 @@ NoMapOffer::NoMapOffer(QWidget* parent)
 }
 
 void NoMapOffer::showFailure(const QString& why, bool offerBundled) {
-    why_->setText(tr("Nothing is open: %1").arg(why));
+    why_->setText(tr("Nothing is open: %1").arg(wrappable(why)));
     bundled_->setVisible(offerBundled);
     show();
 }
