@@ -16,6 +16,8 @@
 #include "latent/ui/ColourByPanel.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/ProjectionPanel.h"
+#include "latent/core/Session.h"
+#include "latent/ui/SessionActions.h"
 #include "latent/ui/SessionAutosave.h"
 #include "latent/ui/SessionRecovery.h"
 #include "latent/ui/VtkOpenGLWidget.h"
@@ -33,7 +35,32 @@ struct GuiOptions {
     bool projectionChosen = false;  // --projection given: no UMAP run on top of it
     std::string colourBy;
     bool density = false;
+    std::string session;  // opened in place of the model and data options
 };
+
+// --screenshot: the window is grabbed once the map it was asked for is shown.
+void screenshotOnceShown(latent::ui::MainWindow& window, const std::string& path, bool waitForSession) {
+    const auto grab = [&window, path] {
+        QTimer::singleShot(800, &window, [&window, path] {
+            const bool saved = window.grab().save(QString::fromStdString(path));
+            std::cerr << (saved ? "saved " : "could not save ") << path << "\n";
+            QApplication::exit(saved ? 0 : 1);
+        });
+    };
+    if (!waitForSession) {
+        QObject::connect(&window, &latent::ui::MainWindow::projectionShown, &window, grab, Qt::SingleShotConnection);
+        return;
+    }
+    // A session first shows the workspace's PCA map, then its own projection.
+    const auto showsTheSessionsMap = [&window] {
+        const auto shown = window.state()->projection();
+        return shown && latent::normalized(shown->params) == latent::normalized(window.projectionParams());
+    };
+    QObject::connect(window.sessions(), &latent::ui::SessionActions::restored, &window, [&window, grab, showsTheSessionsMap] {
+        if (showsTheSessionsMap()) return grab();
+        QObject::connect(&window, &latent::ui::MainWindow::projectionShown, &window, grab, Qt::SingleShotConnection);
+    }, Qt::SingleShotConnection);
+}
 
 int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinceStart) {
     latent::ui::VtkOpenGLWidget::setDefaultSurfaceFormat();  // must precede QApplication
@@ -65,24 +92,19 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
     }
     if (!o.colourBy.empty()) {
         QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window,
-                         [&] { window.setColourColumn(QString::fromStdString(o.colourBy)); });
+                         [&] {
+                             if (!window.setColourColumn(QString::fromStdString(o.colourBy))) {
+                                 std::cerr << "latent-explorer: --colour-by: the data has no column '" << o.colourBy
+                                           << "'\n";
+                             }
+                         });
     }
     if (o.select >= 0) {
         QObject::connect(&window, &latent::ui::MainWindow::projectionShown, &window,
                          [&] { window.selectItem(o.select); }, Qt::SingleShotConnection);
     }
     if (!o.screenshot.empty()) {
-        // Grab the window once the map is up, then quit: used for docs and smoke checks.
-        QObject::connect(
-            &window, &latent::ui::MainWindow::projectionShown, &window,
-            [&] {
-                QTimer::singleShot(800, &window, [&] {
-                    const bool saved = window.grab().save(QString::fromStdString(o.screenshot));
-                    std::cerr << (saved ? "saved " : "could not save ") << o.screenshot << "\n";
-                    QApplication::exit(saved ? 0 : 1);
-                });
-            },
-            Qt::SingleShotConnection);
+        screenshotOnceShown(window, o.screenshot, !o.session.empty());
         QObject::connect(&window, &latent::ui::MainWindow::loadFailed, &window,
                          [] { QApplication::exit(1); });
         QObject::connect(&window, &latent::ui::MainWindow::projectionFailed, &window,
@@ -92,7 +114,14 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
                          });
     }
     window.show();
-    if (o.screenshot.empty()) {
+    if (!o.session.empty()) {
+        if (!o.screenshot.empty()) new latent::app::DialogAutoAnswer(&window);
+        const QString error = window.sessions()->openFrom(QString::fromStdString(o.session));
+        if (!error.isEmpty()) {
+            std::cerr << "latent-explorer: " << error.toStdString() << "\n";
+            return latent::app::kExitBadInput;
+        }
+    } else if (o.screenshot.empty()) {
         latent::ui::restoreOrStartLoading(window, latent::ui::SessionAutosave::defaultDirectory());
     } else {
         new latent::app::DialogAutoAnswer(&window);  // unattended: no question may block it
@@ -108,18 +137,18 @@ int main(int argc, char** argv) {
     sinceStart.start();
     CLI::App cli{"Latent Explorer: explore the latent space of a trained generative model"};
     GuiOptions gui;
-    cli.add_option("--model", gui.request.identity.modelPath,
+    auto* modelOption = cli.add_option("--model", gui.request.identity.modelPath,
                    "TorchScript model file, or a JSON manifest naming an encoder and a decoder")
         ->check(CLI::ExistingFile);
     cli.add_option("--samples", gui.request.identity.priorSamples,
                    "generator-only models: latents to sample from the prior")
         ->check(CLI::Range(1, 1000000));
     cli.add_option("--seed", gui.request.identity.priorSeed, "generator-only models: seed of the prior sample");
-    cli.add_option("--data", gui.request.identity.dataPath,
+    auto* dataOption = cli.add_option("--data", gui.request.identity.dataPath,
                    "data: a folder of IDX files or images, a .npy/.npz of images or latents, an IDX "
                    "file, or a TensorBoard projector vectors .tsv")
         ->check(CLI::ExistingPath);
-    cli.add_option("--metadata", gui.request.identity.metadataPath, "CSV/TSV table joined to the points by row")
+    auto* metadataOption = cli.add_option("--metadata", gui.request.identity.metadataPath, "CSV/TSV table joined to the points by row")
         ->check(CLI::ExistingFile);
     bool noModel = false;
     cli.add_flag("--no-model", noModel, "open precomputed latents without a model (nothing is decoded)");
@@ -146,6 +175,11 @@ int main(int argc, char** argv) {
             }
         });
     cli.add_option("--screenshot", gui.screenshot, "save a screenshot once the map is shown, then quit");
+    cli.add_option("--session", gui.session, "open a saved session: its model, data, map and view")
+        ->check(CLI::ExistingFile)
+        ->excludes(modelOption)
+        ->excludes(dataOption)
+        ->excludes(metadataOption);
 
     const std::vector<latent::app::Command> commands = {
         latent::app::addEncodeCommand(cli), latent::app::addDecodeCommand(cli),
@@ -174,6 +208,7 @@ int main(int argc, char** argv) {
             latent::app::installInterruptHandler();
             return command.run();
         }
+        if (!gui.session.empty()) latent::loadSession(gui.session);  // a bad file: a message, no window
         if (noModel) gui.request.identity.modelPath.clear();
         gui.projectionChosen = projectionOption->count() > 0;
         gui.request.identity.folderFit = fit == "resize" ? latent::FitPolicy::Stretch : latent::FitPolicy::CentreCrop;

@@ -51,6 +51,9 @@ latent::Session fullSession() {
     s.currentLatent[2] = std::numeric_limits<float>::max();
     s.currentLatent[3] = -1.0f / 3.0f;
     s.currentIndex = 7;
+    s.view.camera = latent::MapCamera{{0.25, -3.5, 12.0}, {0.25, -3.5, 0.0}, {0.0, 1.0, 0.0}, 0.1 + 0.2};
+    s.view.colourBy = "brand ✓";
+    s.view.windowLayout = "AAAA/wAAAAD9AAAAAg==";
     return s;
 }
 
@@ -105,7 +108,7 @@ TEST(Session, MalformedAndForeignFilesAreRefusedWithAMessage) {
     EXPECT_EQ(loadErrorKind("[1, 2, 3]"), latent::ErrorKind::BadFormat);
 
     auto j = latent::sessionToJson(fullSession());
-    const auto at = j.find("\"version\": 2");
+    const auto at = j.find("\"version\": 3");
     ASSERT_NE(at, std::string::npos);
     EXPECT_EQ(loadErrorKind(std::string(j).replace(at, 12, "\"version\": 9"), &message), latent::ErrorKind::BadFormat);
     EXPECT_NE(message.find("version 9"), std::string::npos);
@@ -145,6 +148,15 @@ TEST(Session, FieldsOfAnotherTypeOrOutOfRangeAreRefusedNamingTheField) {
     EXPECT_NE(refused(Ptr("/projection/axes/0"), 4096).find("'axes'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/morph/t"), 1.5).find("'t'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/morph/frames"), 1000).find("'frames'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/view/camera/position"), nlohmann::json::array({1, 2})).find("'position'"),
+              std::string::npos);
+    EXPECT_NE(refused(Ptr("/view/camera/position"), good["view"]["camera"]["focal_point"]).find("'position'"),
+              std::string::npos);
+    EXPECT_NE(refused(Ptr("/view/camera/view_up"), nlohmann::json::array({0, 0, 0})).find("'view_up'"),
+              std::string::npos);
+    EXPECT_NE(refused(Ptr("/view/camera/focal_point/2"), 1e300).find("'focal_point'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/view/camera/parallel_scale"), 0).find("'parallel_scale'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/view/colour_by"), 7).find("test.session"), std::string::npos);
     EXPECT_NE(refused(Ptr("/version"), 6.7e44).find("'version'"), std::string::npos);  // fuzz_session
     EXPECT_NE(refused(Ptr("/version"), 1.5).find("'version'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/version"), 0).find("'version'"), std::string::npos);
@@ -168,6 +180,7 @@ TEST(Session, VersionOneFilesOpenWithTheDefaultsTheyWereWrittenWith) {
     EXPECT_EQ(s.workspace.resizeFilter, latent::ResizeFilter::Bilinear);
     EXPECT_EQ(s.workspace.priorSamples, 2000u);
     EXPECT_EQ(s.workspace.priorSeed, 1u);
+    EXPECT_EQ(s.view, latent::SessionView{});  // framed, default colours, default layout
     std::string message;
     auto j = latent::sessionToJson(fullSession());
     const auto fit = j.find("\"stretch\"");

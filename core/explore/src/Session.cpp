@@ -125,13 +125,51 @@ ProjectionParams projectionFromJson(const json& j) {
     return p;
 }
 
+json cameraToJson(const MapCamera& c) {
+    return {{"position", c.position}, {"focal_point", c.focalPoint}, {"view_up", c.viewUp},
+            {"parallel_scale", c.parallelScale}};
+}
+
+std::array<double, 3> readPoint(const json& object, const char* key) {
+    constexpr double kLargest = 1e30;  // far beyond any map, and finite
+    const json& value = object.at(key);
+    if (!value.is_array() || value.size() != 3) fields::outOfRange(key, "an array of 3 numbers");
+    return {fields::number(value[0], key, -kLargest, kLargest), fields::number(value[1], key, -kLargest, kLargest),
+            fields::number(value[2], key, -kLargest, kLargest)};
+}
+
+// A camera that cannot look anywhere (at itself, or with no up) is refused, never shown.
+MapCamera cameraFromJson(const json& j) {
+    MapCamera c{readPoint(j, "position"), readPoint(j, "focal_point"), readPoint(j, "view_up"),
+                fields::number(j.at("parallel_scale"), "parallel_scale", 1e-30, 1e30)};
+    if (c.position == c.focalPoint) fields::outOfRange("position", "apart from the focal point");
+    if (c.viewUp == std::array<double, 3>{0, 0, 0}) fields::outOfRange("view_up", "a direction, not 0");
+    return c;
+}
+
+json viewToJson(const SessionView& v) {
+    return {{"camera", v.camera ? cameraToJson(*v.camera) : json(nullptr)},
+            {"colour_by", v.colourBy},
+            {"window_layout", v.windowLayout}};
+}
+
+// Files before version 3 have no view: the map is framed and coloured as a new one.
+SessionView viewFromJson(const json& j) {
+    SessionView v;
+    if (j.contains("camera") && !j.at("camera").is_null()) v.camera = cameraFromJson(j.at("camera"));
+    v.colourBy = j.value("colour_by", std::string());
+    v.windowLayout = j.value("window_layout", std::string());
+    return v;
+}
+
 }  // namespace
 
 std::string sessionToJson(const Session& s) {
     json j = {{"format", kFormat}, {"version", Session::kVersion}, {"model", s.workspace.modelPath.string()},
               {"data", dataToJson(s.workspace)},
               {"projection", projectionToJson(s.projection)}, {"selection", s.selection},
-              {"current", {{"latent", s.currentLatent}, {"index", optionalIndex(s.currentIndex)}}}};
+              {"current", {{"latent", s.currentLatent}, {"index", optionalIndex(s.currentIndex)}}},
+              {"view", viewToJson(s.view)}};
     j["bookmarks"] = json::array();
     for (const auto& b : s.bookmarks) {
         j["bookmarks"].push_back({{"name", b.name}, {"latent", b.latent}, {"index", optionalIndex(b.datasetIndex)}});
@@ -176,6 +214,7 @@ Session sessionFromJson(const std::string& text, const std::string& source) {
             if (current.contains("latent")) s.currentLatent = fields::floats(current.at("latent"), "latent");
             s.currentIndex = readOptionalIndex(current, "index");
         }
+        if (j.contains("view")) s.view = viewFromJson(j.at("view"));
         for (const json& b : j.value("bookmarks", json::array())) {
             s.bookmarks.push_back({b.at("name").get<std::string>(), fields::floats(b.at("latent"), "latent"),
                                    readOptionalIndex(b, "index")});

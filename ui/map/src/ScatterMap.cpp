@@ -321,6 +321,27 @@ void ScatterMap::resetCamera() {
 
 bool ScatterMap::cameraFitted() const { return impl_->cameraFitted; }
 
+latent::MapCamera ScatterMap::camera() const {
+    auto* camera = impl_->renderer->GetActiveCamera();
+    latent::MapCamera c;
+    camera->GetPosition(c.position.data());
+    camera->GetFocalPoint(c.focalPoint.data());
+    camera->GetViewUp(c.viewUp.data());
+    c.parallelScale = camera->GetParallelScale();
+    return c;
+}
+
+void ScatterMap::setCamera(const latent::MapCamera& c) {
+    auto* camera = impl_->renderer->GetActiveCamera();
+    camera->SetPosition(c.position.data());
+    camera->SetFocalPoint(c.focalPoint.data());
+    camera->SetViewUp(c.viewUp.data());
+    camera->SetParallelScale(c.parallelScale);
+    impl_->renderer->ResetCameraClippingRange();
+    impl_->view->requestRender();
+    impl_->cameraFitted = false;
+}
+
 // Frames the 2-D points' bounding box with a small margin, whatever the window's shape.
 void ScatterMap::fitPlanarView() {
     auto* camera = impl_->renderer->GetActiveCamera();

@@ -110,8 +110,11 @@ QString ColourByPanel::column() const {
     return column_->currentText();
 }
 
-void ColourByPanel::setColumn(const QString& name) {
-    column_->setCurrentIndex(column_->findText(name));
+bool ColourByPanel::setColumn(const QString& name) {
+    const int index = column_->findText(name);
+    if (index < 0) return false;
+    column_->setCurrentIndex(index);
+    return true;
 }
 
 void ColourByPanel::setContinuous(bool continuous) {

@@ -140,13 +140,17 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     // Directions can start or end at the selection, beside the classes.
     connect(state_->selection(), &SelectionModel::changed, attributes_,
             [this] { attributes_->setSelection(state_->selection()->indices()); });
-    sessions_ = new SessionActions({state_, projectionPanel_, morph_, current_, bookmarks_},
+    sessions_ = new SessionActions({state_, projectionPanel_, morph_, current_, bookmarks_, map_, colourBy_},
                                    {[this](const latent::WorkspaceIdentity& identity) {
                                         latent::WorkspaceRequest other = request_;
                                         other.identity = identity;
                                         load(other);
                                     },
-                                    [this](const latent::ProjectionParams& params) { setProjection(params); }},
+                                    [this](const latent::ProjectionParams& params) { setProjection(params); },
+                                    [this] { return saveState().toBase64().toStdString(); },
+                                    [this](const std::string& layout) {
+                                        restoreState(QByteArray::fromBase64(QByteArray::fromStdString(layout)));
+                                    }},
                                    this);
     sessions_->addTo(fileMenu_, sessionsGoBefore_);
     connect(sessions_, &SessionActions::statusMessage, this, [this](const QString& text) { status_->setText(text); });
@@ -455,11 +459,15 @@ void MainWindow::runProjection() {
 
 latent::ProjectionParams MainWindow::projectionParams() const { return projectionPanel_->params(); }
 
-void MainWindow::setColourColumn(const QString& name) { colourBy_->setColumn(name); }
+bool MainWindow::setColourColumn(const QString& name) { return colourBy_->setColumn(name); }
 
 void MainWindow::selectItem(qsizetype index) { current_->selectItem(index); }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!sessions_->confirmClose()) {
+        event->ignore();
+        return;
+    }
     loader_->cancel();
     projections_->cancel();
     event->accept();

@@ -7,18 +7,28 @@
 #include <algorithm>
 
 #include "latent/ui/BookmarksPanel.h"
+#include "latent/ui/ColourByPanel.h"
 #include "latent/ui/CurrentPointController.h"
 #include "latent/ui/ExplorerState.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/ProjectionPanel.h"
+#include "latent/ui/RecentFiles.h"
+#include "latent/ui/ScatterMap.h"
 #include "latent/ui/SelectionModel.h"
+#include "latent/ui/WrappableText.h"
 
 namespace latent::ui {
 
 SessionActions::SessionActions(Parts parts, Window window, QWidget* dialogParent)
     : QObject(dialogParent), p_(parts), window_(std::move(window)), dialogParent_(dialogParent) {
     connect(p_.state, &ExplorerState::workspaceChanged, this, &SessionActions::changed);
+    connect(p_.state, &ExplorerState::workspaceChanged, this, [this] { savedWork_ = {}; });
     connect(p_.state, &ExplorerState::projectionChanged, this, &SessionActions::changed);
+    // Once a map is shown, a session's camera is either placed on it or no longer applies.
+    connect(p_.state, &ExplorerState::projectionChanged, this, [this] {
+        placePendingCamera();
+        pendingCamera_.reset();
+    });
     connect(p_.state, &ExplorerState::currentChanged, this, &SessionActions::changed);
     connect(p_.state->selection(), &SelectionModel::changed, this, &SessionActions::changed);
     connect(p_.morph, &MorphPanel::frameRequested, this, &SessionActions::changed);
@@ -28,22 +38,64 @@ SessionActions::SessionActions(Parts parts, Window window, QWidget* dialogParent
 void SessionActions::addTo(QMenu* file, QAction* before) {
     auto* open = new QAction(tr("&Open Session…"), this);
     open->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
-    connect(open, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(dialogParent_, tr("Open Session"), {}, tr("Sessions (*.json)"));
-        if (path.isEmpty()) return;
-        const QString error = openFrom(path);
-        if (!error.isEmpty()) QMessageBox::warning(dialogParent_, tr("Open Session"), error);
-    });
+    connect(open, &QAction::triggered, this, &SessionActions::chooseAndOpen);
     auto* save = new QAction(tr("&Save Session…"), this);
     save->setShortcut(QKeySequence::Save);
-    connect(save, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(dialogParent_, tr("Save Session"), tr("session.json"),
-                                                          tr("Sessions (*.json)"));
-        if (path.isEmpty()) return;
-        const QString error = saveTo(path);
-        if (!error.isEmpty()) QMessageBox::warning(dialogParent_, tr("Save Session"), error);
+    connect(save, &QAction::triggered, this, &SessionActions::chooseAndSave);
+    auto* recentMenu = new QMenu(tr("Open Recent &Session"), file);
+    recent_ = new RecentFiles("recentSessions", recentMenu, 8, this);
+    connect(recent_, &RecentFiles::chosen, this, [this](const QString& path) {
+        const QString error = openFrom(path);
+        if (!error.isEmpty()) QMessageBox::warning(dialogParent_, tr("Open Session"), wrappable(error));
     });
-    file->insertActions(before, {open, save});
+    file->insertActions(before, {open, recentMenu->menuAction(), save});
+}
+
+void SessionActions::chooseAndOpen() {
+    const QString path = QFileDialog::getOpenFileName(dialogParent_, tr("Open Session"), {}, tr("Sessions (*.json)"));
+    if (path.isEmpty()) return;
+    const QString error = openFrom(path);
+    if (!error.isEmpty()) QMessageBox::warning(dialogParent_, tr("Open Session"), wrappable(error));
+}
+
+bool SessionActions::chooseAndSave() {
+    const QString path =
+        QFileDialog::getSaveFileName(dialogParent_, tr("Save Session"), tr("session.json"), tr("Sessions (*.json)"));
+    if (path.isEmpty()) return false;
+    const QString error = saveTo(path);
+    if (!error.isEmpty()) QMessageBox::warning(dialogParent_, tr("Save Session"), wrappable(error));
+    return error.isEmpty();
+}
+
+SessionActions::Work SessionActions::work() const {
+    Work w{p_.state->selection()->indices(), p_.bookmarks->bookmarks(), {}, {}};
+    if (const auto morph = p_.morph->state()) {
+        w.morphA = morph->a;
+        w.morphB = morph->b;
+    }
+    return w;
+}
+
+bool SessionActions::hasUnsavedWork() const {
+    const Work now = work();
+    return now != savedWork_ && now != Work{};
+}
+
+bool SessionActions::confirmClose() {
+    if (!hasUnsavedWork()) return true;
+    QMessageBox box(QMessageBox::Question, tr("Quit"),
+                    tr("Save the session before quitting? Otherwise the selection, bookmarks and morph are lost."),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, dialogParent_);
+    box.setObjectName("unsavedWorkQuestion");
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+        case QMessageBox::Save:
+            return chooseAndSave();
+        case QMessageBox::Discard:
+            return true;
+        default:
+            return false;
+    }
 }
 
 bool SessionActions::hasWorkspace() const { return p_.state->workspace() != nullptr; }
@@ -57,6 +109,9 @@ latent::Session SessionActions::capture() const {
     s.currentLatent = p_.state->current().latent;
     s.currentIndex = p_.state->current().index;
     s.bookmarks = p_.bookmarks->bookmarks();
+    if (!p_.map->cameraFitted()) s.view.camera = p_.map->camera();
+    s.view.colourBy = p_.colourBy->column().toStdString();
+    s.view.windowLayout = window_.saveLayout();
     return s;
 }
 
@@ -75,6 +130,8 @@ QString SessionActions::saveTo(const QString& path) {
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
+    savedWork_ = work();
+    if (recent_) recent_->add(path);
     Q_EMIT statusMessage(tr("Session saved to %1.").arg(path));
     return {};
 }
@@ -87,6 +144,7 @@ QString SessionActions::openFrom(const QString& path) {
         Q_EMIT statusMessage(tr("Session not opened: %1").arg(QString::fromStdString(e.what())));
         return QString::fromStdString(e.what());
     }
+    if (recent_) recent_->add(path);
     if (p_.state->workspace() && session.workspace == p_.state->identity()) {
         apply(session);
         return {};
@@ -99,7 +157,12 @@ QString SessionActions::openFrom(const QString& path) {
 
 void SessionActions::apply(const latent::Session& s) {
     const auto& workspace = *p_.state->workspace();
+    if (!s.view.windowLayout.empty()) window_.restoreLayout(s.view.windowLayout);
+    if (!s.view.colourBy.empty()) p_.colourBy->setColumn(QString::fromStdString(s.view.colourBy));
+    pendingCamera_ = s.view.camera;
+    pendingCameraFor_ = latent::normalized(s.projection);
     window_.showProjection(s.projection);
+    placePendingCamera();  // when the projection was shown already
     p_.state->selection()->replace(s.selection);  // indices out of range are dropped
     if (s.morph && (s.morph->a.size() == workspace.latents.dim)) {
         auto label = [&](const std::optional<std::size_t>& i, const QString& fallback) {
@@ -119,8 +182,16 @@ void SessionActions::apply(const latent::Session& s) {
             p_.current->setCurrent(s.currentLatent, tr("the point saved in the session"), false);
         }
     }
+    savedWork_ = work();
     Q_EMIT statusMessage(tr("Session restored."));
     Q_EMIT restored();
+}
+
+void SessionActions::placePendingCamera() {
+    const auto shown = p_.state->projection();
+    if (!pendingCamera_ || !shown || latent::normalized(shown->params) != pendingCameraFor_) return;
+    p_.map->setCamera(*pendingCamera_);
+    pendingCamera_.reset();
 }
 
 }  // namespace latent::ui

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "latent/core/Interpolation.h"
+#include "latent/core/MapCamera.h"
 #include "latent/core/Projection.h"
 #include "latent/core/WorkspaceIdentity.h"
 
@@ -32,10 +33,20 @@ struct MorphState {
     bool operator==(const MorphState&) const = default;
 };
 
+// How the window showed the exploration: none of it changes what is computed.
+struct SessionView {
+    std::optional<MapCamera> camera;  // none: the map is framed
+    std::string colourBy;             // the Colour by column; "": the dataset's default
+    std::string windowLayout;         // the docks' arrangement as the GUI saved it; "": its default
+    bool operator==(const SessionView&) const = default;
+};
+
 // Everything needed to reopen an exploration exactly: the same model and data, the same
 // map, and the same latents (stored losslessly), so the same images decode again.
 struct Session {
-    static constexpr int kVersion = 2;  // 2 added metadata, image fitting, resizing and prior sampling
+    // 2 added metadata, image fitting, resizing and prior sampling; 3 the camera, the
+    // Colour by column and the window layout.
+    static constexpr int kVersion = 3;
 
     WorkspaceIdentity workspace;  // the model, the data and everything that decides the latents
     ProjectionParams projection;
@@ -44,6 +55,7 @@ struct Session {
     std::vector<Bookmark> bookmarks;
     std::vector<float> currentLatent;            // the point the sliders act on
     std::optional<std::size_t> currentIndex;     // when it is a dataset item
+    SessionView view;
 
     bool operator==(const Session&) const = default;
 };

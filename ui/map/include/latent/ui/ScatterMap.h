@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "latent/core/LatentBatch.h"
+#include "latent/core/MapCamera.h"
 #include "latent/core/SelectionGeometry.h"
 
 class vtkRenderer;
@@ -78,6 +79,10 @@ public:
     void resetCamera();
     // Whether the camera frames the points as resetCamera left it.
     bool cameraFitted() const;
+    // Where the camera is. setCamera puts it there (a restored session's view) as a user
+    // move would: the map keeps it through resizes and new layouts until resetCamera.
+    latent::MapCamera camera() const;
+    void setCamera(const latent::MapCamera& camera);
 
     // Where point `index` is drawn, in logical pixels of view().
     QPoint viewPositionOf(std::size_t index) const;

@@ -33,7 +33,7 @@ public:
     void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
     QStringList columnNames() const;
     QString column() const;
-    void setColumn(const QString& name);
+    bool setColumn(const QString& name);  // false, changing nothing, for a column the data lacks
     // Numeric columns: continuous colour map (true) or one colour per value.
     void setContinuous(bool continuous);
     bool isContinuous() const;

@@ -84,8 +84,8 @@ public:
     static bool openOnUmapRemembered();
     // What "Use the Bundled Model" opens when nothing could be opened (unset: not offered).
     void setBundledWorkspace(const latent::WorkspaceRequest& request);
-    // Colour by: a metadata column or class, by name (ignored when there is none).
-    void setColourColumn(const QString& name);
+    // Colour by: a metadata column or class, by name; false, changing nothing, when there is none.
+    bool setColourColumn(const QString& name);
 
     // What this window explores: its workspace, projection, colours, current point and
     // selection.

@@ -8,7 +8,7 @@ class QMenu;
 
 namespace latent::ui {
 
-// The most recently opened model files, kept in QSettings under `key` and listed in a
+// The most recently opened files of one kind (models, sessions), kept in QSettings under `key` and listed in a
 // menu; choosing an entry emits chosen(). Files that no longer exist are skipped.
 class RecentFiles : public QObject {
     Q_OBJECT

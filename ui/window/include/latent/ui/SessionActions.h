@@ -16,10 +16,13 @@ class QWidget;
 namespace latent::ui {
 
 class BookmarksPanel;
+class ColourByPanel;
 class CurrentPointController;
 class ExplorerState;
 class MorphPanel;
 class ProjectionPanel;
+class RecentFiles;
+class ScatterMap;
 
 // File > Open/Save Session: what a session file stores about an explorer, and restoring it.
 // A session naming another workspace is applied once the window has loaded that workspace;
@@ -34,16 +37,22 @@ public:
         MorphPanel* morph = nullptr;
         CurrentPointController* current = nullptr;
         BookmarksPanel* bookmarks = nullptr;
+        ScatterMap* map = nullptr;
+        ColourByPanel* colourBy = nullptr;
     };
     // What only the window can do: load another workspace, show a projection.
     struct Window {
         std::function<void(const latent::WorkspaceIdentity&)> load;
         std::function<void(const latent::ProjectionParams&)> showProjection;
+        // The docks' arrangement, as text a session stores.
+        std::function<std::string()> saveLayout;
+        std::function<void(const std::string&)> restoreLayout;
     };
     SessionActions(Parts parts, Window window, QWidget* dialogParent);
 
-    // Open Session and Save Session, placed before `before` in the File menu.
+    // Open Session, Open Recent Session and Save Session, placed before `before` in the File menu.
     void addTo(QMenu* file, QAction* before);
+    RecentFiles* recentSessions() const { return recent_; }
 
     bool hasWorkspace() const;  // capture() needs one
     latent::Session capture() const;
@@ -58,6 +67,13 @@ public:
     // A session waits for the workspace being loaded (it brings its own map).
     bool restorePending() const { return pending_.has_value(); }
 
+    // Whether the selection, bookmarks or morph ends differ from those last saved or
+    // restored (nothing made yet is nothing to lose).
+    bool hasUnsavedWork() const;
+    // Before the window closes: with unsaved work, asks to save it, discard it or stay.
+    // True when the window may close.
+    bool confirmClose();
+
 Q_SIGNALS:
     void statusMessage(const QString& text);
     void restored();
@@ -66,12 +82,28 @@ Q_SIGNALS:
     void changed();
 
 private:
+    // What a user builds up and would lose on quitting.
+    struct Work {
+        std::vector<std::size_t> selection;
+        std::vector<latent::Bookmark> bookmarks;
+        std::vector<float> morphA, morphB;
+        bool operator==(const Work&) const = default;
+    };
+    Work work() const;
+    void chooseAndOpen();
+    bool chooseAndSave();  // false when the user cancelled or saving failed
     void apply(const latent::Session& session);
+    // The session's camera goes on the map once its projection is shown.
+    void placePendingCamera();
 
     Parts p_;
     Window window_;
     QWidget* dialogParent_;
     std::optional<latent::Session> pending_;  // applied once its workspace is loaded
+    Work savedWork_;  // as last saved or restored; empty for a new workspace
+    RecentFiles* recent_ = nullptr;
+    std::optional<latent::MapCamera> pendingCamera_;
+    latent::ProjectionParams pendingCameraFor_;
 };
 
 }  // namespace latent::ui
