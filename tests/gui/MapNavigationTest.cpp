@@ -102,3 +102,37 @@ TEST_F(FittedMapTest, TheFinishedMapIsFramedUnlessTheUserMovedTheCamera) {
 }
 
 }  // namespace
+
+namespace {
+
+class LayoutGlideTest : public WindowFixture {};
+
+// A new map of the same points glides there: for a moment the points are drawn between
+// the two layouts, while everything that places things on the map (rings, the marker,
+// picking) already uses the new one; then they rest exactly on it.
+TEST_F(LayoutGlideTest, ANewMapOfTheSamePointsGlidesFromTheOldOneAndEndsExactlyOnIt) {
+    openWindow(2, 2000);
+    auto* map = parts(window).map();
+    const latent::LatentBatch before = map->drawnLayout();
+    latent::ProjectionParams axes = window->projectionParams();
+    axes.method = latent::ProjectionMethod::LatentAxes;
+    axes.axes = {3, 7};
+    QSignalSpy shown(window.get(), &latent::ui::MainWindow::projectionShown);
+    window->setProjection(axes);
+    ASSERT_TRUE(shown.count() > 0 || shown.wait(30000));
+    const latent::LatentBatch& target = parts(window).projection()->coords;
+    ASSERT_EQ(target.count, before.count);
+
+    QTest::qWait(100);  // a few frames into the glide
+    const latent::LatentBatch midway = map->drawnLayout();
+    EXPECT_NE(midway.values, before.values) << "the points did not start moving";
+    EXPECT_NE(midway.values, target.values) << "the points jumped";
+    const std::size_t item = 123;
+    EXPECT_EQ(map->positionOf(item).x(), target.row(item)[0]);
+    EXPECT_EQ(map->positionOf(item).y(), target.row(item)[1]);
+
+    ASSERT_TRUE(QTest::qWaitFor([&] { return map->drawnLayout().values == target.values; }, 3000))
+        << "the points never came to rest on the new map";
+}
+
+}  // namespace

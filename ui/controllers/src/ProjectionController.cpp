@@ -90,7 +90,7 @@ void ProjectionController::cancel() { runner_->cancel(); }
 
 void ProjectionController::showPreview(const latent::LatentBatch& layout) {
     if (layout.count != state_->colours().size()) return;
-    if (!v_.map->movePoints(layout)) v_.map->setPoints(layout, state_->colours());
+    if (!v_.map->movePoints(layout, ScatterMap::Motion::Glide)) v_.map->setPoints(layout, state_->colours());
     v_.current->setLayoutPreview();
     v_.highlights->refresh();  // the neighbour rings and search matches follow their points
 }
@@ -106,8 +106,10 @@ void ProjectionController::show(std::shared_ptr<const latent::ProjectionResult> 
     if (!state_->fits(*result)) return;  // the runner refuses these: never a map of other points
     // Before the state says so: layers follow the map. A fresh run's final layout keeps a
     // view the user zoomed or panned to while its previews showed.
+    // The points glide from the map before (PCA, or the last preview) to this one.
     v_.map->setPoints(result->coords, state_->colours(),
-                      fromCache ? ScatterMap::Camera::Fit : ScatterMap::Camera::KeepWhereMoved);
+                      fromCache ? ScatterMap::Camera::Fit : ScatterMap::Camera::KeepWhereMoved,
+                      ScatterMap::Motion::Glide);
     state_->setProjection(std::move(result));  // the current point and the rings go back on the map
     const auto& shown = *state_->projection();
     qualityBrief_.clear();

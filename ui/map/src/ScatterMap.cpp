@@ -5,6 +5,7 @@
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
 #include <vtkDataArray.h>
+#include <vtkFloatArray.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkMatrix4x4.h>
 #include <vtkNew.h>
@@ -29,6 +30,7 @@
 #include "latent/core/ScreenPickIndex.h"
 #include "latent/core/ScreenPicker.h"
 #include "latent/ui/LatestJob.h"
+#include "LayoutTransition.h"
 #include "MapGeometry.h"
 #include "MapInteractorStyle.h"
 #include "MapLevelOfDetail.h"
@@ -88,6 +90,7 @@ struct ScatterMap::Impl {
     // Both add actors after the map's own (the selection overlay must come after it).
     std::unique_ptr<MapPointColours> colours;
     std::unique_ptr<MapLevelOfDetail> lod;
+    std::unique_ptr<LayoutTransition> transition;
 
     std::array<double, 16> worldToView() const {
         auto* camera = renderer->GetActiveCamera();
@@ -153,6 +156,7 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
     impl_->colours = std::make_unique<MapPointColours>(impl_->renderer);
     impl_->lod = std::make_unique<MapLevelOfDetail>(impl_->view, impl_->renderer, impl_->style,
                                                     impl_->actor, impl_->colours->overlay());
+    impl_->transition = std::make_unique<LayoutTransition>(this);
 
     impl_->markers = new MapMarkerOverlay(impl_->view, [this] { return screenView(); });
     connect(impl_->view, &VtkOpenGLWidget::clicked, this, &ScatterMap::onViewClicked);
@@ -167,11 +171,21 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
 
 ScatterMap::~ScatterMap() = default;
 
-void ScatterMap::setPoints(const latent::LatentBatch& coords, const std::vector<QColor>& colors, Camera camera) {
-    showPoints(coords, MapPointColours::fromColors(colors), camera);
+void ScatterMap::setPoints(const latent::LatentBatch& coords, const std::vector<QColor>& colors, Camera camera,
+                           Motion motion) {
+    showPoints(coords, MapPointColours::fromColors(colors), camera, motion);
 }
 
-void ScatterMap::showPoints(const latent::LatentBatch& coords, vtkUnsignedCharArray* colours, Camera camera) {
+latent::LatentBatch ScatterMap::leaveDrawnLayout(Motion motion) {
+    latent::LatentBatch drawn;
+    if (motion == Motion::Glide && impl_->count <= LayoutTransition::kMaxPoints) drawn = drawnLayout();
+    impl_->transition->cancel();
+    return drawn;
+}
+
+void ScatterMap::showPoints(const latent::LatentBatch& coords, vtkUnsignedCharArray* colours, Camera camera,
+                            Motion motion) {
+    latent::LatentBatch from = leaveDrawnLayout(motion);
     impl_->count = coords.count;
     impl_->dims = coords.dim >= 3 ? 3 : 2;
     impl_->poly->SetPoints(pointsFrom(coords));
@@ -192,10 +206,12 @@ void ScatterMap::showPoints(const latent::LatentBatch& coords, vtkUnsignedCharAr
         impl_->view->requestRender();
     }
     buildPickIndex(coords);
+    if (motion == Motion::Glide) impl_->transition->start(std::move(from), coords);
 }
 
-bool ScatterMap::movePoints(const latent::LatentBatch& coords) {
+bool ScatterMap::movePoints(const latent::LatentBatch& coords, Motion motion) {
     if (coords.count != impl_->count || (coords.dim >= 3 ? 3 : 2) != impl_->dims) return false;
+    latent::LatentBatch from = leaveDrawnLayout(motion);
     impl_->poly->SetPoints(pointsFrom(coords));
     impl_->colours->movePoints(impl_->poly->GetPoints());
     impl_->poly->Modified();
@@ -208,6 +224,29 @@ bool ScatterMap::movePoints(const latent::LatentBatch& coords) {
     forgetHover();
     if (impl_->cameraFitted) {
         resetCamera();
+    } else {
+        impl_->renderer->ResetCameraClippingRange();
+        impl_->view->requestRender();
+    }
+    if (motion == Motion::Glide) impl_->transition->start(std::move(from), coords);
+    return true;
+}
+
+latent::LatentBatch ScatterMap::drawnLayout() const {
+    latent::LatentBatch drawn(impl_->count, static_cast<std::size_t>(impl_->dims));
+    if (impl_->count == 0) return drawn;
+    const float* src = static_cast<vtkFloatArray*>(impl_->poly->GetPoints()->GetData())->GetPointer(0);
+    for (std::size_t i = 0; i < impl_->count; ++i) std::copy_n(src + 3 * i, drawn.dim, drawn.row(i).begin());
+    return drawn;
+}
+
+bool ScatterMap::drawInBetween(const latent::LatentBatch& drawn) {
+    if (drawn.count != impl_->count || (drawn.dim >= 3 ? 3 : 2) != impl_->dims) return false;
+    impl_->poly->SetPoints(pointsFrom(drawn));
+    impl_->colours->movePoints(impl_->poly->GetPoints());
+    impl_->poly->Modified();
+    if (impl_->cameraFitted) {
+        resetCamera();  // the frame follows the points as they move
     } else {
         impl_->renderer->ResetCameraClippingRange();
         impl_->view->requestRender();
@@ -297,6 +336,10 @@ void ScatterMap::clearPath() { setPath({}); }
 const std::vector<QVector3D>& ScatterMap::path() const { return impl_->path.points(); }
 
 QVector3D ScatterMap::positionOf(std::size_t index) const {
+    if (impl_->transition->running()) {  // where the point is going, not where it is drawn
+        const auto row = impl_->transition->target().row(index);
+        return {row[0], row[1], row.size() > 2 ? row[2] : 0.0f};
+    }
     double p[3];
     impl_->poly->GetPoints()->GetPoint(static_cast<vtkIdType>(index), p);
     return {static_cast<float>(p[0]), static_cast<float>(p[1]), static_cast<float>(p[2])};

@@ -40,17 +40,29 @@ public:
         Fit,              // frame the new points
         KeepWhereMoved,   // frame them unless the user moved the camera since it last framed
     };
+    // How the points get to new places.
+    enum class Motion {
+        Jump,   // at once
+        Glide,  // moving there over half a second, when they are the same points (LayoutTransition)
+    };
     // `coords` has 1 to 3 columns (missing ones are 0); `colors` has one RGB per point.
     // KeepWhereMoved is for a projection's final layout after its previews: a user who
     // zoomed in during the run keeps the view.
     void setPoints(const latent::LatentBatch& coords, const std::vector<QColor>& colors,
-                   Camera camera = Camera::Fit);
+                   Camera camera = Camera::Fit, Motion motion = Motion::Jump);
     // The same points at new places (a projection still iterating shows its layouts): no pick
     // index is built for them (clicks scan every point meanwhile; hover waits for the next
     // setPoints), and colours, selection, marker and rings stay; the camera follows them
     // unless the user moved it. False, changing nothing, if the map shows another number of
     // points or dimensions: call setPoints then.
-    bool movePoints(const latent::LatentBatch& coords);
+    bool movePoints(const latent::LatentBatch& coords, Motion motion = Motion::Jump);
+    // Where the points are drawn now (dimensions() columns); during a transition, between
+    // the layouts.
+    latent::LatentBatch drawnLayout() const;
+    // Draws the points at `drawn` without changing what the map knows of them (picking
+    // stays with the layout last set or moved): a transition's in-between frame. False,
+    // drawing nothing, for another number of points or dimensions.
+    bool drawInBetween(const latent::LatentBatch& drawn);
     // Empty: no selection, every point in its colour. Otherwise one byte per point (non-zero =
     // selected): selected points keep their colours and are drawn on top, the rest in grey.
     void setSelection(const std::vector<std::uint8_t>& selectedMask);
@@ -113,7 +125,11 @@ Q_SIGNALS:
     void pointHovered(qsizetype index);
 
 private:
-    void showPoints(const latent::LatentBatch& coords, vtkUnsignedCharArray* colours, Camera camera);
+    void showPoints(const latent::LatentBatch& coords, vtkUnsignedCharArray* colours, Camera camera,
+                    Motion motion = Motion::Jump);
+    // What the points were drawn at, when `motion` glides them from there (else empty);
+    // any transition under way stops.
+    latent::LatentBatch leaveDrawnLayout(Motion motion);
     void buildPickIndex(const latent::LatentBatch& coords);
     void onViewClicked(QPoint pos);
     void onHoverDue();
