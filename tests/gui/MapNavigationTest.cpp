@@ -136,3 +136,52 @@ TEST_F(LayoutGlideTest, ANewMapOfTheSamePointsGlidesFromTheOldOneAndEndsExactlyO
 }
 
 }  // namespace
+
+namespace {
+
+class MapAxesTest : public WindowFixture {
+protected:
+    void showAndWait(const latent::ProjectionParams& params) {
+        QSignalSpy shown(window.get(), &latent::ui::MainWindow::projectionShown);
+        window->setProjection(params);
+        ASSERT_TRUE(shown.count() > 0 || shown.wait(30000));
+        settle();
+    }
+    // Pixels of the axes' grey in the grabbed map's bottom strip, where the x axis goes.
+    int axisPixelsAtTheBottom() const {
+        const QImage frame = parts(window).map()->grabMap();
+        int count = 0;
+        for (int y = frame.height() - 40; y < frame.height(); ++y) {
+            for (int x = 0; x < frame.width(); ++x) {
+                const QColor c = frame.pixelColor(x, y);
+                if (std::abs(c.red() - 70) < 25 && std::abs(c.green() - 70) < 25 && std::abs(c.blue() - 78) < 25) ++count;
+            }
+        }
+        return count;
+    }
+};
+
+TEST_F(MapAxesTest, LatentAxesMapsHaveTitledTickedAxesAndOtherMapsNone) {
+    openWindow(2, 1000);
+    EXPECT_TRUE(parts(window).map()->axisTitles().isEmpty());  // PCA: axes without a meaning
+    const int withoutAxes = axisPixelsAtTheBottom();
+    latent::ProjectionParams axes = window->projectionParams();
+    axes.method = latent::ProjectionMethod::LatentAxes;
+    axes.axes = {3, 7};
+    showAndWait(axes);
+    EXPECT_EQ(parts(window).map()->axisTitles(), (QStringList{"latent dim 3 (z3)", "latent dim 7 (z7)"}));
+    EXPECT_GT(axisPixelsAtTheBottom(), withoutAxes + 200) << "no axis line, ticks or labels were drawn";
+
+    axes.dims = 3;
+    axes.axes = {3, 7, 0};
+    showAndWait(axes);
+    EXPECT_EQ(parts(window).map()->axisTitles().size(), 3);
+
+    latent::ProjectionParams pca = window->projectionParams();
+    pca.method = latent::ProjectionMethod::Pca;
+    pca.dims = 2;
+    showAndWait(pca);
+    EXPECT_TRUE(parts(window).map()->axisTitles().isEmpty());
+}
+
+}  // namespace

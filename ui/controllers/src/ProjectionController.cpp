@@ -110,6 +110,7 @@ void ProjectionController::show(std::shared_ptr<const latent::ProjectionResult> 
     v_.map->setPoints(result->coords, state_->colours(),
                       fromCache ? ScatterMap::Camera::Fit : ScatterMap::Camera::KeepWhereMoved,
                       ScatterMap::Motion::Glide);
+    v_.map->setAxisTitles(axisTitles(result->params));
     state_->setProjection(std::move(result));  // the current point and the rings go back on the map
     const auto& shown = *state_->projection();
     qualityBrief_.clear();

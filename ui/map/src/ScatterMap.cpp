@@ -31,6 +31,7 @@
 #include "latent/core/ScreenPicker.h"
 #include "latent/ui/LatestJob.h"
 #include "LayoutTransition.h"
+#include "MapAxesOverlay.h"
 #include "MapGeometry.h"
 #include "MapInteractorStyle.h"
 #include "MapLevelOfDetail.h"
@@ -77,6 +78,7 @@ struct ScatterMap::Impl {
     vtkNew<vtkRenderer> pathLayer;  // above the points
     MapPathLayer path;
     MapMarkerOverlay* markers = nullptr;  // a widget over the view: moving them renders nothing
+    MapAxesOverlay* axes = nullptr;       // likewise
     std::size_t count = 0;
     int dims = 2;
     bool cameraFitted = true;  // as resetCamera left it; false once the user moves the camera
@@ -158,6 +160,7 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
                                                     impl_->actor, impl_->colours->overlay());
     impl_->transition = std::make_unique<LayoutTransition>(this);
 
+    impl_->axes = new MapAxesOverlay(impl_->view, [this] { return screenView(); });
     impl_->markers = new MapMarkerOverlay(impl_->view, [this] { return screenView(); });
     connect(impl_->view, &VtkOpenGLWidget::clicked, this, &ScatterMap::onViewClicked);
     impl_->hoverTimer.setSingleShot(true);
@@ -206,6 +209,7 @@ void ScatterMap::showPoints(const latent::LatentBatch& coords, vtkUnsignedCharAr
         impl_->view->requestRender();
     }
     buildPickIndex(coords);
+    setAxisTitles(impl_->axes->titles());  // the axes span the new points
     if (motion == Motion::Glide) impl_->transition->start(std::move(from), coords);
 }
 
@@ -231,6 +235,16 @@ bool ScatterMap::movePoints(const latent::LatentBatch& coords, Motion motion) {
     if (motion == Motion::Glide) impl_->transition->start(std::move(from), coords);
     return true;
 }
+
+void ScatterMap::setAxisTitles(const QStringList& titles) {
+    double b[6] = {0, 0, 0, 0, 0, 0};
+    if (impl_->count > 0) impl_->poly->GetBounds(b);
+    const bool fits = titles.size() == impl_->dims;
+    impl_->axes->setAxes(fits ? titles : QStringList{}, QVector3D(float(b[0]), float(b[2]), float(b[4])),
+                         QVector3D(float(b[1]), float(b[3]), float(b[5])));
+}
+
+QStringList ScatterMap::axisTitles() const { return impl_->axes->titles(); }
 
 latent::LatentBatch ScatterMap::drawnLayout() const {
     latent::LatentBatch drawn(impl_->count, static_cast<std::size_t>(impl_->dims));
@@ -454,7 +468,8 @@ VtkOpenGLWidget* ScatterMap::view() const { return impl_->view; }
 QImage ScatterMap::grabMap() const {
     QImage frame = impl_->view->grabRendered();
     QPainter painter(&frame);
-    impl_->markers->paintRings(painter);
+    impl_->axes->paintOver(painter);
+    impl_->markers->paintOver(painter);
     return frame;
 }
 

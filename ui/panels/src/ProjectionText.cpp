@@ -53,6 +53,13 @@ QString positionText(const latent::ProjectionResult& result, std::span<const flo
     return parts.join(", ");
 }
 
+QStringList axisTitles(const latent::ProjectionParams& params) {
+    QStringList titles;
+    if (params.method != latent::ProjectionMethod::LatentAxes) return titles;
+    for (int axis : params.axes) titles << QObject::tr("latent dim %1 (z%1)").arg(axis);
+    return titles;
+}
+
 QString inverseDescription(const latent::ProjectionResult& result) {
     switch (result.params.method) {
         case latent::ProjectionMethod::Pca:

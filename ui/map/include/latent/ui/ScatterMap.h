@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QImage>
+#include <QStringList>
 #include <QVector3D>
 #include <QWidget>
 #include <cstdint>
@@ -56,6 +57,10 @@ public:
     // unless the user moved it. False, changing nothing, if the map shows another number of
     // points or dimensions: call setPoints then.
     bool movePoints(const latent::LatentBatch& coords, Motion motion = Motion::Jump);
+    // Axes with ticks, one title per axis (2 or 3, as the map's dimensions), for maps
+    // whose axes mean something (latent dimensions); empty: no axes.
+    void setAxisTitles(const QStringList& titles);
+    QStringList axisTitles() const;
     // Where the points are drawn now (dimensions() columns); during a transition, between
     // the layouts.
     latent::LatentBatch drawnLayout() const;
