@@ -156,16 +156,24 @@ TEST_F(ProjectionPanelTest, CancellingAProjectionPutsThePreviousMapBackOnScreen)
     ASSERT_TRUE(showsBefore());
 
     auto* panel = parts(window).projectionPanel();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return panel->qualityText().contains("trustworthiness"); }, 60000));
+    const QString summaryBefore = panel->summaryText();
+    const QString qualityBefore = panel->qualityText();
     auto p = panel->params();
     p.method = ProjectionMethod::Tsne;
     panel->setParams(p);
     auto cancelAndCheck = [&](const char* when) {
+        // While it runs, the panel speaks of the run, not of the PCA map.
+        EXPECT_TRUE(panel->summaryText().startsWith("Computing t-SNE")) << panel->summaryText().toStdString();
+        EXPECT_TRUE(panel->qualityText().isEmpty()) << panel->qualityText().toStdString();
         QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
         ASSERT_TRUE(QTest::qWaitFor([&] { return panel->runButton()->isEnabled(); }, 60000)) << "not cancelled " << when;
         settle();
         EXPECT_EQ(parts(window).projection(), before) << when;
         EXPECT_TRUE(showsBefore()) << "cancelled " << when << ", the map still shows the projection's preview";
         EXPECT_TRUE(parts(window).mapTitle().startsWith("PCA 2D")) << when << ": " << parts(window).mapTitle().toStdString();
+        EXPECT_EQ(panel->summaryText(), summaryBefore) << when;
+        EXPECT_EQ(panel->qualityText(), qualityBefore) << when;
     };
     // While it still indexes the neighbours (the title says what the map is becoming)...
     QTest::mouseClick(panel->runButton(), Qt::LeftButton);

@@ -31,6 +31,9 @@ void ProjectionController::connectRunner() {
         v_.panel->setRunning(true);
         running_ = true;
         v_.map->resetCamera();  // the previews are framed until the user moves the camera
+        // The panel speaks of the run, not of the map it replaces.
+        v_.panel->setSummary(tr("Computing %1…").arg(QString::fromStdString(latent::describe(p))));
+        v_.panel->setQuality({});
         // The map shows this run's previews from now on: its title says so.
         if (const auto latents = state_->latents(); latents && state_->workspace()) {
             Q_EMIT titleChanged(runningMapTitle(p, latents->count, state_->workspace()->dataset));
@@ -50,14 +53,18 @@ void ProjectionController::connectRunner() {
 
 void ProjectionController::connectQuality() {
     connect(quality_, &ProjectionQualityMeter::measuring, this, [this](const latent::ProjectionResult* r) {
-        if (r == state_->projection().get()) v_.panel->setQuality(tr("Measuring how faithful this map is…"));
+        if (r != state_->projection().get()) return;
+        shownQuality_ = tr("Measuring how faithful this map is…");
+        if (!running_) v_.panel->setQuality(shownQuality_);
     });
     connect(quality_, &ProjectionQualityMeter::measured, this,
             [this](const latent::ProjectionResult* r, const ProjectionQualityScores& scores) {
                 if (r != state_->projection().get()) return;
-                v_.panel->setQuality(ProjectionQualityMeter::describe(scores));
+                shownQuality_ = ProjectionQualityMeter::describe(scores);
                 qualityBrief_ = ProjectionQualityMeter::brief(scores);
-                if (!running_) Q_EMIT titleChanged(shownTitle());  // never over a running projection's
+                if (running_) return;  // never over a running projection's lines and title
+                v_.panel->setQuality(shownQuality_);
+                Q_EMIT titleChanged(shownTitle());
             });
 }
 
@@ -114,18 +121,27 @@ void ProjectionController::show(std::shared_ptr<const latent::ProjectionResult> 
     state_->setProjection(std::move(result));  // the current point and the rings go back on the map
     const auto& shown = *state_->projection();
     qualityBrief_.clear();
+    shownQuality_.clear();
     Q_EMIT titleChanged(shownTitle());
     v_.panel->setQuality({});
-    quality_->measure(state_->latents(), state_->projection(), v_.panel->params().threads);
     const QString how = fromCache ? tr("cached; computed in %1 s") : tr("computed in %1 s");
     const QString described = QString::fromStdString(latent::describe(shown.params));
-    v_.panel->setSummary(described + ": " + how.arg(shown.seconds, 0, 'f', 3));
+    shownSummary_ = described + ": " + how.arg(shown.seconds, 0, 'f', 3);
+    v_.panel->setSummary(shownSummary_);
+    quality_->measure(state_->latents(), state_->projection(), v_.panel->params().threads);
     Q_EMIT this->shown(tr("Showing %1.").arg(described));
 }
 
-void ProjectionController::onFailed(const QString& message) {
+// A run that ended without a map of its own: the panel speaks of the map on show again.
+void ProjectionController::endRunWithoutMap() {
     v_.panel->setRunning(false);
     running_ = false;
+    v_.panel->setSummary(shownSummary_);
+    v_.panel->setQuality(shownQuality_);
+}
+
+void ProjectionController::onFailed(const QString& message) {
+    endRunWithoutMap();
     Q_EMIT failed(message);
     if (state_->projection()) Q_EMIT titleChanged(shownTitle());
     if (!state_->projection() && state_->workspace()) {  // never leave the map empty: fall back to PCA
@@ -137,12 +153,12 @@ void ProjectionController::onFailed(const QString& message) {
 }
 
 void ProjectionController::onCancelled() {
-    v_.panel->setRunning(false);
-    running_ = false;
+    endRunWithoutMap();
     Q_EMIT cancelled();
     if (!state_->projection()) return;
     Q_EMIT titleChanged(shownTitle());
-    v_.map->setPoints(state_->projection()->coords, state_->colours());
+    v_.map->setPoints(state_->projection()->coords, state_->colours(), ScatterMap::Camera::Fit,
+                      ScatterMap::Motion::Glide);
     v_.current->mapShowsProjection();
     v_.highlights->refresh();  // the rings left where the last preview put their points
 }

@@ -199,6 +199,8 @@ void ProjectionPanel::setQuality(const QString& text) {
     quality_->setMinimumHeight(text.isEmpty() ? 0 : quality_->heightForWidth(summary_->width()));
 }
 
+QString ProjectionPanel::summaryText() const { return summary_->text(); }
+
 QString ProjectionPanel::qualityText() const { return quality_->text(); }
 
 bool ProjectionPanel::isMethodEnabled(latent::ProjectionMethod m) const {

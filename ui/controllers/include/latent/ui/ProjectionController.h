@@ -54,6 +54,7 @@ private:
     void seedCache();
     void showPreview(const latent::LatentBatch& layout);
     void show(std::shared_ptr<const latent::ProjectionResult> result, bool fromCache);
+    void endRunWithoutMap();
     void onFailed(const QString& message);
     void onCancelled();
     // The title of the map on show, with its quality once measured.
@@ -66,6 +67,9 @@ private:
     LayoutPreviewPacer* pacer_;
     bool running_ = false;  // a run's previews are on the map: the title says so
     QString qualityBrief_;  // of the map on show; "" until measured
+    // The Projection panel's lines about the map on show, put back when a run ends
+    // without a map of its own (cancelled, failed).
+    QString shownSummary_, shownQuality_;
 };
 
 }  // namespace latent::ui

@@ -30,8 +30,9 @@ public:
     // they become the first of these, so the default map is never a collapsed dimension.
     void setLatentDim(int dim, const std::vector<std::size_t>& ranked = {});
     void setRunning(bool running);
-    // One line about the map on show (method, time, variance kept, ...).
+    // One line about the map on show (method, time, variance kept, ...), or the run under way.
     void setSummary(const QString& text);
+    QString summaryText() const;
     // How faithful the map on show is (ProjectionQualityMeter), under the summary.
     void setQuality(const QString& text);
     QString qualityText() const;
