@@ -2,15 +2,19 @@
 // instead of widening the window past the screen, and no dock tab title is cut.
 #include <gtest/gtest.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
+#include <QPlainTextEdit>
 #include <QScreen>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTabBar>
 #include <QTest>
 #include <QTimer>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -18,6 +22,7 @@
 #include "WindowFixture.h"
 #include "WindowTestAccess.h"
 #include "latent/ui/AttributePanel.h"
+#include "latent/ui/MessageLog.h"
 #include "latent/ui/MorphEndpointPicker.h"
 #include "latent/ui/MorphPanel.h"
 
@@ -112,6 +117,35 @@ TEST_F(WindowSizeTest, AFailedFirstLoadOfALongPathKeepsTheWindowsSize) {
     ASSERT_TRUE(failed.count() > 0 || failed.wait(60000));
     ASSERT_TRUE(QTest::qWaitFor([&] { return window->findChild<QWidget*>("noMapOffer")->isVisible(); }, 5000));
     expectSizeKept(before, "the first load failed on a long path");
+}
+
+// The status bar keeps to one line; the Message Log keeps every message whole.
+TEST_F(WindowSizeTest, TheMessageLogKeepsEveryStatusMessageWhole) {
+    openWindow(2, 300);
+    const QString missing = "/tmp/" + QString(300, 'q') + "/no-such-model.pt";
+    window->openModel(missing);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return parts(window).statusText().contains("Could not open"); }, 10000));
+    window->selectItem(3);
+    const QStringList& entries = window->messages()->entries();
+    ASSERT_GE(entries.size(), 3);
+    const auto failure = std::find_if(entries.begin(), entries.end(),
+                                      [](const QString& e) { return e.contains("Could not open"); });
+    ASSERT_NE(failure, entries.end());
+    EXPECT_TRUE(failure->contains(QString(300, 'q'))) << "the message was cut";
+    EXPECT_TRUE(entries.last().contains("selected")) << entries.last().toStdString();
+
+    QAction* open = nullptr;
+    for (QAction* a : window->findChildren<QAction*>()) {
+        if (a->text() == "Message &Log…") open = a;
+    }
+    ASSERT_NE(open, nullptr);
+    open->trigger();
+    QDialog* log = window->messages()->window();
+    ASSERT_NE(log, nullptr);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(log));
+    EXPECT_TRUE(log->findChild<QPlainTextEdit*>()->toPlainText().contains(QString(300, 'q')));
+    EXPECT_LE(log->frameGeometry().width(), log->screen()->availableGeometry().width());
+    log->close();
 }
 
 TEST_F(WindowSizeTest, NoDockTabTitleIsCut) {

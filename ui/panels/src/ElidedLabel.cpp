@@ -16,6 +16,7 @@ void ElidedLabel::setText(const QString& text) {
     setToolTip(text);
     updateGeometry();
     update();
+    Q_EMIT textChanged(text_);
 }
 
 QSize ElidedLabel::sizeHint() const {

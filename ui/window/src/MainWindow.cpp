@@ -29,6 +29,7 @@
 #include "latent/ui/HoverTooltip.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/MapHighlights.h"
+#include "latent/ui/MessageLog.h"
 #include "latent/ui/Inference.h"
 #include "latent/ui/MapDensityLayer.h"
 #include "latent/ui/ModelInfoPanel.h"
@@ -228,6 +229,8 @@ void MainWindow::buildMenusAndToolbar() {
     viewMenu->addSeparator();
     viewMenu->addAction(densityViewAction());
     viewMenu->addSeparator();
+    viewMenu->addAction(tr("Message &Log…"), QKeySequence(tr("Ctrl+Shift+M")), this, [this] { messages_->show(); });
+    viewMenu->addSeparator();
     opensOnUmap_ = viewMenu->addAction(tr("Open Data on UMAP"));
     opensOnUmap_->setCheckable(true);
     opensOnUmap_->setToolTip(tr("After a dataset is shown on PCA, compute its UMAP map at once in the background"));
@@ -270,6 +273,9 @@ bool MainWindow::openOnUmapRemembered() { return QSettings().value(kOpensOnUmapK
 
 void MainWindow::buildStatusBar() {
     status_ = new ElidedLabel(tr("Starting…"), this);
+    messages_ = new MessageLog(this);
+    messages_->add(status_->text());
+    connect(status_, &ElidedLabel::textChanged, messages_, &MessageLog::add);
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 1000);
     progress_->setMaximumWidth(240);

@@ -19,6 +19,9 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+Q_SIGNALS:
+    void textChanged(const QString& text);
+
 protected:
     void paintEvent(QPaintEvent* event) override;
 

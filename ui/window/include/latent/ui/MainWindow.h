@@ -34,6 +34,7 @@ class ImagePanel;
 class Inference;
 class MapDensityLayer;
 class MapHighlights;
+class MessageLog;
 class MorphPanel;
 class NeighboursPanel;
 class NoMapOffer;
@@ -92,6 +93,8 @@ public:
     ExplorerState* state() const { return state_; }
     // File > Open/Save Session.
     SessionActions* sessions() const { return sessions_; }
+    // View > Message Log: every message the status bar showed.
+    MessageLog* messages() const { return messages_; }
     // File > Export's actions.
     ExportActions* exports() const { return exports_; }
 
@@ -160,6 +163,7 @@ private:
     MorphController* morphController_;
     MapHighlights* highlights_ = nullptr;
     SessionActions* sessions_ = nullptr;
+    MessageLog* messages_ = nullptr;  // every status-bar message
     QMenu* fileMenu_ = nullptr;
     QAction* sessionsGoBefore_ = nullptr;
     WorkspaceLoader* loader_;
