@@ -1,5 +1,7 @@
 #include "latent/ui/ProjectionQualityMeter.h"
 
+#include "latent/core/ThreadPriority.h"
+
 #include <algorithm>
 
 #include "latent/core/ProjectionQuality.h"
@@ -24,6 +26,9 @@ void ProjectionQualityMeter::measure(std::shared_ptr<const latent::LatentBatch> 
     Q_EMIT measuring(result.get());
     measuring_.run(
         [latents, result, threads](const auto&) {
+            // Below the window's threads (and the GL rasteriser's, which the window waits
+            // for): measuring a new map on both cores stalled its first paint over 100 ms.
+            latent::lowerCurrentThreadPriority();
             ProjectionQualityScores scores;
             scores.k = kNeighbours;
             scores.queries = std::min(kQueries, result->coords.count);

@@ -1,5 +1,7 @@
 #include "latent/ui/WorkspaceLoader.h"
 
+#include "latent/core/ThreadPriority.h"
+
 namespace latent::ui {
 
 WorkspaceLoader::WorkspaceLoader(QObject* parent) : QObject(parent), job_(this) {
@@ -9,6 +11,9 @@ WorkspaceLoader::WorkspaceLoader(QObject* parent) : QObject(parent), job_(this) 
 void WorkspaceLoader::start(const latent::WorkspaceRequest& request) {
     job_.run(
         [request](const LatestJob<Loaded>::Control& control) {
+            // Opening LibTorch (its static initialisation) and encoding would otherwise take
+            // the core the window needs: on 2 cores the event loop stalled over 100 ms.
+            latent::lowerCurrentThreadPriority();
             Loaded loaded;
             try {
                 loaded.workspace = std::make_shared<latent::Workspace>(latent::buildWorkspace(

@@ -26,6 +26,8 @@ void MapAxesOverlay::setAxes(const QStringList& titles, const QVector3D& lowest,
     titles_ = titles;
     lowest_ = lowest;
     highest_ = highest;
+    // Hidden when there are no axes: one more widget over the GL view costs every repaint.
+    setVisible(titles_.size() >= 2);
     update();
 }
 

@@ -29,6 +29,7 @@
 #include "latent/core/PointThinning.h"
 #include "latent/core/ScreenPickIndex.h"
 #include "latent/core/ScreenPicker.h"
+#include "latent/core/ThreadPriority.h"
 #include "latent/ui/LatestJob.h"
 #include "LayoutTransition.h"
 #include "MapAxesOverlay.h"
@@ -161,6 +162,7 @@ ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_uniqu
     impl_->transition = std::make_unique<LayoutTransition>(this);
 
     impl_->axes = new MapAxesOverlay(impl_->view, [this] { return screenView(); });
+    impl_->axes->hide();  // until a map has axes that mean something
     impl_->markers = new MapMarkerOverlay(impl_->view, [this] { return screenView(); });
     connect(impl_->view, &VtkOpenGLWidget::clicked, this, &ScatterMap::onViewClicked);
     impl_->hoverTimer.setSingleShot(true);
@@ -282,6 +284,7 @@ void ScatterMap::buildPickIndex(const latent::LatentBatch& coords) {
     impl_->unindexedCoords = source;
     impl_->indexing.run(
         [source](const auto&) {
+            latent::lowerCurrentThreadPriority();  // the window's first paint of the map comes first
             return PickStructures{std::make_shared<const latent::ScreenPickIndex>(*source),
                                   latent::representativeSubset(*source, MapLevelOfDetail::kInteractiveBudget)};
         },

@@ -7,7 +7,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
@@ -45,6 +44,7 @@
 #include "latent/ui/SelectionModel.h"
 #include "latent/ui/SessionActions.h"
 #include "latent/ui/SessionAutosave.h"
+#include "latent/ui/StatusProgress.h"
 #include "latent/ui/TraversalPanel.h"
 #include "latent/ui/WorkspaceLoader.h"
 #include "latent/ui/WorkspaceText.h"
@@ -276,10 +276,8 @@ void MainWindow::buildStatusBar() {
     messages_ = new MessageLog(this);
     messages_->add(status_->text());
     connect(status_, &ElidedLabel::textChanged, messages_, &MessageLog::add);
-    progress_ = new QProgressBar(this);
-    progress_->setRange(0, 1000);
+    progress_ = new StatusProgress(this);
     progress_->setMaximumWidth(240);
-    progress_->setTextVisible(false);
     cancel_ = new QToolButton(this);
     cancel_->setText(tr("Cancel"));
     connect(cancel_, &QToolButton::clicked, loader_, &WorkspaceLoader::cancel);
@@ -337,7 +335,7 @@ void MainWindow::buildProjectionDock() {
     connect(cancel_, &QToolButton::clicked, projections_, &ProjectionController::cancel);
     connect(projections_, &ProjectionController::started, this, [this](const QString& text) {
         setBusy(true);
-        progress_->setValue(0);
+        progress_->setFraction(0.0);
         status_->setText(text);
     });
     connect(projections_, &ProjectionController::progress, this, &MainWindow::onProgress);
@@ -368,7 +366,7 @@ void MainWindow::startLoading() { load(request_); }
 void MainWindow::load(const latent::WorkspaceRequest& request) {
     loading_ = request;
     setBusy(true);
-    progress_->setValue(0);
+    progress_->setFraction(0.0);
     const QString source = QString::fromStdString(request.identity.dataPath.filename().string());
     status_->setText(request.identity.modelPath.empty() ? tr("Opening %1…").arg(source)
                                                : tr("Opening %1 with %2…").arg(source, QString::fromStdString(request.identity.modelPath.filename().string())));
@@ -381,7 +379,7 @@ void MainWindow::setInferenceThreads(int threads) {
 }
 
 void MainWindow::onProgress(double fraction, const QString& message) {
-    progress_->setValue(static_cast<int>(fraction * 1000));
+    progress_->setFraction(fraction);
     if (!message.isEmpty()) status_->setText(message);
 }
 

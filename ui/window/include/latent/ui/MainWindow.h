@@ -15,7 +15,6 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QMimeData;
-class QProgressBar;
 class QToolButton;
 
 namespace latent::ui {
@@ -46,6 +45,7 @@ class RecentFiles;
 class ScatterMap;
 class SelectionController;
 class SessionActions;
+class StatusProgress;
 class WorkspaceLoader;
 
 // The explorer window: the map in the middle, the image panel and legend at the side,
@@ -170,7 +170,7 @@ private:
     ProjectionPanel* projectionPanel_;
     ProjectionController* projections_ = nullptr;
     ElidedLabel* status_;
-    QProgressBar* progress_;
+    StatusProgress* progress_;
     QToolButton* cancel_;
     SelectionController* selection_ = nullptr;
     QAction* view2d_ = nullptr;
