@@ -1,5 +1,6 @@
 // Inference costs behind the walking skeleton: the decode a click triggers, batched
-// encoding of the dataset, the PCA fit, and picking a point on the map.
+// encoding of the dataset (alone, and with each batch reconstructed and scored as the
+// workspace does), the PCA fit, and picking a point on the map.
 #include <benchmark/benchmark.h>
 
 #include <array>
@@ -7,6 +8,7 @@
 
 #include "latent/core/Dataset.h"
 #include "latent/core/EncodeDataset.h"
+#include "latent/core/ItemScores.h"
 #include "latent/core/Model.h"
 #include "latent/core/Pca.h"
 #include "latent/core/ScreenPicker.h"
@@ -43,6 +45,23 @@ void BM_EncodeTestSplit(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * testSplit().count));
 }
 BENCHMARK(BM_EncodeTestSplit)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// What opening the test split costs with per-item reconstruction errors (issue 16: under
+// 15% more than BM_EncodeTestSplit in the same run).
+void BM_EncodeAndScoreReconstructionsTestSplit(benchmark::State& state) {
+    latent::setInferenceThreads(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        latent::ReconstructionErrors errors(testSplit().count, true);
+        benchmark::DoNotOptimize(latent::encodeDatasetWithLogvar(
+            model(), testSplit(), 256, {},
+            [&](std::size_t first, const std::vector<float>& pixels, const latent::EncodedBatch& part) {
+                errors.add(first, pixels, model().decode(part.mu));
+            }));
+        benchmark::DoNotOptimize(errors.mse().data());
+    }
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * testSplit().count));
+}
+BENCHMARK(BM_EncodeAndScoreReconstructionsTestSplit)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_PcaFit2dAnd3d(benchmark::State& state) {
     for (auto _ : state) {

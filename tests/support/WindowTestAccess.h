@@ -30,6 +30,7 @@ public:
     SelectionController* selection() const { return w_.selection_; }
     AttributePanel* attributes() const { return w_.attributes_; }
     BookmarksPanel* bookmarks() const { return w_.bookmarks_; }
+    OutliersPanel* outliers() const { return w_.outliers_; }
     ProjectionPanel* projectionPanel() const { return w_.projectionPanel_; }
     ModelInfoPanel* modelInfo() const { return w_.modelInfo_; }
     Inference* inference() const { return w_.inference_; }

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <optional>
 
 #include "latent/core/EncodeDataset.h"
 #include "latent/core/Error.h"
 #include "latent/core/FileAccess.h"
 #include "latent/core/PriorSampler.h"
+#include "WorkspaceScores.h"
 
 namespace latent {
 namespace {
@@ -86,9 +88,10 @@ void addMetadataFile(Workspace& ws, const fs::path& path, std::size_t pointsBefo
     }
 }
 
-// Fits loaded images to the model and encodes them.
-void encodeImages(Workspace& ws, ExplorationData& data, const WorkspaceRequest& request,
-                  const ProgressFn& progress) {
+// Fits loaded images to the model and encodes them; each batch is decoded again as it
+// goes, and its reconstruction errors returned.
+ReconstructionErrors encodeImages(Workspace& ws, ExplorationData& data, const WorkspaceRequest& request,
+                                  const ProgressFn& progress) {
     const WorkspaceIdentity& id = request.identity;
     const ModelInfo& info = ws.model->info();
     Dataset& images = data.images.dataset;
@@ -118,9 +121,16 @@ void encodeImages(Workspace& ws, ExplorationData& data, const WorkspaceRequest& 
         images = resizeDataset(images, info.imageShape, id.resizeFilter);
     }
     ws.dataset = std::move(images);
-    EncodedBatch encoded = encodeDatasetWithLogvar(*ws.model, ws.dataset, request.batchSize, progress);
+    ReconstructionErrors errors(ws.dataset.count, info.valueMin == 0.0f && info.valueMax == 1.0f);
+    const Model& model = *ws.model;
+    EncodedBatch encoded = encodeDatasetWithLogvar(
+        model, ws.dataset, request.batchSize, progress,
+        [&](std::size_t first, const std::vector<float>& pixels, const EncodedBatch& part) {
+            errors.add(first, pixels, model.decode(part.mu));
+        });
     ws.latents = std::move(encoded.mu);
     ws.logvars = std::move(encoded.logvar);
+    return errors;
 }
 
 // Precomputed latents: the model stays when its latent size matches.
@@ -188,6 +198,7 @@ Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& prog
     const bool generatorOnly = ws.model && !ws.model->info().hasEncoder;
     const auto encodeStart = std::chrono::steady_clock::now();
     ExplorationData data;
+    std::optional<ReconstructionErrors> reconstruction;  // gathered while encoding
     // A generator-only model ignores image data (it cannot encode it): skip reading it.
     if (!generatorOnly || mayHoldLatents(id.dataPath)) {
         report(progress, 0.02, "Reading " + id.dataPath.string());
@@ -209,7 +220,7 @@ Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& prog
     } else if (!ws.model) {
         throw imagesNeedAModel(id.dataPath);
     } else if (!generatorOnly) {
-        encodeImages(ws, data, request, subRange(progress, 0.05, 0.85));
+        reconstruction = encodeImages(ws, data, request, subRange(progress, 0.05, 0.85));
         if (!ws.dataset.labels.empty()) ws.metadata = labelTable(ws.dataset);
     } else {
         report(progress, 0.02, "Sampling the prior: the model has no encoder");
@@ -235,7 +246,12 @@ Workspace buildWorkspace(const WorkspaceRequest& request, const ProgressFn& prog
     KnnOptions knn;
     knn.threads = request.threads;
     ws.neighbours = std::make_shared<NeighbourIndex>(
-        NeighbourIndex::build(ws.latents, knn, subRange(progress, 0.85, 0.95)));
+        NeighbourIndex::build(ws.latents, knn, subRange(progress, 0.85, 0.92)));
+    ws.scores = scoreWorkspace(ws, reconstruction, request.threads, subRange(progress, 0.92, 0.95));
+    for (const ScoreColumn& score : ws.scores.columns) {
+        if (score.available()) ws.metadata.columns.push_back(toMetadataColumn(score));
+    }
+    if (ws.metadata.rowCount == 0) ws.metadata.rowCount = ws.latents.count;
 
     report(progress, 0.95, "Projecting with PCA");
     const auto projectStart = std::chrono::steady_clock::now();

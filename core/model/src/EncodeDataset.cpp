@@ -21,7 +21,7 @@ LatentBatch encodeDataset(const Model& model, const Dataset& data, std::size_t b
 }
 
 EncodedBatch encodeDatasetWithLogvar(const Model& model, const Dataset& data, std::size_t batchSize,
-                                     const ProgressFn& progress) {
+                                     const ProgressFn& progress, const EncodedBatchFn& onBatch) {
     const ModelInfo& info = model.info();
     if (!(data.shape == info.imageShape)) {
         throw Error(ErrorKind::InvalidArgument,
@@ -33,7 +33,9 @@ EncodedBatch encodeDatasetWithLogvar(const Model& model, const Dataset& data, st
     if (info.variationalEncoder) all.logvar = LatentBatch(data.count, info.latentDim);
     for (std::size_t first = 0; first < data.count; first += batchSize) {
         const std::size_t n = std::min(batchSize, data.count - first);
-        const EncodedBatch part = model.encodeWithLogvar(data.floatPixels(first, n).data(), n);
+        const std::vector<float> pixels = data.floatPixels(first, n);
+        const EncodedBatch part = model.encodeWithLogvar(pixels.data(), n);
+        if (onBatch) onBatch(first, pixels, part);
         const auto at = static_cast<std::ptrdiff_t>(first * info.latentDim);
         std::copy(part.mu.values.begin(), part.mu.values.end(), all.mu.values.begin() + at);
         if (all.logvar.count == data.count && part.logvar.values.size() == part.mu.values.size()) {

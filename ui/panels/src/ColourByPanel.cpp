@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "latent/core/MetadataQuery.h"
@@ -20,6 +21,7 @@ namespace {
 
 // More legend rows than this would push everything else out of the dock.
 constexpr std::size_t kLegendRows = 24;
+constexpr const char* kOneColour = QT_TRANSLATE_NOOP("latent::ui::ColourByPanel", "one colour");
 
 }  // namespace
 
@@ -82,12 +84,19 @@ void ColourByPanel::setWorkspace(std::shared_ptr<const latent::Workspace> worksp
             labels_.cells.push_back(dataset.className(i));
         columns_.push_back(&labels_);
     }
+    // Data with no labels or metadata of their own open in one colour: the per-item scores
+    // are offered, not chosen for the user.
+    const auto isScore = [&](const latent::MetadataColumn& c) { return workspace_->scores.findByTitle(c.name) != nullptr; };
+    const auto& metadata = workspace_->metadata.columns;
+    if (columns_.empty() && !metadata.empty() && std::all_of(metadata.begin(), metadata.end(), isScore)) {
+        columns_.push_back(nullptr);
+    }
     for (const auto& c : workspace_->metadata.columns) {
         if (!(c.name == "label" && !dataset.labels.empty())) columns_.push_back(&c);
     }
     const QSignalBlocker block(column_);
     column_->clear();
-    for (const auto* c : columns_) column_->addItem(QString::fromStdString(c->name));
+    for (const auto* c : columns_) column_->addItem(c ? QString::fromStdString(c->name) : tr(kOneColour));
     column_->setEnabled(!columns_.empty());
     search_->setEnabled(!columns_.empty());
     continuous_->setEnabled(false);
@@ -102,7 +111,7 @@ void ColourByPanel::setWorkspace(std::shared_ptr<const latent::Workspace> worksp
 
 QStringList ColourByPanel::columnNames() const {
     QStringList names;
-    for (const auto* c : columns_) names << QString::fromStdString(c->name);
+    for (const auto* c : columns_) names << (c ? QString::fromStdString(c->name) : tr(kOneColour));
     return names;
 }
 

@@ -36,6 +36,8 @@
 #include "latent/ui/MorphController.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/NeighboursPanel.h"
+#include "latent/ui/OutliersController.h"
+#include "latent/ui/OutliersPanel.h"
 #include "latent/ui/ProjectionPanel.h"
 #include "latent/ui/ProjectionController.h"
 #include "latent/ui/RecentFiles.h"
@@ -86,6 +88,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       neighbours_(new NeighboursPanel(this)),
       attributes_(new AttributePanel(this)),
       bookmarks_(new BookmarksPanel(inference_, this)),
+      outliers_(new OutliersPanel(this)),
       loader_(new WorkspaceLoader(this)),
       projectionPanel_(new ProjectionPanel(this)) {
     sinceStart_.start();
@@ -123,12 +126,16 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     tabifyDockWidget(key, addSideDock(tr("Neighbours"), "neighboursDock", neighbours_));
     tabifyDockWidget(key, addSideDock(tr("Directions"), "directionsDock", attributes_));
     tabifyDockWidget(key, addSideDock(tr("Bookmarks"), "bookmarksDock", bookmarks_));
+    addSideDock(tr("Outliers"), "outliersDock", outliers_);  // goes under Projection, with the group tools
     modelDock_ = addSideDock(tr("Model"), "modelDock", modelInfo_);
     tabifyDockWidget(key, modelDock_);
     key->raise();
     current_ = new CurrentPointController(
         {map_, panel_, inference_, stripDecoder_, traversal_, morph_, neighbours_, attributes_, bookmarks_}, state_, this);
     morphController_ = new MorphController(morph_, map_, current_, state_, this);
+    outliersController_ = new OutliersController(state_, outliers_, inference_, current_, this);
+    connect(outliersController_, &OutliersController::statusMessage, this,
+            [this](const QString& text) { status_->setText(text); });
     highlights_ = new MapHighlights(map_, neighbours_, colourBy_, state_, this);
 
     buildMenusAndToolbar();
@@ -308,7 +315,7 @@ void MainWindow::giveTheRoomToTheMap() {
 void MainWindow::moveToolDocksUnderProjection() {
     auto* projectionDock = findChild<QDockWidget*>("projectionDock");
     QDockWidget* first = nullptr;
-    for (const char* name : {"selectedDock", "directionsDock", "bookmarksDock"}) {
+    for (const char* name : {"selectedDock", "directionsDock", "bookmarksDock", "outliersDock"}) {
         auto* dock = findChild<QDockWidget*>(name);
         if (!dock || !projectionDock) continue;
         addDockWidget(Qt::LeftDockWidgetArea, dock);

@@ -10,6 +10,7 @@
 #include "latent/core/DimensionStats.h"
 #include "latent/core/Error.h"
 #include "latent/core/ImageResize.h"
+#include "latent/core/ItemScores.h"
 #include "latent/core/LatentBatch.h"
 #include "latent/core/MetadataTable.h"
 #include "latent/core/Model.h"
@@ -42,6 +43,9 @@ struct Workspace {
     std::string dataFormat;  // "MNIST-style IDX folder", "TensorBoard projector vectors", ...
     std::vector<SkippedFile> skipped;  // image folders: unreadable files
     MetadataTable metadata;            // one row per point (at least the labels, if any)
+    // How well the model understands each item; the available scores are also numeric
+    // columns of `metadata` (named by their titles), so they colour the map and export.
+    ItemScores scores;
     // A generator-only model given a dataset: its first images, fitted to the model's shape,
     // shown beside the prior samples (empty when none was given or they cannot be fitted).
     Dataset reference;

@@ -37,6 +37,8 @@ class MessageLog;
 class MorphPanel;
 class NeighboursPanel;
 class NoMapOffer;
+class OutliersController;
+class OutliersPanel;
 class TraversalPanel;
 class ProjectionPanel;
 class ProjectionController;
@@ -159,8 +161,10 @@ private:
     NeighboursPanel* neighbours_;
     AttributePanel* attributes_;
     BookmarksPanel* bookmarks_;
+    OutliersPanel* outliers_;
     CurrentPointController* current_;
     MorphController* morphController_;
+    OutliersController* outliersController_ = nullptr;
     MapHighlights* highlights_ = nullptr;
     SessionActions* sessions_ = nullptr;
     MessageLog* messages_ = nullptr;  // every status-bar message
