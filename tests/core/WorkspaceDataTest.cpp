@@ -54,8 +54,9 @@ TEST(WorkspaceData, ProjectorPairOpensWithoutAModel) {
     EXPECT_EQ(ws.latents.dim, 5u);
     EXPECT_EQ(ws.coords2.count, 30u);
     EXPECT_EQ(ws.neighbours->size(), 30u);
-    ASSERT_EQ(ws.metadata.columns.size(), 2u);
+    ASSERT_EQ(ws.metadata.columns.size(), 3u);  // label, score, and the neighbour-distance score
     EXPECT_TRUE(ws.metadata.column("score").numeric);
+    EXPECT_EQ(ws.metadata.columns.back().name, ws.scores.find("knn_distance")->title);
     EXPECT_EQ(ws.dataset.classNames, (std::vector<std::string>{"bird", "cat", "dog"}));
     ASSERT_EQ(ws.dataset.labels.size(), 30u);
     EXPECT_EQ(ws.dataset.className(4), "dog");
@@ -115,7 +116,7 @@ TEST(WorkspaceData, MetadataTableJoinsByRowOrIsRefused) {
     auto request = noModel(dir / "vectors.tsv");
     request.identity.metadataPath = dir / "extra.csv";
     const auto ws = latent::buildWorkspace(request);
-    ASSERT_EQ(ws.metadata.columns.size(), 4u);
+    ASSERT_EQ(ws.metadata.columns.size(), 5u);  // 2 + 2 joined + the neighbour-distance score
     EXPECT_EQ(ws.metadata.column("colour").cells[3], "red");
 
     writeText(dir / "short.csv", "size\n1\n2\n");

@@ -5,6 +5,10 @@
 namespace latent {
 namespace {
 
+// Above this many items the k-th neighbour distance is not measured on open: at some tens
+// of microseconds per query it would add seconds to every open of a big map.
+constexpr std::size_t kMaxNeighbourScored = 100000;
+
 // Why a workspace has no reconstructions to score, or "" when it has.
 std::string whyNoReconstruction(const Workspace& ws, const std::optional<ReconstructionErrors>& reconstruction) {
     if (!ws.model) return "there is no model: nothing is decoded";
@@ -44,6 +48,9 @@ ScoreColumn neighbourDistance(const Workspace& ws, int threads, const ProgressFn
                       {}, {}};
     if (!ws.neighbours || ws.latents.count <= kScoreNeighbour) {
         score.unavailable = "it needs more than " + std::to_string(kScoreNeighbour) + " items";
+    } else if (ws.latents.count > kMaxNeighbourScored) {
+        score.unavailable = "the data have more than " + std::to_string(kMaxNeighbourScored) +
+                            " items: a neighbour search for every one would hold up opening them";
     } else {
         score.values = kthNeighbourDistance(*ws.neighbours, ws.latents, kScoreNeighbour, threads, progress);
     }

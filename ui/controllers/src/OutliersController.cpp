@@ -20,10 +20,15 @@ OutliersController::OutliersController(ExplorerState* state, OutliersPanel* pane
       panel_(panel),
       decoder_(new BatchDecoder(inference, this)),
       dialogParent_(dialogParent) {
-    connect(state_, &ExplorerState::workspaceChanged, this, [this] {
-        decoder_->discard();
-        panel_->setWorkspace(state_->workspace());
-    });
+    // Queued: the window hands the new model to the inference after the state changes, and
+    // the strip's first reconstructions need it.
+    connect(
+        state_, &ExplorerState::workspaceChanged, this,
+        [this] {
+            decoder_->discard();
+            panel_->setWorkspace(state_->workspace());
+        },
+        Qt::QueuedConnection);
     connect(panel_, &OutliersPanel::reconstructionsWanted, this, &OutliersController::decodeStrip);
     connect(decoder_, &BatchDecoder::decoded, this, [this](const std::vector<latent::Image>& images) {
         panel_->setReconstructions(decoding_, images);

@@ -54,9 +54,12 @@ OutliersPanel::OutliersPanel(QWidget* parent)
       unavailable_(new QLabel(this)),
       select_(new QPushButton(tr("Select These"), this)),
       export_(new QPushButton(tr("Export These…"), this)) {
-    auto* column = new QVBoxLayout(this);
+    // Everything scrolls as one: the panel shares a column with others and must never
+    // make the window taller than the screen (its histogram, list and notes would).
+    auto* content = new QWidget;
+    auto* column = new QVBoxLayout(content);
     auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Score:"), this));
+    top->addWidget(new QLabel(tr("Score:"), content));
     top->addWidget(chooser_, 1);
     column->addLayout(top);
     column->addWidget(histogram_);
@@ -71,17 +74,20 @@ OutliersPanel::OutliersPanel(QWidget* parent)
     buttons->addWidget(export_);
     buttons->addStretch(1);
     column->addLayout(buttons);
-    auto* host = new QWidget;
-    strip_ = new QGridLayout(host);
+    strip_ = new QGridLayout;
     strip_->setSpacing(4);
     strip_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    column->addLayout(strip_);
+    column->addWidget(unavailable_);
+    column->addStretch(1);
     auto* scroll = new QScrollArea(this);
-    scroll->setWidget(host);
+    scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    column->addWidget(scroll, 1);
-    column->addWidget(unavailable_);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 
     connect(chooser_, &QComboBox::currentIndexChanged, this, [this] { showScore(); });
     connect(histogram_, &ScoreHistogram::thresholdChanged, this, [this] { findOutliers(); });
