@@ -30,12 +30,12 @@
 #include "latent/core/ScreenPickIndex.h"
 #include "latent/core/ScreenPicker.h"
 #include "latent/core/ThreadPriority.h"
-#include "latent/ui/LatestJob.h"
 #include "LayoutTransition.h"
 #include "MapAxesOverlay.h"
 #include "MapGeometry.h"
 #include "MapInteractorStyle.h"
 #include "MapLevelOfDetail.h"
+#include "ScatterMapImpl.h"
 #include "MapMarkerOverlay.h"
 #include "MapPathLayer.h"
 #include "MapPointColours.h"
@@ -59,65 +59,7 @@ latent::LatentBatch planarOrSpatial(const latent::LatentBatch& coords) {
     return out;
 }
 
-// What a pool thread builds for a new set of points.
-struct PickStructures {
-    std::shared_ptr<const latent::ScreenPickIndex> index;
-    std::vector<std::uint32_t> subset;  // drawn while the view moves
-};
-
 }  // namespace
-
-struct ScatterMap::Impl {
-    explicit Impl(QObject* context) : indexing(context) {}
-
-    VtkOpenGLWidget* view = nullptr;
-    vtkNew<vtkRenderer> renderer;
-    vtkNew<vtkPolyData> poly;
-    vtkNew<vtkPolyDataMapper> mapper;
-    vtkNew<vtkActor> actor;
-    vtkNew<MapInteractorStyle> style;
-    vtkNew<vtkRenderer> pathLayer;  // above the points
-    MapPathLayer path;
-    MapMarkerOverlay* markers = nullptr;  // a widget over the view: moving them renders nothing
-    MapAxesOverlay* axes = nullptr;       // likewise
-    std::size_t count = 0;
-    int dims = 2;
-    bool cameraFitted = true;  // as resetCamera left it; false once the user moves the camera
-    // Picking: the index once built; until then, a brute-force scan of these coordinates.
-    std::shared_ptr<const latent::ScreenPickIndex> pickIndex;
-    std::shared_ptr<const latent::LatentBatch> unindexedCoords;
-    LatestJob<PickStructures> indexing;  // newest wins: a build for points since replaced is dropped
-    QTimer hoverTimer;
-    QPoint hoverPos;
-    qsizetype hovered = -1;
-    // Both add actors after the map's own (the selection overlay must come after it).
-    std::unique_ptr<MapPointColours> colours;
-    std::unique_ptr<MapLevelOfDetail> lod;
-    std::unique_ptr<LayoutTransition> transition;
-
-    std::array<double, 16> worldToView() const {
-        auto* camera = renderer->GetActiveCamera();
-        vtkMatrix4x4* m =
-            camera->GetCompositeProjectionTransformMatrix(renderer->GetTiledAspectRatio(), -1, 1);
-        std::array<double, 16> out{};
-        for (int r = 0; r < 4; ++r)
-            for (int c = 0; c < 4; ++c) out[static_cast<std::size_t>(r * 4 + c)] = m->GetElement(r, c);
-        return out;
-    }
-    // Logical Qt pixel (y down) -> VTK display pixel (y up, device pixels), and back.
-    std::array<double, 2> toDisplay(QPoint p) const {
-        const double dpr = view->devicePixelRatioF();
-        return {p.x() * dpr, (view->height() - p.y()) * dpr};
-    }
-    QPoint fromDisplay(double x, double y) const {
-        const double dpr = view->devicePixelRatioF();
-        return {qRound(x / dpr), qRound(view->height() - y / dpr)};
-    }
-    std::array<double, 2> viewportSize() const {
-        const int* size = renderer->GetSize();
-        return {static_cast<double>(size[0]), static_cast<double>(size[1])};
-    }
-};
 
 ScatterMap::ScatterMap(QWidget* parent) : QWidget(parent), impl_(std::make_unique<Impl>(this)) {
     auto* layout = new QVBoxLayout(this);
@@ -362,74 +304,6 @@ QVector3D ScatterMap::positionOf(std::size_t index) const {
     return {static_cast<float>(p[0]), static_cast<float>(p[1]), static_cast<float>(p[2])};
 }
 
-void ScatterMap::resetCamera() {
-    auto* camera = impl_->renderer->GetActiveCamera();
-    camera->SetViewUp(0, 1, 0);
-    if (impl_->dims == 3) {
-        camera->SetFocalPoint(0, 0, 0);
-        camera->SetPosition(1.0, 0.8, 1.6);
-        camera->ParallelProjectionOff();
-        impl_->renderer->ResetCamera();
-        camera->Zoom(1.4);  // ResetCamera frames the bounding sphere, which leaves wide margins
-    } else {
-        fitPlanarView();
-    }
-    impl_->renderer->ResetCameraClippingRange();
-    impl_->view->requestRender();
-    impl_->cameraFitted = true;
-}
-
-bool ScatterMap::cameraFitted() const { return impl_->cameraFitted; }
-
-latent::MapCamera ScatterMap::camera() const {
-    auto* camera = impl_->renderer->GetActiveCamera();
-    latent::MapCamera c;
-    camera->GetPosition(c.position.data());
-    camera->GetFocalPoint(c.focalPoint.data());
-    camera->GetViewUp(c.viewUp.data());
-    c.parallelScale = camera->GetParallelScale();
-    return c;
-}
-
-void ScatterMap::setCamera(const latent::MapCamera& c) {
-    auto* camera = impl_->renderer->GetActiveCamera();
-    camera->SetPosition(c.position.data());
-    camera->SetFocalPoint(c.focalPoint.data());
-    camera->SetViewUp(c.viewUp.data());
-    camera->SetParallelScale(c.parallelScale);
-    impl_->renderer->ResetCameraClippingRange();
-    impl_->view->requestRender();
-    impl_->cameraFitted = false;
-}
-
-// Frames the 2-D points' bounding box with a small margin, whatever the window's shape.
-void ScatterMap::fitPlanarView() {
-    auto* camera = impl_->renderer->GetActiveCamera();
-    camera->ParallelProjectionOn();
-    double b[6] = {-1, 1, -1, 1, 0, 0};
-    if (impl_->count > 0) impl_->poly->GetBounds(b);
-    const double cx = 0.5 * (b[0] + b[1]), cy = 0.5 * (b[2] + b[3]);
-    const double halfW = std::max(0.5 * (b[1] - b[0]), 1e-6);
-    const double halfH = std::max(0.5 * (b[3] - b[2]), 1e-6);
-    const double aspect = impl_->view->height() > 0
-                              ? static_cast<double>(impl_->view->width()) / impl_->view->height()
-                              : 1.0;
-    camera->SetFocalPoint(cx, cy, 0);
-    camera->SetPosition(cx, cy, 1.0 + 2.0 * std::max(halfW, halfH));
-    camera->SetParallelScale(1.06 * std::max(halfH, halfW / aspect));
-}
-
-QPoint ScatterMap::viewPositionOf(std::size_t index) const {
-    return viewPositionAt(positionOf(index));
-}
-
-QPoint ScatterMap::viewPositionAt(const QVector3D& position) const {
-    const std::array<double, 3> world{position.x(), position.y(), position.z()};
-    const auto size = impl_->viewportSize();
-    const auto p = latent::worldToScreen(impl_->worldToView(), size[0], size[1], world);
-    return impl_->fromDisplay(p[0], p[1]);
-}
-
 std::optional<std::size_t> ScatterMap::pointAt(QPoint viewPos) const {
     if (impl_->count == 0) return std::nullopt;
     const auto d = impl_->toDisplay(viewPos);
@@ -450,22 +324,6 @@ std::shared_ptr<const latent::ScreenPickIndex> ScatterMap::pickIndex() const {
     return impl_->pickIndex;
 }
 
-QVector3D ScatterMap::worldAt(QPoint viewPos) const {
-    auto* r = impl_->renderer.Get();
-    double focal[4] = {0, 0, 0, 1};
-    r->GetActiveCamera()->GetFocalPoint(focal);
-    r->SetWorldPoint(focal[0], focal[1], focal[2], 1.0);
-    r->WorldToDisplay();
-    const double depth = r->GetDisplayPoint()[2];
-    const auto d = impl_->toDisplay(viewPos);
-    r->SetDisplayPoint(d[0], d[1], depth);
-    r->DisplayToWorld();
-    const double* w = r->GetWorldPoint();
-    const double scale = w[3] != 0.0 ? 1.0 / w[3] : 1.0;
-    return QVector3D(static_cast<float>(w[0] * scale), static_cast<float>(w[1] * scale),
-                     impl_->dims == 2 ? 0.0f : static_cast<float>(w[2] * scale));
-}
-
 VtkOpenGLWidget* ScatterMap::view() const { return impl_->view; }
 
 QImage ScatterMap::grabMap() const {
@@ -474,11 +332,6 @@ QImage ScatterMap::grabMap() const {
     impl_->axes->paintOver(painter);
     impl_->markers->paintOver(painter);
     return frame;
-}
-
-latent::ScreenView ScatterMap::screenView() const {
-    const auto size = impl_->viewportSize();
-    return {impl_->worldToView(), size[0], size[1]};
 }
 
 vtkRenderer* ScatterMap::renderer() const { return impl_->renderer; }
