@@ -44,16 +44,16 @@ void SessionActions::addTo(QMenu* file, QAction* before) {
     connect(save, &QAction::triggered, this, &SessionActions::chooseAndSave);
     auto* recentMenu = new QMenu(tr("Open Recent &Session"), file);
     recent_ = new RecentFiles("recentSessions", recentMenu, 8, this);
-    connect(recent_, &RecentFiles::chosen, this, [this](const QString& path) {
-        const QString error = openFrom(path);
-        if (!error.isEmpty()) QMessageBox::warning(dialogParent_, tr("Open Session"), wrappable(error));
-    });
+    connect(recent_, &RecentFiles::chosen, this, &SessionActions::openAndReport);
     file->insertActions(before, {open, recentMenu->menuAction(), save});
 }
 
 void SessionActions::chooseAndOpen() {
     const QString path = QFileDialog::getOpenFileName(dialogParent_, tr("Open Session"), {}, tr("Sessions (*.json)"));
-    if (path.isEmpty()) return;
+    if (!path.isEmpty()) openAndReport(path);
+}
+
+void SessionActions::openAndReport(const QString& path) {
     const QString error = openFrom(path);
     if (!error.isEmpty()) QMessageBox::warning(dialogParent_, tr("Open Session"), wrappable(error));
 }

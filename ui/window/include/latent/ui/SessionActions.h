@@ -91,6 +91,7 @@ private:
     };
     Work work() const;
     void chooseAndOpen();
+    void openAndReport(const QString& path);  // a refused file: a warning naming why
     bool chooseAndSave();  // false when the user cancelled or saving failed
     void apply(const latent::Session& session);
     // The session's camera goes on the map once its projection is shown.
