@@ -2,6 +2,7 @@
 // are left out with why, and bad outputs are refused before any work.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -29,7 +30,7 @@ TEST(ScoreCommand, WritesEveryScoreOfTheBundledModelAsTheWorkspaceComputesThem) 
     ASSERT_EQ(result.exitCode, 0) << result.output;
     const auto lines = linesOf(csv);
     ASSERT_EQ(lines.size(), 121u);
-    EXPECT_EQ(lines[0], "index,recon_mse,recon_bce,knn_distance,kl_to_prior,prior_log_density");
+    EXPECT_EQ(lines[0], "index,outlier_score,recon_mse,recon_bce,knn_distance,kl_to_prior,prior_log_density");
 
     latent::WorkspaceRequest request{{LATENT_DEFAULT_MODEL, LATENT_DEFAULT_DATA_DIR, "test", 120}, 256};
     const auto ws = latent::buildWorkspace(request);
@@ -37,9 +38,9 @@ TEST(ScoreCommand, WritesEveryScoreOfTheBundledModelAsTheWorkspaceComputesThem) 
     std::string cell;
     std::getline(row, cell, ',');
     EXPECT_EQ(cell, "7");
-    for (const char* id : {"recon_mse", "recon_bce", "knn_distance", "kl_to_prior", "prior_log_density"}) {
+    for (const char* id : {"outlier_score", "recon_mse", "recon_bce", "knn_distance", "kl_to_prior", "prior_log_density"}) {
         ASSERT_TRUE(std::getline(row, cell, ','));
-        EXPECT_NEAR(std::stod(cell), ws.scores.find(id)->values[7], 1e-5 * std::abs(ws.scores.find(id)->values[7]))
+        EXPECT_NEAR(std::stod(cell), ws.scores.find(id)->values[7], 1e-5 * std::max(1.0, std::abs(ws.scores.find(id)->values[7])))
             << id;
     }
 
@@ -47,7 +48,7 @@ TEST(ScoreCommand, WritesEveryScoreOfTheBundledModelAsTheWorkspaceComputesThem) 
     ASSERT_EQ(run("score --limit 120 --out " + quoted(npy)).exitCode, 0);
     const auto table = latent::latentsFromArray(latent::readNpyFile(npy), npy.string());
     EXPECT_EQ(table.count, 120u);
-    EXPECT_EQ(table.dim, 5u);
+    EXPECT_EQ(table.dim, 6u);
 }
 
 TEST(ScoreCommand, LatentsWithoutAModelGetTheLatentSpaceScoreAndSayWhyNotTheRest) {

@@ -37,8 +37,8 @@ TEST_F(OutliersTest, TheWorstItemsByReconstructionErrorShowAsTriplesAndCanBeSele
     openWindow(2, 2000);
     const latent::ScoreColumn* score = panel()->score();
     ASSERT_NE(score, nullptr);
-    EXPECT_EQ(score->id, "recon_mse");  // the first score offered
-    const auto& values = parts(window).workspace()->scores.find("recon_mse")->values;
+    EXPECT_EQ(score->id, "outlier_score");  // the first score offered
+    const auto& values = parts(window).workspace()->scores.find("outlier_score")->values;
     // The top 1% to start with, worst first, as core ranks them.
     const double threshold = latent::quantile(values, latent::ui::OutliersPanel::kStartQuantile);
     EXPECT_DOUBLE_EQ(panel()->histogram()->threshold(), threshold);

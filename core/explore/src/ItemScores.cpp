@@ -25,7 +25,7 @@ double clampedLog(double v) { return std::max(std::log(v), kLogFloor); }
 }  // namespace
 
 ReconstructionErrors::ReconstructionErrors(std::size_t items, bool bce)
-    : mse_(items, kNaN), bce_(bce ? items : 0, kNaN) {}
+    : mse_(items, kNaN), bce_(bce ? items : 0, kNaN), bceExcess_(bce ? items : 0, kNaN) {}
 
 void ReconstructionErrors::add(std::size_t first, const std::vector<float>& originals,
                                const std::vector<Image>& decoded) {
@@ -38,14 +38,20 @@ void ReconstructionErrors::add(std::size_t first, const std::vector<float>& orig
         const Image& image = decoded[i];
         if (image.hadNonFinite || image.pixels.size() != perImage) continue;  // stays NaN: no answer
         const float* x = originals.data() + i * perImage;
-        double squares = 0.0, crossEntropy = 0.0;
+        double squares = 0.0, crossEntropy = 0.0, entropy = 0.0;
         for (std::size_t p = 0; p < perImage; ++p) {
             const double target = x[p], output = image.pixels[p];
             squares += (output - target) * (output - target);
-            if (!bce_.empty()) crossEntropy -= target * clampedLog(output) + (1.0 - target) * clampedLog(1.0 - output);
+            if (bce_.empty()) continue;
+            crossEntropy -= target * clampedLog(output) + (1.0 - target) * clampedLog(1.0 - output);
+            if (target > 0.0 && target < 1.0) entropy -= target * std::log(target) + (1.0 - target) * std::log(1.0 - target);
         }
-        mse_[first + i] = squares / static_cast<double>(perImage);
-        if (!bce_.empty()) bce_[first + i] = crossEntropy / static_cast<double>(perImage);
+        const auto n = static_cast<double>(perImage);
+        mse_[first + i] = squares / n;
+        if (!bce_.empty()) {
+            bce_[first + i] = crossEntropy / n;
+            bceExcess_[first + i] = (crossEntropy - entropy) / n;
+        }
     }
 }
 

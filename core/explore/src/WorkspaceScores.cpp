@@ -1,6 +1,10 @@
 #include "WorkspaceScores.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
+
+#include "latent/core/ImageComplexity.h"
 
 namespace latent {
 namespace {
@@ -40,6 +44,66 @@ ScoreColumn reconstructionBce(const Workspace& ws, const std::optional<Reconstru
     return score;
 }
 
+// A VAE's posterior (mu, logvar) is known only when it encoded the items.
+std::string whyNoPosterior(const Workspace& ws);
+
+// The model's cost of each image in nats: for models whose outputs are probabilities, the
+// cross-entropy above the image's own entropy, summed over the pixels; else the squared
+// error of a Gaussian decoder whose one variance is fitted to the data (the median
+// per-pixel squared error); plus the KL of the posterior for VAEs.
+std::vector<double> modelCost(const Workspace& ws, const ReconstructionErrors& reconstruction) {
+    const double values = static_cast<double>(ws.dataset.shape.pixelCount());
+    std::vector<double> cost(ws.dataset.count);
+    if (!reconstruction.bceExcess().empty()) {
+        for (std::size_t i = 0; i < cost.size(); ++i) cost[i] = reconstruction.bceExcess()[i] * values;
+    } else {
+        const double variance = std::max(quantile(reconstruction.mse(), 0.5), 1e-12);
+        for (std::size_t i = 0; i < cost.size(); ++i) cost[i] = 0.5 * reconstruction.mse()[i] * values / variance;
+    }
+    if (whyNoPosterior(ws).empty()) {
+        const std::vector<double> kl = klToPrior(ws.latents, ws.logvars);
+        for (std::size_t i = 0; i < cost.size(); ++i) cost[i] += kl[i];
+    }
+    return cost;
+}
+
+// log(v) minus its median, over 1.4826 MADs (one standard deviation for normal data): how
+// unusual each value is, unmoved by the outliers it is meant to find. NaN stays NaN.
+std::vector<double> robustZOfLog(const std::vector<double>& values) {
+    std::vector<double> logs(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) logs[i] = values[i] > 0.0 ? std::log(values[i]) : std::nan("");
+    const double median = quantile(logs, 0.5);
+    std::vector<double> deviations(logs.size());
+    for (std::size_t i = 0; i < logs.size(); ++i) deviations[i] = std::abs(logs[i] - median);
+    const double scale = std::max(1.4826 * quantile(deviations, 0.5), 1e-12);
+    for (double& v : logs) v = (v - median) / scale;
+    return logs;
+}
+
+// Reconstruction error alone misses simple images of another kind (a blank page, a thin
+// digit): the model reproduces them cheaply because there is little to reproduce. Judging
+// the model's cost against the image's own complexity ranks them with the other strangers.
+ScoreColumn outlierScore(const Workspace& ws, const std::optional<ReconstructionErrors>& reconstruction,
+                         int threads) {
+    ScoreColumn score{"outlier_score", "outlier score",
+                      "how unusual the item's reconstruction error is, or the model's cost of it (cross-entropy above "
+                      "the image's entropy, plus KL for VAEs) per nat of the image's compressed size, whichever is more unusual, in robust "
+                      "standard deviations: high for items of a kind the model did not learn, even simple ones "
+                      "it reproduces well",
+                      {}, whyNoReconstruction(ws, reconstruction)};
+    if (!score.available()) return score;
+    const std::vector<double> cost = modelCost(ws, *reconstruction);
+    const std::vector<double> complexity = imageComplexity(ws.dataset, threads);
+    std::vector<double> relative(cost.size());
+    for (std::size_t i = 0; i < cost.size(); ++i) relative[i] = cost[i] / complexity[i];
+    // A busy image of another kind is reproduced badly, but costs little for its complexity;
+    // taking the more unusual of the two, each in robust standard deviations, catches both.
+    const std::vector<double> byRelative = robustZOfLog(relative), byError = robustZOfLog(reconstruction->mse());
+    score.values.resize(cost.size());
+    for (std::size_t i = 0; i < cost.size(); ++i) score.values[i] = std::max(byRelative[i], byError[i]);
+    return score;
+}
+
 ScoreColumn neighbourDistance(const Workspace& ws, int threads, const ProgressFn& progress) {
     const std::string ordinal = std::to_string(kScoreNeighbour) + "th";
     ScoreColumn score{"knn_distance", "distance to the " + ordinal + " nearest item",
@@ -57,7 +121,6 @@ ScoreColumn neighbourDistance(const Workspace& ws, int threads, const ProgressFn
     return score;
 }
 
-// A VAE's posterior (mu, logvar) is known only when it encoded the items.
 std::string whyNoPosterior(const Workspace& ws) {
     if (ws.logvars.count == ws.latents.count && ws.logvars.count > 0) return {};
     if (ws.sampledFromPrior) return "the points are prior samples: they have no posterior";
@@ -88,6 +151,7 @@ ScoreColumn priorLogDensityScore(const Workspace& ws) {
 ItemScores scoreWorkspace(const Workspace& ws, const std::optional<ReconstructionErrors>& reconstruction,
                           int threads, const ProgressFn& progress) {
     ItemScores scores;
+    scores.columns.push_back(outlierScore(ws, reconstruction, threads));
     scores.columns.push_back(reconstructionMse(ws, reconstruction));
     scores.columns.push_back(reconstructionBce(ws, reconstruction));
     scores.columns.push_back(neighbourDistance(ws, threads, progress));

@@ -42,9 +42,12 @@ public:
 
     const std::vector<double>& mse() const { return mse_; }
     const std::vector<double>& bce() const { return bce_; }
+    // The cross-entropy above the image's own entropy (the KL between Bernoulli pixels, per
+    // pixel): zero for a perfect reconstruction, where the BCE of a grey image is not.
+    const std::vector<double>& bceExcess() const { return bceExcess_; }
 
 private:
-    std::vector<double> mse_, bce_;
+    std::vector<double> mse_, bce_, bceExcess_;
 };
 
 // KL(N(mu, exp(logvar)) || N(0, I)) of each item's posterior, in nats.
@@ -56,8 +59,8 @@ std::vector<double> priorLogDensity(const LatentBatch& mu);
 std::vector<double> kthNeighbourDistance(const NeighbourIndex& index, const LatentBatch& latents, std::size_t k,
                                          int threads, const ProgressFn& progress = {});
 
-// The scores of a workspace, in a fixed order: reconstruction MSE and BCE, the k-th
-// neighbour distance, KL to the prior and the prior log-density.
+// The scores of a workspace, in a fixed order: the outlier score, reconstruction MSE and
+// BCE, the k-th neighbour distance, KL to the prior and the prior log-density.
 struct ItemScores {
     std::vector<ScoreColumn> columns;
     const ScoreColumn* find(const std::string& id) const;
