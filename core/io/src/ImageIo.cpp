@@ -4,10 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <memory>
 #include <string>
 
+#include "latent/core/AtomicFile.h"
 #include "latent/core/Error.h"
 
 namespace latent {
@@ -67,29 +66,28 @@ Raster makeGrid(const std::vector<Image>& images, int columns, int scale, int ga
     return out;
 }
 
-void writePng(const std::filesystem::path& path, const Raster& raster) {
+std::string encodePng(const Raster& raster) {
     if (raster.width <= 0 || raster.height <= 0 || (raster.channels != 1 && raster.channels != 3)) {
         throw Error(ErrorKind::InvalidArgument, "cannot write an empty raster to PNG");
     }
-    const std::filesystem::path temp = path.string() + ".tmp";
-    std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(temp.string().c_str(), "wb"), &std::fclose);
-    if (!file) throw Error(ErrorKind::Io, "cannot write '" + path.string() + "'");
-
+    std::string bytes;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
     png_infop info = png ? png_create_info_struct(png) : nullptr;
     if (!png || !info) {
         png_destroy_write_struct(&png, &info);
-        throw Error(ErrorKind::Io, "libpng could not start writing '" + path.string() + "'");
+        throw Error(ErrorKind::Io, "libpng could not start a PNG");
     }
     // libpng reports errors by longjmp; nothing with a destructor is created below this point.
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
-        file.reset();
-        std::error_code ignored;
-        std::filesystem::remove(temp, ignored);
-        throw Error(ErrorKind::Io, "libpng failed writing '" + path.string() + "'");
+        throw Error(ErrorKind::Io, "libpng failed encoding a PNG");
     }
-    png_init_io(png, file.get());
+    png_set_write_fn(
+        png, &bytes,
+        [](png_structp p, png_bytep data, png_size_t length) {
+            static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(data), length);
+        },
+        nullptr);
     png_set_IHDR(png, info, static_cast<png_uint_32>(raster.width),
                  static_cast<png_uint_32>(raster.height), 8,
                  raster.channels == 1 ? PNG_COLOR_TYPE_GRAY : PNG_COLOR_TYPE_RGB,
@@ -102,11 +100,9 @@ void writePng(const std::filesystem::path& path, const Raster& raster) {
     }
     png_write_end(png, nullptr);
     png_destroy_write_struct(&png, &info);
-    if (std::fflush(file.get()) != 0) throw Error(ErrorKind::Io, "cannot write '" + path.string() + "'");
-    file.reset();
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) throw Error(ErrorKind::Io, "cannot replace '" + path.string() + "': " + ec.message());
+    return bytes;
 }
+
+void writePng(const std::filesystem::path& path, const Raster& raster) { writeFileAtomically(path, encodePng(raster)); }
 
 }  // namespace latent

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "latent/core/Image.h"
@@ -25,6 +26,9 @@ Raster toRaster(const Image& image, int scale = 1);
 Raster makeGrid(const std::vector<Image>& images, int columns, int scale = 1, int gap = 2,
                 std::uint8_t background = 255);
 
+// The bytes of a PNG file of the raster. Throws latent::Error(InvalidArgument) for an empty
+// raster, Error(Io) when libpng fails.
+std::string encodePng(const Raster& raster);
 // Writes a PNG file atomically (temporary file, then rename). Throws latent::Error(Io).
 void writePng(const std::filesystem::path& path, const Raster& raster);
 

@@ -1,0 +1,42 @@
+#include "latent/core/ReportCardBuilder.h"
+
+#include <chrono>
+
+#include "ReportSections.h"
+
+namespace latent {
+namespace {
+
+// Progress over [from, to) of the whole card.
+ProgressFn part(const ProgressFn& progress, double from, double to) {
+    if (!progress) return {};
+    return [=](double f, const std::string& message) { return progress(from + (to - from) * f, message); };
+}
+
+std::string describeData(const Workspace& ws, const WorkspaceIdentity& identity) {
+    std::string name = identity.dataPath.filename().string();
+    if (name.empty()) name = identity.dataPath.parent_path().filename().string();
+    if (ws.dataFormat.find("IDX") != std::string::npos) name += " (" + identity.split + " split)";
+    return name.empty() ? ws.dataset.name : name;
+}
+
+}  // namespace
+
+ReportCard measureReportCard(const Workspace& ws, const WorkspaceIdentity& identity, const ReportOptions& options,
+                             const ProgressFn& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    ReportCard card;
+    card.model = ws.model ? identity.modelPath.filename().string() : "no model";
+    card.data = describeData(ws, identity);
+    card.items = ws.latents.count;
+    card.seed = options.seed;
+    card.sections.push_back(report::continuity(ws, options, part(progress, 0.0, 0.15)));
+    card.sections.push_back(report::disentanglement(ws, options));
+    card.sections.push_back(report::compactness(ws));
+    card.sections.push_back(report::separability(ws, options, part(progress, 0.2, 0.75)));
+    card.sections.push_back(report::generalisation(ws, identity, options, part(progress, 0.75, 1.0)));
+    card.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return card;
+}
+
+}  // namespace latent
