@@ -26,7 +26,7 @@ void BM_ReportCardTestSplit(benchmark::State& state) {
     latent::ReportOptions options;
     options.threads = static_cast<int>(state.range(0));
     for (auto _ : state) {
-        benchmark::DoNotOptimize(latent::measureReportCard(workspace(), request().identity, options));
+        benchmark::DoNotOptimize(latent::measureReportCard(workspace(), request().identity, options, latent::directDecode(workspace())));
     }
     state.counters["items"] = static_cast<double>(workspace().latents.count);
 }

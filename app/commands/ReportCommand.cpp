@@ -44,7 +44,7 @@ int runReport(const ReportCommandOptions& o) {
     options.generalisationSample = o.sample;
     options.compareData = o.compareData;
     options.compareSplit = o.compareSplit;
-    const ReportCard card = measureReportCard(ws, request.identity, options, progress);
+    const ReportCard card = measureReportCard(ws, request.identity, options, directDecode(ws), progress);
     std::cout << (o.json ? reportCardJson(card) : reportCardText(card)) << std::flush;
     if (!o.out.empty()) {
         writeReportCard(o.out, card);

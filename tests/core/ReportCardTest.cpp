@@ -34,6 +34,11 @@ const latent::Workspace& bundled() {
     return ws;
 }
 
+latent::ReportCard cardOf(const latent::Workspace& ws, const latent::WorkspaceIdentity& identity,
+                          const latent::ReportOptions& options) {
+    return latent::measureReportCard(ws, identity, options, latent::directDecode(ws));
+}
+
 // The card without its timing, which differs run to run.
 std::string withoutTiming(latent::ReportCard card) {
     card.seconds = 0.0;
@@ -41,7 +46,7 @@ std::string withoutTiming(latent::ReportCard card) {
 }
 
 TEST(ReportCard, TheBundledModelGetsEveryPropertyMeasuredWithItsSample) {
-    const latent::ReportCard card = latent::measureReportCard(bundled(), bundledRequest().identity, smallOptions(1));
+    const latent::ReportCard card = cardOf(bundled(), bundledRequest().identity, smallOptions(1));
     ASSERT_EQ(card.sections.size(), 5u);
     for (const char* id : {"continuity", "disentanglement", "compactness", "separability", "generalisation"}) {
         const latent::CardSection* section = card.section(id);
@@ -69,10 +74,10 @@ TEST(ReportCard, TheBundledModelGetsEveryPropertyMeasuredWithItsSample) {
 }
 
 TEST(ReportCard, TheSameSeedGivesTheSameCardAndAnotherSeedAnotherSample) {
-    const latent::ReportCard first = latent::measureReportCard(bundled(), bundledRequest().identity, smallOptions(5));
-    const latent::ReportCard again = latent::measureReportCard(bundled(), bundledRequest().identity, smallOptions(5));
+    const latent::ReportCard first = cardOf(bundled(), bundledRequest().identity, smallOptions(5));
+    const latent::ReportCard again = cardOf(bundled(), bundledRequest().identity, smallOptions(5));
     EXPECT_EQ(withoutTiming(first), withoutTiming(again));
-    const latent::ReportCard other = latent::measureReportCard(bundled(), bundledRequest().identity, smallOptions(6));
+    const latent::ReportCard other = cardOf(bundled(), bundledRequest().identity, smallOptions(6));
     EXPECT_NE(first.number("continuity.mean_rate")->value, other.number("continuity.mean_rate")->value);
     EXPECT_NE(other.number("separability.linear_latents")->sample.find("seed 6"), std::string::npos);
 }
@@ -85,7 +90,7 @@ TEST(ReportCard, LatentsWithoutModelOrLabelsSayWhichPropertiesCannotBeMeasuredAn
     latent::WorkspaceRequest request;
     request.identity.dataPath = dir / "z.npy";
     const latent::Workspace ws = latent::buildWorkspace(request);
-    const latent::ReportCard card = latent::measureReportCard(ws, request.identity, smallOptions(1));
+    const latent::ReportCard card = cardOf(ws, request.identity, smallOptions(1));
     EXPECT_NE(card.section("continuity")->unavailable.find("no model"), std::string::npos);
     EXPECT_NE(card.section("generalisation")->unavailable.find("no model"), std::string::npos);
     EXPECT_NE(card.section("separability")->unavailable.find("no labels"), std::string::npos);
@@ -99,7 +104,7 @@ TEST(ReportCard, LatentsWithoutModelOrLabelsSayWhichPropertiesCannotBeMeasuredAn
 
 TEST(ReportCard, JsonHoldsEveryNumberAndHtmlIsOneSelfContainedPage) {
     TempDir dir;
-    const latent::ReportCard card = latent::measureReportCard(bundled(), bundledRequest().identity, smallOptions(1));
+    const latent::ReportCard card = cardOf(bundled(), bundledRequest().identity, smallOptions(1));
     latent::writeReportCard(dir / "card.json", card);
     latent::writeReportCard(dir / "card.html", card);
     std::ifstream jsonFile(dir / "card.json");

@@ -48,13 +48,14 @@ struct Fit {
     double elbo = std::nan("");  // nats per image; NaN unless a VAE with outputs in [0, 1]
 };
 
-Fit measureFit(const Model& model, const Dataset& data, const ReportOptions& options, const ProgressFn& progress) {
+Fit measureFit(const Model& model, const Dataset& data, const ReportOptions& options, const DecodeFn& decode,
+               const ProgressFn& progress) {
     const Dataset sample = subset(data, sampleItems(data.count, options.generalisationSample, options.seed));
     const ModelInfo& info = model.info();
     ReconstructionErrors errors(sample.count, info.valueMin == 0.0f && info.valueMax == 1.0f);
     const EncodedBatch encoded = encodeDatasetWithLogvar(
         model, sample, 256, progress, [&](std::size_t first, const std::vector<float>& pixels, const EncodedBatch& part) {
-            errors.add(first, pixels, model.decode(part.mu));
+            errors.add(first, pixels, decode(part.mu));
         });
     Fit fit{sample.count, meanOf(errors.mse()), std::nan("")};
     if (!errors.bce().empty() && encoded.logvar.count == sample.count) {
@@ -90,7 +91,7 @@ std::pair<NamedData, NamedData> datasetsToCompare(const Workspace& ws, const Wor
 }  // namespace
 
 CardSection generalisation(const Workspace& ws, const WorkspaceIdentity& identity, const ReportOptions& options,
-                           const ProgressFn& progress) {
+                           const DecodeFn& decode, const ProgressFn& progress) {
     CardSection section{"generalisation", "Generalisation",
                         "whether the model reproduces data it has not seen as well as the data it learned from: "
                         "reconstruction error (and ELBO for VAEs) on two datasets, and the gap",
@@ -117,8 +118,8 @@ CardSection generalisation(const Workspace& ws, const WorkspaceIdentity& identit
         if (!progress) return {};
         return [=](double f, const std::string&) { return progress(from + (to - from) * f, "Measuring generalisation"); };
     };
-    const Fit a = measureFit(*ws.model, first.data, options, stage(0.0, 0.5));
-    const Fit b = measureFit(*ws.model, second.data, options, stage(0.5, 1.0));
+    const Fit a = measureFit(*ws.model, first.data, options, decode, stage(0.0, 0.5));
+    const Fit b = measureFit(*ws.model, second.data, options, decode, stage(0.5, 1.0));
     const auto note = [&](const Fit& fit) { return itemsNote(fit.items) + ", " + seedNote(options.seed); };
     const std::string both = note(a) + " and " + note(b);
     section.numbers.push_back({"generalisation.mse_first", "reconstruction error (MSE) on the " + first.name, a.mse, "", note(a)});

@@ -53,7 +53,8 @@ std::vector<LabelColumn> labelColumns(const Workspace& ws) {
     return columns;
 }
 
-CardSection continuity(const Workspace& ws, const ReportOptions& options, const ProgressFn& progress) {
+CardSection continuity(const Workspace& ws, const ReportOptions& options, const DecodeFn& decode,
+                       const ProgressFn& progress) {
     CardSection section{"continuity", "Continuity",
                         "how smoothly the decoded image changes along straight lines between items: a small, even "
                         "rate means nearby latents decode to similar images",
@@ -68,7 +69,7 @@ CardSection continuity(const Workspace& ws, const ReportOptions& options, const 
     }
     const auto pairs = samplePairs(ws.latents.count, options.continuityPairs, options.seed);
     const Continuity c = measureContinuity(
-        ws.latents, pairs, options.continuitySteps, [&](const LatentBatch& b) { return ws.model->decode(b); }, progress);
+        ws.latents, pairs, options.continuitySteps, decode, progress);
     const std::string sample = formatCardValue(static_cast<double>(c.pathMeanRate.size())) + " paths of " +
                                std::to_string(c.steps) + " steps between random pairs of items, " +
                                seedNote(options.seed) +

@@ -5,12 +5,13 @@
 
 namespace latent::report {
 
-CardSection continuity(const Workspace& ws, const ReportOptions& options, const ProgressFn& progress);
+CardSection continuity(const Workspace& ws, const ReportOptions& options, const DecodeFn& decode,
+                       const ProgressFn& progress);
 CardSection disentanglement(const Workspace& ws, const ReportOptions& options);
 CardSection compactness(const Workspace& ws);
 CardSection separability(const Workspace& ws, const ReportOptions& options, const ProgressFn& progress);
 CardSection generalisation(const Workspace& ws, const WorkspaceIdentity& identity, const ReportOptions& options,
-                           const ProgressFn& progress);
+                           const DecodeFn& decode, const ProgressFn& progress);
 
 // "2,000 items, 5 folds, seed 1"-style sample notes.
 std::string itemsNote(std::size_t items);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "latent/core/DecodeLatents.h"
 #include "latent/core/Progress.h"
 #include "latent/core/ReportCard.h"
 #include "latent/core/Workspace.h"
@@ -30,8 +31,13 @@ struct ReportOptions {
 };
 
 // The five properties of the workspace's latent space, measured. A section that cannot be
-// measured (no model, no labels, one split only) says why. Throws Error(Cancelled).
+// measured (no model, no labels, one split only) says why. Every decode goes through
+// `decode` (a window's shared inference engine; the command line decodes directly);
+// generalisation encodes its samples with the workspace's model. Throws Error(Cancelled).
 ReportCard measureReportCard(const Workspace& ws, const WorkspaceIdentity& identity, const ReportOptions& options,
-                             const ProgressFn& progress = {});
+                             const DecodeFn& decode, const ProgressFn& progress = {});
+// Decodes with the workspace's model itself (none without a model), for callers with no
+// inference engine.
+DecodeFn directDecode(const Workspace& ws);
 
 }  // namespace latent

@@ -1,18 +1,15 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <utility>
 #include <vector>
 
+#include "latent/core/DecodeLatents.h"
 #include "latent/core/Image.h"
 #include "latent/core/LatentBatch.h"
 #include "latent/core/Progress.h"
 
 namespace latent {
-
-// Decodes latents to images (a model's decoder, or a stand-in in tests).
-using DecodeFn = std::function<std::vector<Image>(const LatentBatch&)>;
 
 // How smoothly the decoder changes along straight latent paths: each step's image change
 // (root mean square over the pixels) per unit of latent distance travelled.
