@@ -31,6 +31,8 @@ public:
     AttributePanel* attributes() const { return w_.attributes_; }
     BookmarksPanel* bookmarks() const { return w_.bookmarks_; }
     OutliersPanel* outliers() const { return w_.outliers_; }
+    ReportCardPanel* reportCard() const { return w_.reportCard_; }
+    ReportCardController* reportCardController() const { return w_.reportCardController_; }
     ProjectionPanel* projectionPanel() const { return w_.projectionPanel_; }
     ModelInfoPanel* modelInfo() const { return w_.modelInfo_; }
     Inference* inference() const { return w_.inference_; }

@@ -6,7 +6,6 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -15,6 +14,7 @@
 #include "latent/core/ItemScores.h"
 #include "latent/ui/ImageConvert.h"
 #include "latent/ui/ScoreHistogram.h"
+#include "latent/ui/ScrollingContent.h"
 
 namespace latent::ui {
 namespace {
@@ -80,14 +80,7 @@ OutliersPanel::OutliersPanel(QWidget* parent)
     column->addLayout(strip_);
     column->addWidget(unavailable_);
     column->addStretch(1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
+    fillWithScrollingContent(this, content);
 
     connect(chooser_, &QComboBox::currentIndexChanged, this, [this] { showScore(); });
     connect(histogram_, &ScoreHistogram::thresholdChanged, this, [this] { findOutliers(); });

@@ -38,6 +38,8 @@
 #include "latent/ui/NeighboursPanel.h"
 #include "latent/ui/OutliersController.h"
 #include "latent/ui/OutliersPanel.h"
+#include "latent/ui/ReportCardController.h"
+#include "latent/ui/ReportCardPanel.h"
 #include "latent/ui/ProjectionPanel.h"
 #include "latent/ui/ProjectionController.h"
 #include "latent/ui/RecentFiles.h"
@@ -89,6 +91,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       attributes_(new AttributePanel(this)),
       bookmarks_(new BookmarksPanel(inference_, this)),
       outliers_(new OutliersPanel(this)),
+      reportCard_(new ReportCardPanel(this)),
       loader_(new WorkspaceLoader(this)),
       projectionPanel_(new ProjectionPanel(this)) {
     sinceStart_.start();
@@ -129,12 +132,16 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     addSideDock(tr("Outliers"), "outliersDock", outliers_);  // goes under Projection, with the group tools
     modelDock_ = addSideDock(tr("Model"), "modelDock", modelInfo_);
     tabifyDockWidget(key, modelDock_);
+    tabifyDockWidget(key, addSideDock(tr("Report card"), "reportCardDock", reportCard_));  // judges the model
     key->raise();
     current_ = new CurrentPointController(
         {map_, panel_, inference_, stripDecoder_, traversal_, morph_, neighbours_, attributes_, bookmarks_}, state_, this);
     morphController_ = new MorphController(morph_, map_, current_, state_, this);
     outliersController_ = new OutliersController(state_, outliers_, inference_, current_, this);
     connect(outliersController_, &OutliersController::statusMessage, this,
+            [this](const QString& text) { status_->setText(text); });
+    reportCardController_ = new ReportCardController(state_, reportCard_, inference_, this);
+    connect(reportCardController_, &ReportCardController::statusMessage, this,
             [this](const QString& text) { status_->setText(text); });
     highlights_ = new MapHighlights(map_, neighbours_, colourBy_, state_, this);
 
@@ -214,6 +221,7 @@ void MainWindow::buildMenusAndToolbar() {
                           &CurrentPointController::openTraversalGrid);
     exports_->addDataTo(exportMenu);
     exportMenu->addAction(tr("Selection as an index list (text)…"), this, [this] { selection_->exportIndexList(); });
+    file->addAction(tr("Export Re&port…"), reportCardController_, &ReportCardController::chooseExport);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

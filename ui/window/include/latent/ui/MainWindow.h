@@ -39,6 +39,8 @@ class NeighboursPanel;
 class NoMapOffer;
 class OutliersController;
 class OutliersPanel;
+class ReportCardController;
+class ReportCardPanel;
 class TraversalPanel;
 class ProjectionPanel;
 class ProjectionController;
@@ -162,9 +164,11 @@ private:
     AttributePanel* attributes_;
     BookmarksPanel* bookmarks_;
     OutliersPanel* outliers_;
+    ReportCardPanel* reportCard_;
     CurrentPointController* current_;
     MorphController* morphController_;
     OutliersController* outliersController_ = nullptr;
+    ReportCardController* reportCardController_ = nullptr;
     MapHighlights* highlights_ = nullptr;
     SessionActions* sessions_ = nullptr;
     MessageLog* messages_ = nullptr;  // every status-bar message
