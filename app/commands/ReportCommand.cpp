@@ -14,6 +14,7 @@ namespace {
 
 struct ReportCommandOptions {
     std::string model = LATENT_DEFAULT_MODEL;
+    bool noModel = false;
     std::string data = LATENT_DEFAULT_DATA_DIR;
     std::string split = "test";
     std::size_t limit = 0;
@@ -29,12 +30,12 @@ struct ReportCommandOptions {
 int runReport(const ReportCommandOptions& o) {
     setInferenceThreads(o.threads);
     WorkspaceRequest request;
-    request.identity.modelPath = o.model;
+    request.identity.modelPath = o.noModel ? std::filesystem::path() : std::filesystem::path(o.model);
     request.identity.dataPath = o.data;
     request.identity.split = o.split;
     request.identity.limit = o.limit;
     request.threads = o.threads;
-    request.requireModel = true;
+    request.requireModel = !o.noModel;  // latents of another size are an error, not a silent no-model card
     const ProgressFn progress = terminalProgress();
     const Workspace ws = buildWorkspace(request, progress);
     ReportOptions options;
@@ -60,8 +61,12 @@ Command addReportCommand(CLI::App& cli) {
     auto* cmd = cli.add_subcommand(
         "report", "measure the latent space: continuity, disentanglement, compactness, separability and "
                   "generalisation, printed (text or --json) and saved as .json or self-contained .html");
-    cmd->add_option("--model", o->model, "TorchScript model file, or a JSON manifest")->check(CLI::ExistingFile);
-    cmd->add_option("--data", o->data, "images: IDX folder or file, .npy/.npz, image folder")->check(CLI::ExistingPath);
+    auto* model = cmd->add_option("--model", o->model, "TorchScript model file, or a JSON manifest")
+                      ->check(CLI::ExistingFile);
+    cmd->add_flag("--no-model", o->noModel, "measure precomputed latents without a model (what needs no decoder)")
+        ->excludes(model);
+    cmd->add_option("--data", o->data, "images (IDX folder or file, .npy/.npz, image folder) or precomputed latents")
+        ->check(CLI::ExistingPath);
     cmd->add_option("--split", o->split, "split of an IDX folder")->check(CLI::IsMember({"test", "train"}));
     cmd->add_option("--limit", o->limit, "use only the first N items (0: all)");
     cmd->add_flag("--json", o->json, "print the card as JSON instead of text");

@@ -2,12 +2,14 @@
 // outputs before any work.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "CliRun.h"
 #include "TempDir.h"
+#include "latent/core/NpyWriter.h"
 
 namespace {
 
@@ -38,6 +40,24 @@ TEST(ReportCommand, JsonToStdoutAndAPageToAFileHoldTheSameCard) {
     std::ifstream html(page);
     const std::string text((std::istreambuf_iterator<char>(html)), std::istreambuf_iterator<char>());
     EXPECT_NE(text.find("<h2>Separability</h2>"), std::string::npos);
+}
+
+// A generator-only model and latents without a model: what can be measured is, the rest
+// says why.
+TEST(ReportCommand, AGeneratorAndLatentsWithoutAModelGetTheSectionsTheyCanHave) {
+    const auto generator = run("report --model " + quoted(std::filesystem::path(LATENT_MODEL_FIXTURES) / "gan_rgb64.pt"));
+    ASSERT_EQ(generator.exitCode, 0) << generator.output;
+    EXPECT_NE(generator.output.find("mean image change per unit of latent distance:"), std::string::npos);
+    EXPECT_NE(generator.output.find("not measured: the model has no encoder"), std::string::npos) << generator.output;
+
+    TempDir dir;
+    latent::LatentBatch latents(120, 5);
+    for (std::size_t i = 0; i < latents.values.size(); ++i) latents.values[i] = std::cos(0.37f * static_cast<float>(i));
+    latent::writeNpy(dir / "z.npy", latents);
+    const auto bare = run("report --no-model --data " + quoted(dir / "z.npy"));
+    ASSERT_EQ(bare.exitCode, 0) << bare.output;
+    EXPECT_NE(bare.output.find("effective dimensionality (participation ratio):"), std::string::npos) << bare.output;
+    EXPECT_NE(bare.output.find("not measured: there is no model to decode with"), std::string::npos) << bare.output;
 }
 
 TEST(ReportCommand, AnOutputOfAnotherKindIsRefusedBeforeAnyWork) {

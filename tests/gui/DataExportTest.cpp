@@ -76,7 +76,7 @@ TEST_F(DataExportTest, CoordinatesAndLatentsEqualTheShownMap) {
               parts(window).workspace()->latents.values);
 }
 
-TEST_F(DataExportTest, ProjectorFilesPairVectorsWithClassNames) {
+TEST_F(DataExportTest, ProjectorFilesPairVectorsWithClassNamesAndScores) {
     ASSERT_EQ(finish([&] { window->exports()->writeProjectorFiles(path("v.tsv")); }), "");
     EXPECT_EQ(latent::readVectorsTsv(dir_ / "v.tsv").values, parts(window).workspace()->latents.values);
     const QString metadata = latent::ui::ExportActions::projectorMetadataPath(path("v.tsv"));
@@ -84,10 +84,13 @@ TEST_F(DataExportTest, ProjectorFilesPairVectorsWithClassNames) {
     std::ifstream in(metadata.toStdString());
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);) lines.push_back(line);
-    ASSERT_EQ(lines.size(), 1500u);  // one label column: no header, as TensorBoard expects
+    // Several columns (the labels and the per-item scores): a header, then one row per vector.
+    ASSERT_EQ(lines.size(), 1501u);
+    EXPECT_EQ(lines[0].substr(0, lines[0].find('\t')), "label");
+    EXPECT_NE(lines[0].find("\toutlier score\t"), std::string::npos) << lines[0];
     const auto& data = parts(window).workspace()->dataset;
-    EXPECT_EQ(lines[0], data.className(0));
-    EXPECT_EQ(lines[1499], data.className(1499));
+    EXPECT_EQ(lines[1].substr(0, lines[1].find('\t')), data.className(0));
+    EXPECT_EQ(lines[1500].substr(0, lines[1500].find('\t')), data.className(1499));
 }
 
 TEST_F(DataExportTest, MapImageHasTheRequestedSizeAndShowsTheMap) {

@@ -14,6 +14,7 @@ ProgressFn part(const ProgressFn& progress, double from, double to) {
 }
 
 std::string describeData(const Workspace& ws, const WorkspaceIdentity& identity) {
+    if (ws.sampledFromPrior) return ws.dataset.name;  // names the prior sample
     std::string name = identity.dataPath.filename().string();
     if (name.empty()) name = identity.dataPath.parent_path().filename().string();
     if (ws.dataFormat.find("IDX") != std::string::npos) name += " (" + identity.split + " split)";

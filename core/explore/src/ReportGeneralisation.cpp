@@ -96,10 +96,9 @@ CardSection generalisation(const Workspace& ws, const WorkspaceIdentity& identit
                         "whether the model reproduces data it has not seen as well as the data it learned from: "
                         "reconstruction error (and ELBO for VAEs) on two datasets, and the gap",
                         {}, {}, {}};
-    if (!ws.model || !ws.hasImages() || ws.sampledFromPrior) {
-        section.unavailable = ws.model ? "the data are not images the model encodes" : "there is no model";
-        return section;
-    }
+    if (!ws.model) return section.unavailable = "there is no model", section;
+    if (ws.sampledFromPrior) return section.unavailable = "the model has no encoder: its points are prior samples", section;
+    if (!ws.hasImages()) return section.unavailable = "the data are latents, not images the model encodes", section;
     auto [first, second] = datasetsToCompare(ws, identity, options);
     if (first.name.empty()) {
         section.unavailable = "the data have one split: name a second dataset to compare with (report --compare-data)";

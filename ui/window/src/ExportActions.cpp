@@ -28,10 +28,10 @@
 namespace latent::ui {
 namespace {
 
-// TensorBoard's projector takes one metadata row per vector: the class names when the
-// data has labels, else the item indices.
+// TensorBoard's projector takes one metadata row per vector: the workspace's columns (the
+// labels, joined metadata and the per-item scores), else the item indices.
 latent::MetadataTable projectorMetadata(const latent::Workspace& ws) {
-    if (ws.dataset.labels.size() == ws.latents.count) return latent::labelTable(ws.dataset);
+    if (!ws.metadata.columns.empty() && ws.metadata.rowCount == ws.latents.count) return ws.metadata;
     latent::MetadataTable table;
     table.rowCount = ws.latents.count;
     latent::MetadataColumn index{"index", {}, true, {}};
