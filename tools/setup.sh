@@ -9,13 +9,13 @@ PACKAGES=(
   libvtk9-dev
   libtorch-dev libopenblas0-pthread
   libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libcli11-dev libhnswlib-dev
+  nlohmann-json3-dev libcli11-dev libhnswlib-dev libigraph-dev
   zlib1g-dev libpng-dev libgif-dev libjpeg62-turbo-dev
   clang libclang-rt-14-dev
   xvfb xauth libgl1-mesa-dri xdotool
   dataset-fashion-mnist
   python3-torch python3-numpy
-  umap-learn python3-sklearn
+  umap-learn python3-sklearn python3-leidenalg
 )
 
 missing=()

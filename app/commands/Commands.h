@@ -21,6 +21,7 @@ Command addMorphCommand(CLI::App& cli);
 Command addTraverseCommand(CLI::App& cli);
 Command addScoreCommand(CLI::App& cli);
 Command addReportCommand(CLI::App& cli);
+Command addClusterCommand(CLI::App& cli);
 
 // Exit codes of every subcommand (documented in docs/data-formats.md).
 constexpr int kExitOk = 0;

@@ -49,6 +49,30 @@ double mutualInformation(const std::vector<int>& a, const std::vector<int>& b) {
 
 double entropy(const std::vector<int>& labels) { return mutualInformation(labels, labels); }
 
+double adjustedRandIndex(const std::vector<int>& a, const std::vector<int>& b) {
+    if (a.size() != b.size()) throw Error(ErrorKind::InvalidArgument, "Rand index: labelings differ in size");
+    const auto pairs = [](double n) { return n * (n - 1.0) / 2.0; };
+    std::map<std::pair<int, int>, double> joint;
+    std::map<int, double> rows, columns;
+    for (std::size_t i = 0; i < a.size(); ++i) ++joint[{a[i], b[i]}], ++rows[a[i]], ++columns[b[i]];
+    double together = 0.0, rowPairs = 0.0, columnPairs = 0.0;
+    for (const auto& [cell, n] : joint) together += pairs(n);
+    for (const auto& [label, n] : rows) rowPairs += pairs(n);
+    for (const auto& [label, n] : columns) columnPairs += pairs(n);
+    const double expected = rowPairs * columnPairs / pairs(static_cast<double>(a.size()));
+    const double most = (rowPairs + columnPairs) / 2.0;
+    // Both labelings one cluster, or both all singletons: they agree perfectly.
+    if (most == expected) return 1.0;
+    return (together - expected) / (most - expected);
+}
+
+double normalisedMutualInformation(const std::vector<int>& a, const std::vector<int>& b) {
+    const double ha = entropy(a), hb = entropy(b);
+    if (ha == 0.0 && hb == 0.0) return 1.0;  // both one cluster, as scikit-learn
+    const double mean = (ha + hb) / 2.0;
+    return mean > 0.0 ? mutualInformation(a, b) / mean : 0.0;
+}
+
 DimensionInformation dimensionInformation(const LatentBatch& latents, const std::vector<int>& labels, int bins) {
     DimensionInformation info;
     info.labelEntropy = entropy(labels);

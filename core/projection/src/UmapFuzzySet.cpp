@@ -154,3 +154,11 @@ LayoutEdges scheduleEdges(const FuzzyGraph& graph, int epochs) {
 }
 
 }  // namespace latent::umap
+
+namespace latent {
+
+FuzzyGraph fuzzyNeighbourGraph(const KnnGraph& knn, int neighbours, int threads) {
+    return umap::fuzzySimplicialSet(knn, neighbours, threads);
+}
+
+}  // namespace latent

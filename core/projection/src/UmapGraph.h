@@ -8,19 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "latent/core/FuzzyGraph.h"
 #include "latent/core/KnnGraph.h"
 #include "latent/core/LatentBatch.h"
 #include "latent/core/Umap.h"
 
 namespace latent::umap {
 
-// A weighted graph in compressed rows (both directions of every edge are stored).
-struct FuzzyGraph {
-    std::size_t count = 0;
-    std::vector<std::size_t> rowStart;  // count + 1
-    std::vector<std::uint32_t> columns;
-    std::vector<float> weights;
-};
+using latent::FuzzyGraph;
 
 // The smooth kNN distance of one point: rho is the distance to its nearest neighbour and
 // sigma solves sum_j exp(-(d_j - rho) / sigma) = log2(neighbours) by bisection.

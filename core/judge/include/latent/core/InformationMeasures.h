@@ -18,6 +18,12 @@ double mutualInformation(const std::vector<int>& a, const std::vector<int>& b);
 // Entropy of a labeling in nats.
 double entropy(const std::vector<int>& labels);
 
+// How far two labelings of the same items agree, as scikit-learn computes it: the adjusted
+// Rand index (1 when equal, about 0 for independent labelings) and the normalised mutual
+// information (MI over the arithmetic mean of the two entropies; 1 when equal).
+double adjustedRandIndex(const std::vector<int>& a, const std::vector<int>& b);
+double normalisedMutualInformation(const std::vector<int>& a, const std::vector<int>& b);
+
 // How a label column spreads over the latent dimensions.
 struct DimensionInformation {
     std::vector<double> perDimension;  // mutual information of each dimension with the label, nats

@@ -1,0 +1,92 @@
+// `cluster`: Leiden clusters of the latents on their UMAP neighbour graph, as CSV.
+#include <iostream>
+#include <memory>
+
+#include "CommandSupport.h"
+#include "Commands.h"
+#include "TerminalProgress.h"
+#include "latent/core/Clustering.h"
+#include "latent/core/InformationMeasures.h"
+#include "latent/core/KnnGraph.h"
+#include "latent/core/Model.h"
+#include "latent/core/Workspace.h"
+
+namespace latent::app {
+namespace {
+
+struct ClusterOptions {
+    std::string in;  // a latents file, clustered without a model
+    std::string model = LATENT_DEFAULT_MODEL;
+    std::string data = LATENT_DEFAULT_DATA_DIR;
+    std::string split = "test";
+    std::size_t limit = 0;
+    std::string method = "leiden";
+    double resolution = 1.0;
+    int neighbours = 15;
+    std::uint64_t seed = 1;
+    std::string out;
+    int threads = 1;
+};
+
+int runCluster(const ClusterOptions& o) {
+    setInferenceThreads(o.threads);
+    WorkspaceRequest request;
+    request.identity.modelPath = o.in.empty() ? std::filesystem::path(o.model) : std::filesystem::path();
+    request.identity.dataPath = o.in.empty() ? o.data : o.in;
+    request.identity.split = o.split;
+    request.identity.limit = o.limit;
+    request.threads = o.threads;
+    request.requireModel = o.in.empty();
+    const ProgressFn progress = terminalProgress();
+    const Workspace ws = buildWorkspace(request, progress);
+    if (ws.latents.count <= static_cast<std::size_t>(o.neighbours)) {
+        throw Error(ErrorKind::InvalidArgument, "clustering needs more items than --neighbours (" +
+                                                    std::to_string(o.neighbours) + ")");
+    }
+    KnnOptions knn;
+    knn.threads = o.threads;
+    knn.seed = o.seed;
+    knn.nnDescent = true;  // as the projections build it: the same graph for a seed, whatever the threads
+    const KnnGraph graph = buildKnnGraph(ws.latents, static_cast<std::size_t>(o.neighbours - 1), knn, progress);
+    LeidenOptions leiden;
+    leiden.resolution = o.resolution;
+    leiden.seed = o.seed;
+    const Clustering clusters = leidenClusters(fuzzyNeighbourGraph(graph, o.neighbours, o.threads), leiden);
+    writeClusters(o.out, clusters);
+    std::string line = "wrote " + o.out + ": " + std::to_string(clusters.clusters()) + " clusters of " +
+                       std::to_string(ws.latents.count) + " items, modularity " + std::to_string(clusters.quality);
+    if (ws.dataset.labels.size() == ws.latents.count) {
+        const std::vector<int> classes(ws.dataset.labels.begin(), ws.dataset.labels.end());
+        line += "; against the labels: ARI " + std::to_string(adjustedRandIndex(clusters.labels, classes)) +
+                ", NMI " + std::to_string(normalisedMutualInformation(clusters.labels, classes));
+    }
+    std::cout << line << std::endl;  // the result itself, not progress: printed wherever stdout goes
+    return kExitOk;
+}
+
+}  // namespace
+
+Command addClusterCommand(CLI::App& cli) {
+    auto o = std::make_shared<ClusterOptions>();
+    auto* cmd = cli.add_subcommand(
+        "cluster", "find clusters of the latents: Leiden communities of their neighbour graph (a cluster id per item, CSV)");
+    auto* in = cmd->add_option("--in", o->in, "precomputed latents (.npy N x D, projector .tsv), clustered without a model")
+                   ->check(CLI::ExistingFile);
+    cmd->add_option("--model", o->model, "TorchScript model file, or a JSON manifest")->check(CLI::ExistingFile)->excludes(in);
+    cmd->add_option("--data", o->data, "images to encode (IDX folder or file, .npy/.npz, image folder)")
+        ->check(CLI::ExistingPath)
+        ->excludes(in);
+    cmd->add_option("--split", o->split, "split of an IDX folder")->check(CLI::IsMember({"test", "train"}));
+    cmd->add_option("--limit", o->limit, "use only the first N items (0: all)");
+    cmd->add_option("--method", o->method, "clustering method")->check(CLI::IsMember({"leiden"}));
+    cmd->add_option("--resolution", o->resolution, "Leiden's resolution: above 1, more and smaller clusters")
+        ->check(CLI::Range(0.001, 100.0));
+    cmd->add_option("--neighbours", o->neighbours, "neighbours of the graph, counting the item (as UMAP's)")
+        ->check(CLI::Range(2, 200));
+    cmd->add_option("--seed", o->seed, "seed of the graph and of Leiden (the same seed gives the same clusters)");
+    cmd->add_option("--out", o->out, "output .csv: index,cluster")->required()->check(outputFile({".csv"}));
+    cmd->add_option("--threads", o->threads, "inference and graph threads")->check(CLI::Range(1, 64));
+    return {cmd, [o] { return runCluster(*o); }};
+}
+
+}  // namespace latent::app
