@@ -54,6 +54,8 @@ latent::Session fullSession() {
     s.view.camera = latent::MapCamera{{0.25, -3.5, 12.0}, {0.25, -3.5, 0.0}, {0.0, 1.0, 0.0}, 0.1 + 0.2};
     s.view.colourBy = "brand ✓";
     s.view.windowLayout = "AAAA/wAAAAD9AAAAAg==";
+    s.annotations.clusters = latent::ItemClusters{"leiden", 0.37, 30, 77, 987654321987ULL,
+                                                  {0, 1, -1, 0, 2}, {"Sneaker (94%)", "boots ✓", "Cluster 3"}};
     return s;
 }
 
@@ -108,7 +110,7 @@ TEST(Session, MalformedAndForeignFilesAreRefusedWithAMessage) {
     EXPECT_EQ(loadErrorKind("[1, 2, 3]"), latent::ErrorKind::BadFormat);
 
     auto j = latent::sessionToJson(fullSession());
-    const auto at = j.find("\"version\": 3");
+    const auto at = j.find("\"version\": 4");
     ASSERT_NE(at, std::string::npos);
     EXPECT_EQ(loadErrorKind(std::string(j).replace(at, 12, "\"version\": 9"), &message), latent::ErrorKind::BadFormat);
     EXPECT_NE(message.find("version 9"), std::string::npos);
@@ -157,6 +159,11 @@ TEST(Session, FieldsOfAnotherTypeOrOutOfRangeAreRefusedNamingTheField) {
     EXPECT_NE(refused(Ptr("/view/camera/focal_point/2"), 1e300).find("'focal_point'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/view/camera/parallel_scale"), 0).find("'parallel_scale'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/view/colour_by"), 7).find("test.session"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/clusters/labels/1"), 3).find("'labels'"), std::string::npos);  // 3 clusters: 0..2
+    EXPECT_NE(refused(Ptr("/clusters/labels/1"), -2).find("'labels'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/clusters/resolution"), 0).find("'resolution'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/clusters/method"), "kmeans").find("'method'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/clusters/names/0"), 5).find("test.session"), std::string::npos);
     EXPECT_NE(refused(Ptr("/version"), 6.7e44).find("'version'"), std::string::npos);  // fuzz_session
     EXPECT_NE(refused(Ptr("/version"), 1.5).find("'version'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/version"), 0).find("'version'"), std::string::npos);

@@ -33,6 +33,8 @@ public:
     OutliersPanel* outliers() const { return w_.outliers_; }
     ReportCardPanel* reportCard() const { return w_.reportCard_; }
     ReportCardController* reportCardController() const { return w_.reportCardController_; }
+    ClustersPanel* clusters() const { return w_.clusters_; }
+    ClustersController* clustersController() const { return w_.clustersController_; }
     ProjectionPanel* projectionPanel() const { return w_.projectionPanel_; }
     ModelInfoPanel* modelInfo() const { return w_.modelInfo_; }
     Inference* inference() const { return w_.inference_; }

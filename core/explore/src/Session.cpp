@@ -162,6 +162,27 @@ SessionView viewFromJson(const json& j) {
     return v;
 }
 
+json clustersToJson(const ItemClusters& c) {
+    return {{"method", c.method}, {"resolution", c.resolution}, {"neighbours", c.neighbours},
+            {"graph_seed", c.graphSeed}, {"seed", c.seed}, {"names", c.names}, {"labels", c.labels}};
+}
+
+ItemClusters clustersFromJson(const json& j) {
+    ItemClusters c;
+    c.method = j.at("method").get<std::string>();
+    if (c.method != "leiden") fields::outOfRange("method", "\"leiden\"");
+    c.resolution = fields::number(j.at("resolution"), "resolution", 1e-3, 100.0);
+    c.neighbours = fields::integer(j.at("neighbours"), "neighbours", 2, 200);
+    constexpr auto kAnySeed = std::numeric_limits<std::uint64_t>::max();
+    c.graphSeed = fields::integer<std::uint64_t>(j.at("graph_seed"), "graph_seed", 0, kAnySeed);
+    c.seed = fields::integer<std::uint64_t>(j.at("seed"), "seed", 0, kAnySeed);
+    c.names = j.at("names").get<std::vector<std::string>>();
+    for (const json& label : j.at("labels")) {
+        c.labels.push_back(fields::integer(label, "labels", -1, static_cast<int>(c.names.size()) - 1));
+    }
+    return c;
+}
+
 }  // namespace
 
 std::string sessionToJson(const Session& s) {
@@ -180,6 +201,7 @@ std::string sessionToJson(const Session& s) {
                       {"b_index", optionalIndex(m.bIndex)}, {"t", m.t},
                       {"mode", nameOf(kModes, m.mode)}, {"frames", m.frames}};
     }
+    if (s.annotations.clusters) j["clusters"] = clustersToJson(*s.annotations.clusters);
     // nlohmann writes floats with enough digits to read back the same float.
     return j.dump(2) + "\n";
 }
@@ -230,6 +252,7 @@ Session sessionFromJson(const std::string& text, const std::string& source) {
                 throw Error(ErrorKind::BadFormat, "morph end points differ in size");
             }
         }
+        if (j.contains("clusters")) s.annotations.clusters = clustersFromJson(j.at("clusters"));
         return s;
     } catch (const json::exception& e) {
         throw Error(ErrorKind::BadFormat, source + " has a missing or mistyped field (" + e.what() + ")");

@@ -12,6 +12,16 @@
 namespace latent {
 namespace {
 
+std::string csvCell(const std::string& cell) {
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+    std::string quoted = "\"";
+    for (const char c : cell) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
 void classify(MetadataColumn& column) {
     std::vector<double> numbers(column.cells.size(), std::nan(""));
     bool any = false;
@@ -50,9 +60,14 @@ Categories categoriesOf(const MetadataColumn& column) {
         }
         return out;
     }
+    for (const auto& name : column.categoryOrder) {
+        if (name.empty() || codeOf.contains(name)) continue;
+        codeOf[name] = static_cast<int>(out.names.size());
+        out.names.push_back(name);
+    }
     const std::set<std::string> distinct(column.cells.begin(), column.cells.end());
     for (const auto& name : distinct) {
-        if (name.empty()) continue;
+        if (name.empty() || codeOf.contains(name)) continue;
         codeOf[name] = static_cast<int>(out.names.size());
         out.names.push_back(name);
     }
@@ -146,6 +161,18 @@ void writeMetadataTsv(const std::filesystem::path& path, const MetadataTable& ta
     if (table.columns.size() > 1) writeRow([&](std::size_t c) { return table.columns[c].name; });
     for (std::size_t r = 0; r < table.rowCount; ++r) {
         writeRow([&](std::size_t c) { return table.columns[c].cells[r]; });
+    }
+    writeFileAtomically(path, out);
+}
+
+void writeMetadataCsv(const std::filesystem::path& path, const MetadataTable& table) {
+    std::string out = "index";
+    for (const auto& column : table.columns) out += ',' + csvCell(column.name);
+    out += '\n';
+    for (std::size_t r = 0; r < table.rowCount; ++r) {
+        out += std::to_string(r);
+        for (const auto& column : table.columns) out += ',' + csvCell(r < column.cells.size() ? column.cells[r] : "");
+        out += '\n';
     }
     writeFileAtomically(path, out);
 }

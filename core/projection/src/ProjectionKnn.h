@@ -5,29 +5,35 @@
 // there is none yet) as the first `share` of the method's progress.
 
 #include <cstddef>
+#include <cstdint>
 
 #include "latent/core/KnnGraph.h"
 #include "latent/core/Projection.h"
 
 namespace latent::detail {
 
+// How every projection searches neighbours. NN-descent: at N = 70,000 (Fashion-MNIST
+// latents, k = 14, 2 threads) 0.7 s for a recall of 0.997, where HNSW inserting in index
+// order took 4.4 s (bench_knn_graph). Its graph is the same for a seed whatever the thread
+// count, so maps are reproducible.
+inline KnnOptions projectionKnnOptions(Metric metric, int threads, std::uint64_t seed) {
+    KnnOptions options;
+    options.metric = metric;
+    options.threads = threads;
+    options.seed = seed;
+    options.nnDescent = true;
+    return options;
+}
+
 inline KnnGraph projectionKnnGraph(const LatentBatch& data, std::size_t k,
                                    const ProjectionParams& params, const LayoutCallback& cb,
                                    double share) {
-    KnnOptions options;
-    options.metric = params.metric;
-    options.threads = params.threads;
-    options.seed = params.seed;
-    // NN-descent: at N = 70,000 (Fashion-MNIST latents, k = 14, 2 threads) 0.7 s for a
-    // recall of 0.997, where HNSW inserting in index order took 4.4 s (bench_knn_graph). Its
-    // graph is the same for a seed whatever the thread count, so maps are reproducible.
-    options.nnDescent = true;
     const LatentBatch noLayout;
     ProgressFn progress;
     if (cb) {
         progress = [&](double f, const std::string& msg) { return cb(noLayout, share * f, msg); };
     }
-    return buildKnnGraph(data, k, options, progress);
+    return buildKnnGraph(data, k, projectionKnnOptions(params.metric, params.threads, params.seed), progress);
 }
 
 }  // namespace latent::detail

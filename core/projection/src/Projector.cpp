@@ -141,7 +141,7 @@ ProjectionParams normalized(ProjectionParams p) {
 }
 
 ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const ProjectionParams& params,
-                         const LayoutCallback& callback) {
+                         const LayoutCallback& callback, NeighbourGraphs* graphs) {
     const ProjectionParams p = normalized(params);
     checkInput(latents, p);
     const auto start = std::chrono::steady_clock::now();
@@ -153,7 +153,7 @@ ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const Proje
                 return layoutProjection(latents, runTsne(*latents, p, callback), p);
             case ProjectionMethod::Umap: {
                 auto model =
-                    std::make_shared<const UmapModel>(UmapModel::fit(*latents, p, callback));
+                    std::make_shared<const UmapModel>(UmapModel::fit(*latents, p, callback, graphs));
                 ProjectionResult r = layoutProjection(latents, model->embedding(), p);
                 r.umap = std::move(model);
                 return r;

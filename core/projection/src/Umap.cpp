@@ -125,7 +125,7 @@ KnnGraph nearestTrainingPoints(const LatentBatch& train, const LatentBatch& quer
 }  // namespace
 
 UmapModel UmapModel::fit(const LatentBatch& data, const ProjectionParams& params,
-                         const LayoutCallback& cb) {
+                         const LayoutCallback& cb, NeighbourGraphs* graphs) {
     checkParams(data, params);
     UmapModel model;
     model.params_ = params;
@@ -135,9 +135,19 @@ UmapModel UmapModel::fit(const LatentBatch& data, const ProjectionParams& params
     const int dims = params.dims;
 
     // The graph is a tenth of the reported progress.
-    const KnnGraph knn = detail::projectionKnnGraph(
-        data, static_cast<std::size_t>(params.neighbours - 1), params, cb, 0.1);
-    const umap::FuzzyGraph graph = umap::fuzzySimplicialSet(knn, params.neighbours, params.threads);
+    std::shared_ptr<const umap::FuzzyGraph> shared;
+    if (graphs) {
+        const LatentBatch noLayout;
+        ProgressFn progress;
+        if (cb) progress = [&](double f, const std::string& msg) { return cb(noLayout, 0.1 * f, msg); };
+        shared = graphs->get(data, params.neighbours, params.metric, params.seed, params.threads, progress);
+    } else {
+        const KnnGraph knn = detail::projectionKnnGraph(
+            data, static_cast<std::size_t>(params.neighbours - 1), params, cb, 0.1);
+        shared = std::make_shared<const umap::FuzzyGraph>(
+            umap::fuzzySimplicialSet(knn, params.neighbours, params.threads));
+    }
+    const umap::FuzzyGraph& graph = *shared;
 
     std::vector<double> init = umap::spectralLayout(graph, dims, params.seed, params.threads);
     model.initialisation_ = "spectral";

@@ -72,7 +72,7 @@ void ProjectionController::onWorkspaceChanged() {
     // Latent axes default to the most active dimensions, never a collapsed one.
     v_.panel->setLatentDim(static_cast<int>(state_->workspace()->latents.dim),
                            latent::rankDimensions(state_->workspace()->dimensions));
-    runner_->setSource(state_->latents(), state_->identity());
+    runner_->setSource(state_->latents(), state_->identity(), state_->workspace()->graphs);
     seedCache();  // the workspace's own PCA maps: PCA shows at once
 }
 

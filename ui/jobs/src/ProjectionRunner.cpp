@@ -28,10 +28,11 @@ ProjectionRunner::ProjectionRunner(QObject* parent) : QObject(parent), job_(this
 }
 
 void ProjectionRunner::setSource(std::shared_ptr<const latent::LatentBatch> latents,
-                                 latent::WorkspaceIdentity workspace) {
+                                 latent::WorkspaceIdentity workspace, std::shared_ptr<latent::NeighbourGraphs> graphs) {
     job_.discard();  // it projects the old latents: nothing of it may reach the new map
     latents_ = std::move(latents);
     workspace_ = std::move(workspace);
+    graphs_ = std::move(graphs);
 }
 
 latent::ProjectionKey ProjectionRunner::keyFor(const latent::ProjectionParams& params) const {
@@ -61,7 +62,7 @@ void ProjectionRunner::run(const latent::ProjectionParams& params) {
         return;
     }
     job_.run(
-        [latents = latents_, params = key.params](const LatestJob<Result, Preview>::Control& control) {
+        [latents = latents_, graphs = graphs_, params = key.params](const LatestJob<Result, Preview>::Control& control) {
             latent::lowerCurrentThreadPriority();
             std::chrono::steady_clock::time_point lastLayout{};
             const auto report = [&](const latent::LatentBatch& layout, double fraction, const std::string& message) {
@@ -73,7 +74,7 @@ void ProjectionRunner::run(const latent::ProjectionParams& params) {
                 }
                 return control.report(std::move(preview));
             };
-            return Result(std::make_shared<const latent::ProjectionResult>(latent::project(latents, params, report)));
+            return Result(std::make_shared<const latent::ProjectionResult>(latent::project(latents, params, report, graphs.get())));
         },
         [this, key](JobOutcome<Result> outcome) { deliver(key, std::move(outcome)); });
 }

@@ -75,15 +75,27 @@ ColourByPanel::ColourByPanel(ClassLegend* legend, QWidget* parent)
 
 void ColourByPanel::setWorkspace(std::shared_ptr<const latent::Workspace> workspace) {
     workspace_ = std::move(workspace);
-    columns_.clear();
+    annotations_ = {};
     labels_ = {};
     const auto& dataset = workspace_->dataset;
     if (!dataset.labels.empty()) {
         labels_.name = "label";
         for (std::size_t i = 0; i < dataset.labels.size(); ++i)
             labels_.cells.push_back(dataset.className(i));
-        columns_.push_back(&labels_);
     }
+    offerColumns({});
+}
+
+void ColourByPanel::setAnnotations(latent::MetadataTable annotations) {
+    const QString shown = column();
+    annotations_ = std::move(annotations);
+    if (workspace_) offerColumns(shown);
+}
+
+void ColourByPanel::offerColumns(const QString& keep) {
+    columns_.clear();
+    const auto& dataset = workspace_->dataset;
+    if (!labels_.cells.empty()) columns_.push_back(&labels_);
     // Data with no labels or metadata of their own open in one colour: the per-item scores
     // are offered, not chosen for the user.
     const auto isScore = [&](const latent::MetadataColumn& c) { return workspace_->scores.findByTitle(c.name) != nullptr; };
@@ -94,17 +106,21 @@ void ColourByPanel::setWorkspace(std::shared_ptr<const latent::Workspace> worksp
     for (const auto& c : workspace_->metadata.columns) {
         if (!(c.name == "label" && !dataset.labels.empty())) columns_.push_back(&c);
     }
+    if (annotations_.rowCount == workspace_->latents.count) {
+        for (const auto& c : annotations_.columns) columns_.push_back(&c);
+    }
     const QSignalBlocker block(column_);
     column_->clear();
     for (const auto* c : columns_) column_->addItem(c ? QString::fromStdString(c->name) : tr(kOneColour));
+    column_->setCurrentIndex(std::max(0, column_->findText(keep)));
     column_->setEnabled(!columns_.empty());
     search_->setEnabled(!columns_.empty());
-    continuous_->setEnabled(false);
-    continuous_->setChecked(false);
-    if (const auto* c = current(); c && c->numeric) {
-        continuous_->setEnabled(true);
-        continuous_->setChecked(latent::looksContinuous(*c));
-    }
+    const bool wasContinuous = continuous_->isChecked();
+    const QSignalBlocker blockContinuous(continuous_);
+    const auto* c = current();
+    continuous_->setEnabled(c && c->numeric);
+    const bool kept = !keep.isEmpty() && column_->currentText() == keep;
+    continuous_->setChecked(c && c->numeric && (kept ? wasContinuous : latent::looksContinuous(*c)));
     recolour();
     search();
 }

@@ -12,7 +12,10 @@ void ExplorerState::setWorkspace(std::shared_ptr<const latent::Workspace> worksp
     identity_ = std::move(identity);
     projection_.reset();
     selection_->reset(workspace_ ? workspace_->latents.count : 0);
+    const bool hadAnnotations = annotations_ != latent::Annotations{};
+    annotations_ = {};
     Q_EMIT workspaceChanged();
+    if (hadAnnotations) Q_EMIT annotationsChanged();
 }
 
 bool ExplorerState::fits(const latent::ProjectionResult& projection) const {
@@ -34,6 +37,17 @@ void ExplorerState::setColours(std::vector<QColor> colours) {
 void ExplorerState::setCurrent(CurrentPoint point) {
     current_ = std::move(point);
     Q_EMIT currentChanged();
+}
+
+QString ExplorerState::setAnnotations(latent::Annotations annotations) {
+    try {
+        latent::checkAnnotations(annotations, workspace_ ? workspace_->latents.count : 0);
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    annotations_ = std::move(annotations);
+    Q_EMIT annotationsChanged();
+    return {};
 }
 
 }  // namespace latent::ui

@@ -10,6 +10,7 @@
 #include "latent/core/AtomicFile.h"
 #include "latent/core/ExplorationExport.h"
 #include "latent/core/ImageIo.h"
+#include "latent/core/Annotations.h"
 #include "latent/core/MetadataTable.h"
 #include "latent/core/NpyWriter.h"
 #include "latent/core/ProjectorTsv.h"
@@ -26,25 +27,6 @@
 #include "latent/ui/ScatterMap.h"
 
 namespace latent::ui {
-namespace {
-
-// TensorBoard's projector takes one metadata row per vector: the workspace's columns (the
-// labels, joined metadata and the per-item scores), else the item indices.
-latent::MetadataTable projectorMetadata(const latent::Workspace& ws) {
-    if (!ws.metadata.columns.empty() && ws.metadata.rowCount == ws.latents.count) return ws.metadata;
-    latent::MetadataTable table;
-    table.rowCount = ws.latents.count;
-    latent::MetadataColumn index{"index", {}, true, {}};
-    for (std::size_t i = 0; i < table.rowCount; ++i) {
-        index.cells.push_back(std::to_string(i));
-        index.numbers.push_back(static_cast<double>(i));
-    }
-    table.columns.push_back(std::move(index));
-    return table;
-}
-
-}  // namespace
-
 ExportActions::ExportActions(Sources sources, QWidget* dialogParent)
     : QObject(dialogParent), s_(sources), dialogParent_(dialogParent) {}
 
@@ -120,6 +102,10 @@ void ExportActions::addDataTo(QMenu* menu) {
         const QString path = ask(tr("Export Projector Vectors"), "vectors.tsv", tr("TSV (*.tsv)"));
         if (!path.isEmpty()) writeProjectorFiles(path);
     });
+    menu->addAction(tr("Metadata with clusters (CSV)…"), this, [this, ask] {
+        const QString path = ask(tr("Export Metadata"), "metadata.csv", tr("CSV (*.csv)"));
+        if (!path.isEmpty()) writeMetadataCsv(path);
+    });
     menu->addAction(tr("Decoded grid of the current point and its neighbours (PNG)…"), this,
                     [this, ask] {
                         const QString path =
@@ -167,11 +153,21 @@ void ExportActions::writeProjectorFiles(const QString& vectorsPath) {
     if (!canExport(false)) return;
     const QString metadataPath = projectorMetadataPath(vectorsPath);
     runExport(vectorsPath + tr(" and ") + metadataPath,
-              [ws = s_.state->workspace(), vectors = vectorsPath.toStdString(),
+              [ws = s_.state->workspace(), annotations = s_.state->annotations(), vectors = vectorsPath.toStdString(),
                metadata = metadataPath.toStdString()](std::stop_token) {
+                  // TensorBoard's projector takes one metadata row per vector.
                   latent::writeVectorsTsv(vectors, ws->latents);
-                  latent::writeMetadataTsv(metadata, projectorMetadata(*ws));
+                  latent::writeMetadataTsv(metadata,
+                                           latent::exportedMetadata(ws->metadata, annotations, ws->latents.count));
               });
+}
+
+void ExportActions::writeMetadataCsv(const QString& path) {
+    if (!canExport(false)) return;
+    runExport(path, [ws = s_.state->workspace(), annotations = s_.state->annotations(),
+                     file = path.toStdString()](std::stop_token) {
+        latent::writeMetadataCsv(file, latent::exportedMetadata(ws->metadata, annotations, ws->latents.count));
+    });
 }
 
 void ExportActions::writeNeighbourGrid(const QString& path) {

@@ -9,7 +9,6 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
-#include <QTabBar>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -19,6 +18,8 @@
 #include "latent/ui/BatchDecoder.h"
 #include "latent/ui/BookmarksPanel.h"
 #include "latent/ui/ClassLegend.h"
+#include "latent/ui/ClustersController.h"
+#include "latent/ui/ClustersPanel.h"
 #include "latent/ui/ElidedLabel.h"
 #include "latent/ui/ColourByPanel.h"
 #include "latent/ui/CurrentPointController.h"
@@ -60,17 +61,6 @@ namespace {
 
 constexpr const char* kOpensOnUmapKey = "opensOnUmap";  // QSettings: View > Open Data on UMAP
 
-// How wide the tab row of `dock` and the docks tabbed with it must be to show every title
-// whole: the window's tab bars shrink their tabs and cut the titles ("Mor…") to fit.
-int wholeTitlesWidth(const QMainWindow& window, QDockWidget* dock) {
-    QTabBar probe;
-    probe.setShape(QTabBar::RoundedSouth);  // where QMainWindow puts the tabs of docks
-    probe.setDocumentMode(window.documentMode());
-    probe.addTab(dock->windowTitle());
-    for (const QDockWidget* other : window.tabifiedDockWidgets(dock)) probe.addTab(other->windowTitle());
-    return probe.sizeHint().width();
-}
-
 }  // namespace
 
 MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* parent)
@@ -92,6 +82,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       bookmarks_(new BookmarksPanel(inference_, this)),
       outliers_(new OutliersPanel(this)),
       reportCard_(new ReportCardPanel(this)),
+      clusters_(new ClustersPanel(this)),
       loader_(new WorkspaceLoader(this)),
       projectionPanel_(new ProjectionPanel(this)) {
     sinceStart_.start();
@@ -132,6 +123,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     addSideDock(tr("Outliers"), "outliersDock", outliers_);  // goes under Projection, with the group tools
     modelDock_ = addSideDock(tr("Model"), "modelDock", modelInfo_);
     tabifyDockWidget(key, modelDock_);
+    tabifyDockWidget(key, addSideDock(tr("Clusters"), "clustersDock", clusters_));  // colour the map by cluster
     tabifyDockWidget(key, addSideDock(tr("Report card"), "reportCardDock", reportCard_));  // judges the model
     key->raise();
     current_ = new CurrentPointController(
@@ -148,6 +140,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     buildMenusAndToolbar();
     buildStatusBar();
     buildProjectionDock();
+    connectClusters();
     selection_ = new SelectionController(state_, map_, inference_, this);
     tabifyDockWidget(key, selection_->dock());
     key->raise();  // the map's key comes first; the Selected panel shows up with a selection
@@ -193,15 +186,6 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
 }
 
 MainWindow::~MainWindow() = default;
-
-QDockWidget* MainWindow::addSideDock(const QString& title, const char* name, QWidget* content) {
-    auto* dock = new QDockWidget(title, this);
-    dock->setObjectName(name);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    dock->setWidget(content);
-    addDockWidget(Qt::RightDockWidgetArea, dock);
-    return dock;
-}
 
 void MainWindow::buildMenusAndToolbar() {
     auto* file = menuBar()->addMenu(tr("&File"));
@@ -302,39 +286,6 @@ void MainWindow::buildStatusBar() {
     // As tall with the progress bar as without: the map must not jump when loading ends.
     statusBar()->setMinimumHeight(statusBar()->sizeHint().height());
     setBusy(false);
-}
-
-// The side docks start as narrow as their panels and whole tab titles allow; the rest of
-// the window is the map's.
-void MainWindow::giveTheRoomToTheMap() {
-    const QList<QDockWidget*> docks = {findChild<QDockWidget*>("projectionDock"),
-                                       findChild<QDockWidget*>("currentPointDock")};
-    const QList<QDockWidget*> tabbedUnder = {findChild<QDockWidget*>("selectedDock"),
-                                             findChild<QDockWidget*>("legendDock")};
-    QList<int> widths;
-    for (int i = 0; i < docks.size(); ++i) {
-        widths.append(std::max(docks[i]->minimumSizeHint().width(), wholeTitlesWidth(*this, tabbedUnder[i])));
-    }
-    resizeDocks(docks, widths, Qt::Horizontal);
-}
-
-// Eight tabs in one column cut every title to a letter or two: the tools that act on
-// groups of points (selection, directions, bookmarks) go under the Projection panel.
-void MainWindow::moveToolDocksUnderProjection() {
-    auto* projectionDock = findChild<QDockWidget*>("projectionDock");
-    QDockWidget* first = nullptr;
-    for (const char* name : {"selectedDock", "directionsDock", "bookmarksDock", "outliersDock"}) {
-        auto* dock = findChild<QDockWidget*>(name);
-        if (!dock || !projectionDock) continue;
-        addDockWidget(Qt::LeftDockWidgetArea, dock);
-        if (first) {
-            tabifyDockWidget(first, dock);
-        } else {
-            splitDockWidget(projectionDock, dock, Qt::Vertical);
-            first = dock;
-        }
-    }
-    if (first) first->raise();
 }
 
 void MainWindow::buildProjectionDock() {

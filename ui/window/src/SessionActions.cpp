@@ -31,6 +31,7 @@ SessionActions::SessionActions(Parts parts, Window window, QWidget* dialogParent
     });
     connect(p_.state, &ExplorerState::currentChanged, this, &SessionActions::changed);
     connect(p_.state->selection(), &SelectionModel::changed, this, &SessionActions::changed);
+    connect(p_.state, &ExplorerState::annotationsChanged, this, &SessionActions::changed);
     connect(p_.morph, &MorphPanel::frameRequested, this, &SessionActions::changed);
     connect(p_.bookmarks, &BookmarksPanel::changed, this, &SessionActions::changed);
 }
@@ -68,7 +69,7 @@ bool SessionActions::chooseAndSave() {
 }
 
 SessionActions::Work SessionActions::work() const {
-    Work w{p_.state->selection()->indices(), p_.bookmarks->bookmarks(), {}, {}};
+    Work w{p_.state->selection()->indices(), p_.bookmarks->bookmarks(), {}, {}, p_.state->annotations()};
     if (const auto morph = p_.morph->state()) {
         w.morphA = morph->a;
         w.morphB = morph->b;
@@ -84,7 +85,7 @@ bool SessionActions::hasUnsavedWork() const {
 bool SessionActions::confirmClose() {
     if (!hasUnsavedWork()) return true;
     QMessageBox box(QMessageBox::Question, tr("Quit"),
-                    tr("Save the session before quitting? Otherwise the selection, bookmarks and morph are lost."),
+                    tr("Save the session before quitting? Otherwise the selection, bookmarks, morph and clusters are lost."),
                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, dialogParent_);
     box.setObjectName("unsavedWorkQuestion");
     box.setDefaultButton(QMessageBox::Save);
@@ -112,6 +113,7 @@ latent::Session SessionActions::capture() const {
     if (!p_.map->cameraFitted()) s.view.camera = p_.map->camera();
     s.view.colourBy = p_.colourBy->column().toStdString();
     s.view.windowLayout = window_.saveLayout();
+    s.annotations = p_.state->annotations();
     return s;
 }
 
@@ -158,6 +160,10 @@ QString SessionActions::openFrom(const QString& path) {
 void SessionActions::apply(const latent::Session& s) {
     const auto& workspace = *p_.state->workspace();
     if (!s.view.windowLayout.empty()) window_.restoreLayout(s.view.windowLayout);
+    // Before the colour column: it may be one of them.
+    if (const QString error = p_.state->setAnnotations(s.annotations); !error.isEmpty()) {
+        Q_EMIT statusMessage(tr("The session's clusters were not restored: %1").arg(error));
+    }
     if (!s.view.colourBy.empty()) p_.colourBy->setColumn(QString::fromStdString(s.view.colourBy));
     pendingCamera_ = s.view.camera;
     pendingCameraFor_ = latent::normalized(s.projection);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "latent/core/Annotations.h"
 #include "latent/core/Interpolation.h"
 #include "latent/core/MapCamera.h"
 #include "latent/core/Projection.h"
@@ -45,8 +46,8 @@ struct SessionView {
 // map, and the same latents (stored losslessly), so the same images decode again.
 struct Session {
     // 2 added metadata, image fitting, resizing and prior sampling; 3 the camera, the
-    // Colour by column and the window layout.
-    static constexpr int kVersion = 3;
+    // Colour by column and the window layout; 4 the annotations (clusters).
+    static constexpr int kVersion = 4;
 
     WorkspaceIdentity workspace;  // the model, the data and everything that decides the latents
     ProjectionParams projection;
@@ -56,6 +57,7 @@ struct Session {
     std::vector<float> currentLatent;            // the point the sliders act on
     std::optional<std::size_t> currentIndex;     // when it is a dataset item
     SessionView view;
+    Annotations annotations;
 
     bool operator==(const Session&) const = default;
 };

@@ -14,6 +14,7 @@
 #include "latent/core/LatentBatch.h"
 #include "latent/core/MetadataTable.h"
 #include "latent/core/Model.h"
+#include "latent/core/NeighbourGraphs.h"
 #include "latent/core/NeighbourIndex.h"
 #include "latent/core/Pca.h"
 #include "latent/core/Progress.h"
@@ -54,6 +55,8 @@ struct Workspace {
     LatentBatch coords2;  // N x 2
     LatentBatch coords3;  // N x 3
     std::shared_ptr<const NeighbourIndex> neighbours;  // over the latents (Euclidean)
+    // The latents' UMAP neighbour graphs, built once and shared by maps and clusters.
+    std::shared_ptr<NeighbourGraphs> graphs = std::make_shared<NeighbourGraphs>();
     double encodeSeconds = 0.0;
     double projectSeconds = 0.0;
 

@@ -18,10 +18,14 @@ struct MetadataColumn {
     std::vector<std::string> cells;
     bool numeric = false;
     std::vector<double> numbers;  // numeric columns: one per row, NaN where the cell is empty
+    // Categorical values in an order of their own (clusters, largest first), which their
+    // colours and legend follow; empty: alphabetical.
+    std::vector<std::string> categoryOrder;
 };
 
 // A column as categories: one code per row into `names` (sorted: by value for numeric
-// columns, alphabetically otherwise; empty cells get code -1).
+// columns, in the column's categoryOrder, else alphabetically; values the order lacks come
+// after it, alphabetically; empty cells get code -1).
 struct Categories {
     std::vector<int> codes;
     std::vector<std::string> names;
@@ -63,5 +67,10 @@ MetadataTable labelTable(const Dataset& data);
 // Writes TensorBoard projector metadata: a header row only when there are several
 // columns; tabs and newlines inside cells become spaces. Atomic. Throws Error(Io).
 void writeMetadataTsv(const std::filesystem::path& path, const MetadataTable& table);
+
+// Writes the table as CSV: a header "index" and the column names, then one row per item;
+// cells with commas, quotes or line breaks are quoted (RFC 4180), so parseMetadata reads
+// it back. Atomic. Throws Error(Io).
+void writeMetadataCsv(const std::filesystem::path& path, const MetadataTable& table);
 
 }  // namespace latent

@@ -10,6 +10,7 @@
 #include "latent/core/InverseMap.h"
 #include "latent/core/LatentAxes.h"
 #include "latent/core/LatentBatch.h"
+#include "latent/core/NeighbourGraphs.h"
 #include "latent/core/Pca.h"
 #include "latent/core/Projection.h"
 #include "latent/core/Umap.h"
@@ -58,9 +59,10 @@ ProjectionParams normalized(ProjectionParams params);
 // Projects the latents (N x D) as `params` says. The callback gets the fraction done and,
 // for iterative methods, the layout so far (an empty batch when there is none yet).
 // Throws Error(InvalidArgument) for bad parameters or a method this build lacks,
-// Error(Cancelled) when the callback returns false.
+// Error(Cancelled) when the callback returns false. UMAP takes its neighbour graph from
+// `graphs` (the latents' graphs) when given, building it there when it is not yet.
 ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const ProjectionParams& params,
-                         const LayoutCallback& callback = {});
+                         const LayoutCallback& callback = {}, NeighbourGraphs* graphs = nullptr);
 
 // A PCA map computed elsewhere (e.g. while a workspace was built), as a result.
 ProjectionResult pcaProjection(Pca pca, LatentBatch coords, const ProjectionParams& params,

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "latent/core/LatentBatch.h"
+#include "latent/core/NeighbourGraphs.h"
 #include "latent/core/Projection.h"
 
 namespace latent {
@@ -36,9 +37,10 @@ public:
     // params.iterations (epochs; 0: 500 up to 10,000 points, else 200), params.seed and
     // params.threads. `cb` gets the layout every few epochs; while the neighbour graph is
     // being built it gets an empty layout. Throws Error(InvalidArgument) for bad parameters
-    // or NaN/Inf input and Error(Cancelled) when `cb` returns false.
+    // or NaN/Inf input and Error(Cancelled) when `cb` returns false. With `graphs` (the
+    // graphs of these latents), the neighbour graph is taken from it, or built into it.
     static UmapModel fit(const LatentBatch& data, const ProjectionParams& params,
-                         const LayoutCallback& cb = {});
+                         const LayoutCallback& cb = {}, NeighbourGraphs* graphs = nullptr);
 
     const LatentBatch& embedding() const { return embedding_; }
     const ProjectionParams& params() const { return params_; }

@@ -25,8 +25,10 @@ class ProjectionRunner : public QObject {
 public:
     explicit ProjectionRunner(QObject* parent = nullptr);
 
-    // The latents to project and the workspace they belong to (what identifies them in the cache).
-    void setSource(std::shared_ptr<const latent::LatentBatch> latents, latent::WorkspaceIdentity workspace);
+    // The latents to project, the workspace they belong to (what identifies them in the
+    // cache) and their neighbour graphs (UMAP takes its graph from there).
+    void setSource(std::shared_ptr<const latent::LatentBatch> latents, latent::WorkspaceIdentity workspace,
+                   std::shared_ptr<latent::NeighbourGraphs> graphs);
     // Puts a result computed elsewhere into the cache (e.g. the workspace's PCA maps).
     void addToCache(std::shared_ptr<const latent::ProjectionResult> result);
     // A cached result is delivered before this returns; otherwise a worker starts.
@@ -57,6 +59,7 @@ private:
     void deliver(const latent::ProjectionKey& key, JobOutcome<Result> outcome);
 
     std::shared_ptr<const latent::LatentBatch> latents_;
+    std::shared_ptr<latent::NeighbourGraphs> graphs_;
     latent::WorkspaceIdentity workspace_;
     latent::ProjectionCache cache_;
     // Projections run on their own threads, at a lower OS priority (kept for this work only,

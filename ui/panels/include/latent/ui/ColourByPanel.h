@@ -31,6 +31,9 @@ public:
 
     // Offers the workspace's labels and metadata columns; colours by the labels first.
     void setWorkspace(std::shared_ptr<const latent::Workspace> workspace);
+    // Offers the user's annotation columns (clusters) after the workspace's, one row per
+    // point; the column shown stays when it is still offered.
+    void setAnnotations(latent::MetadataTable annotations);
     QStringList columnNames() const;
     QString column() const;
     bool setColumn(const QString& name);  // false, changing nothing, for a column the data lacks
@@ -56,6 +59,7 @@ Q_SIGNALS:
 
 private:
     const latent::MetadataColumn* current() const;
+    void offerColumns(const QString& keep);
     void recolour();
     void showKey();
     void colourByCategories(const latent::MetadataColumn& column);
@@ -64,6 +68,7 @@ private:
 
     std::shared_ptr<const latent::Workspace> workspace_;
     latent::MetadataColumn labels_;  // the dataset's class labels as a column
+    latent::MetadataTable annotations_;
     std::vector<const latent::MetadataColumn*> columns_;
     std::vector<QColor> colours_;
     std::vector<std::size_t> matches_;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "latent/core/Annotations.h"
 #include "latent/core/Projector.h"
 #include "latent/core/Workspace.h"
 #include "latent/core/WorkspaceIdentity.h"
@@ -25,7 +26,7 @@ struct CurrentPoint {
 };
 
 // What one explorer shows: the workspace and its identity, the projection on the map, the
-// colour of every point, the current point and the selected points. Views and controllers
+// colour of every point, the current point, the selected points and the user's annotations. Views and controllers
 // read it and follow its signals instead of asking the window; the window's loading and
 // projection code and the controllers set it. Nothing in it is global, so two explorers
 // (two models side by side) can each have one.
@@ -52,6 +53,8 @@ public:
     const CurrentPoint& current() const { return current_; }
     // The selected points; it always has one flag per point of the workspace.
     SelectionModel* selection() const { return selection_; }
+    // What the user added to the workspace's items (clusters); a new workspace empties it.
+    const latent::Annotations& annotations() const { return annotations_; }
 
     // A new workspace drops the projection (it belongs to the old points) and empties the
     // selection; the current point stays (a latent is meaningful to the same model).
@@ -62,12 +65,15 @@ public:
     bool setProjection(std::shared_ptr<const latent::ProjectionResult> projection);
     void setColours(std::vector<QColor> colours);
     void setCurrent(CurrentPoint point);
+    // Refused (returns an error message) unless they fit the workspace (checkAnnotations).
+    QString setAnnotations(latent::Annotations annotations);
 
 Q_SIGNALS:
     void workspaceChanged();
     void projectionChanged();
     void coloursChanged();
     void currentChanged();
+    void annotationsChanged();
 
 private:
     std::shared_ptr<const latent::Workspace> workspace_;
@@ -76,6 +82,7 @@ private:
     std::vector<QColor> colours_;
     CurrentPoint current_;
     SelectionModel* selection_;
+    latent::Annotations annotations_;
 };
 
 }  // namespace latent::ui

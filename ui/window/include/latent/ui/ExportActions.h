@@ -41,6 +41,8 @@ public:
     void writeCoordinates(const QString& path);  // .npy, otherwise CSV
     void writeLatents(const QString& path);
     void writeProjectorFiles(const QString& vectorsPath);  // + projectorMetadataPath()
+    // The items' labels, metadata, scores and clusters: "index" then one column each.
+    void writeMetadataCsv(const QString& path);
     void writeNeighbourGrid(const QString& path);
     void writeMapImage(const QString& path, QSize size);
     static QString projectorMetadataPath(const QString& vectorsPath);

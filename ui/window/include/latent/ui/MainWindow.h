@@ -23,6 +23,8 @@ class AttributePanel;
 class BatchDecoder;
 class BookmarksPanel;
 class ClassLegend;
+class ClustersController;
+class ClustersPanel;
 class ColourByPanel;
 class DecoderRequired;
 class ElidedLabel;
@@ -138,6 +140,7 @@ private:
     static QString droppedDataPath(const QMimeData* mime);
     void openDropped(const QString& path);
     void connectModelSettings();  // MainWindowModelSettings.cpp
+    void connectClusters();       // MainWindowDocks.cpp
 
     latent::WorkspaceRequest request_;  // what the shown workspace was built from
     latent::WorkspaceRequest loading_;  // what the loader is building
@@ -165,10 +168,12 @@ private:
     BookmarksPanel* bookmarks_;
     OutliersPanel* outliers_;
     ReportCardPanel* reportCard_;
+    ClustersPanel* clusters_;
     CurrentPointController* current_;
     MorphController* morphController_;
     OutliersController* outliersController_ = nullptr;
     ReportCardController* reportCardController_ = nullptr;
+    ClustersController* clustersController_ = nullptr;
     MapHighlights* highlights_ = nullptr;
     SessionActions* sessions_ = nullptr;
     MessageLog* messages_ = nullptr;  // every status-bar message

@@ -67,7 +67,7 @@ public:
     // A session waits for the workspace being loaded (it brings its own map).
     bool restorePending() const { return pending_.has_value(); }
 
-    // Whether the selection, bookmarks or morph ends differ from those last saved or
+    // Whether the selection, bookmarks, morph ends or annotations differ from those last saved or
     // restored (nothing made yet is nothing to lose).
     bool hasUnsavedWork() const;
     // Before the window closes: with unsaved work, asks to save it, discard it or stay.
@@ -87,6 +87,7 @@ private:
         std::vector<std::size_t> selection;
         std::vector<latent::Bookmark> bookmarks;
         std::vector<float> morphA, morphB;
+        latent::Annotations annotations;
         bool operator==(const Work&) const = default;
     };
     Work work() const;

@@ -1,0 +1,80 @@
+// MainWindow's docks: where each goes, and how wide the side columns start.
+#include <QDockWidget>
+#include <QTabBar>
+#include <algorithm>
+
+#include "latent/core/Annotations.h"
+#include "latent/ui/ClustersController.h"
+#include "latent/ui/ColourByPanel.h"
+#include "latent/ui/ElidedLabel.h"
+#include "latent/ui/MainWindow.h"
+
+namespace latent::ui {
+namespace {
+
+// How wide the tab row of `dock` and the docks tabbed with it must be to show every title
+// whole: the window's tab bars shrink their tabs and cut the titles ("Mor…") to fit.
+int wholeTitlesWidth(const QMainWindow& window, QDockWidget* dock) {
+    QTabBar probe;
+    probe.setShape(QTabBar::RoundedSouth);  // where QMainWindow puts the tabs of docks
+    probe.setDocumentMode(window.documentMode());
+    probe.addTab(dock->windowTitle());
+    for (const QDockWidget* other : window.tabifiedDockWidgets(dock)) probe.addTab(other->windowTitle());
+    return probe.sizeHint().width();
+}
+
+}  // namespace
+
+QDockWidget* MainWindow::addSideDock(const QString& title, const char* name, QWidget* content) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(content);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    return dock;
+}
+
+// The side docks start as narrow as their panels and whole tab titles allow; the rest of
+// the window is the map's.
+void MainWindow::giveTheRoomToTheMap() {
+    const QList<QDockWidget*> docks = {findChild<QDockWidget*>("projectionDock"),
+                                       findChild<QDockWidget*>("currentPointDock")};
+    const QList<QDockWidget*> tabbedUnder = {findChild<QDockWidget*>("selectedDock"),
+                                             findChild<QDockWidget*>("legendDock")};
+    QList<int> widths;
+    for (int i = 0; i < docks.size(); ++i) {
+        widths.append(std::max(docks[i]->minimumSizeHint().width(), wholeTitlesWidth(*this, tabbedUnder[i])));
+    }
+    resizeDocks(docks, widths, Qt::Horizontal);
+}
+
+// Eight tabs in one column cut every title to a letter or two: the tools that act on
+// groups of points (selection, directions, bookmarks, outliers) go under the Projection panel.
+void MainWindow::moveToolDocksUnderProjection() {
+    auto* projectionDock = findChild<QDockWidget*>("projectionDock");
+    QDockWidget* first = nullptr;
+    for (const char* name : {"selectedDock", "directionsDock", "bookmarksDock", "outliersDock"}) {
+        auto* dock = findChild<QDockWidget*>(name);
+        if (!dock || !projectionDock) continue;
+        addDockWidget(Qt::LeftDockWidgetArea, dock);
+        if (first) {
+            tabifyDockWidget(first, dock);
+        } else {
+            splitDockWidget(projectionDock, dock, Qt::Vertical);
+            first = dock;
+        }
+    }
+    if (first) first->raise();
+}
+
+// The Clusters dock's controller; the annotations it makes become Colour by columns.
+void MainWindow::connectClusters() {
+    clustersController_ = new ClustersController({state_, clusters_, colourBy_, inference_, current_}, this);
+    connect(clustersController_, &ClustersController::statusMessage, status_, &ElidedLabel::setText);
+    connect(state_, &ExplorerState::annotationsChanged, colourBy_, [this] {
+        const auto& ws = state_->workspace();
+        colourBy_->setAnnotations(latent::annotationColumns(state_->annotations(), ws ? ws->latents.count : 0));
+    });
+}
+
+}  // namespace latent::ui
