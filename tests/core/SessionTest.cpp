@@ -56,6 +56,7 @@ latent::Session fullSession() {
     s.view.windowLayout = "AAAA/wAAAAD9AAAAAg==";
     s.annotations.clusters = latent::ItemClusters{"leiden", 0.37, 30, 77, 987654321987ULL,
                                                   {0, 1, -1, 0, 2}, {"Sneaker (94%)", "boots ✓", "Cluster 3"}};
+    s.annotations.tags = {{"blurry", {0, 4}}, {"mislabelled ✓", {3}}};
     return s;
 }
 
@@ -164,6 +165,9 @@ TEST(Session, FieldsOfAnotherTypeOrOutOfRangeAreRefusedNamingTheField) {
     EXPECT_NE(refused(Ptr("/clusters/resolution"), 0).find("'resolution'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/clusters/method"), "kmeans").find("'method'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/clusters/names/0"), 5).find("test.session"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/tags/blurry/0"), -1).find("'tags'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/tags/blurry"), 3).find("'tags'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/tags"), nlohmann::json::array()).find("'tags'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/version"), 6.7e44).find("'version'"), std::string::npos);  // fuzz_session
     EXPECT_NE(refused(Ptr("/version"), 1.5).find("'version'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/version"), 0).find("'version'"), std::string::npos);

@@ -35,6 +35,8 @@ public:
     ReportCardController* reportCardController() const { return w_.reportCardController_; }
     ClustersPanel* clusters() const { return w_.clusters_; }
     ClustersController* clustersController() const { return w_.clustersController_; }
+    TagsController* tags() const { return w_.tags_; }
+    AnnotationHistory* annotationHistory() const { return w_.history_; }
     ProjectionPanel* projectionPanel() const { return w_.projectionPanel_; }
     ModelInfoPanel* modelInfo() const { return w_.modelInfo_; }
     Inference* inference() const { return w_.inference_; }

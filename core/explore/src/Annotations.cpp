@@ -3,18 +3,12 @@
 #include <algorithm>
 #include <set>
 
+#include "Trimmed.h"
 #include "latent/core/Error.h"
 
 namespace latent {
-namespace {
 
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-}  // namespace
+using detail::trimmed;
 
 MetadataTable annotationColumns(const Annotations& annotations, std::size_t rows) {
     MetadataTable table;
@@ -28,6 +22,20 @@ MetadataTable annotationColumns(const Annotations& annotations, std::size_t rows
             column.cells.push_back(named ? c->names[static_cast<std::size_t>(label)] : std::string());
         }
         column.categoryOrder = c->names;
+        table.columns.push_back(std::move(column));
+    }
+    if (!annotations.tags.empty()) {
+        MetadataColumn column;
+        column.name = kTagColumn;
+        column.cells.assign(rows, {});
+        for (const auto& [name, items] : annotations.tags) {  // in name order
+            for (const std::size_t i : items) {
+                if (i >= rows) continue;
+                std::string& cell = column.cells[i];
+                if (!cell.empty()) cell += std::string(1, kTagSeparator) + " ";
+                cell += name;
+            }
+        }
         table.columns.push_back(std::move(column));
     }
     return table;
@@ -52,6 +60,19 @@ MetadataTable exportedMetadata(const MetadataTable& metadata, const Annotations&
 }
 
 void checkAnnotations(const Annotations& annotations, std::size_t items) {
+    for (const auto& [name, tagged] : annotations.tags) {
+        if (cleanTagName(name) != name) throw Error(ErrorKind::InvalidArgument, "tag '" + name + "' is not trimmed");
+        for (std::size_t k = 0; k < tagged.size(); ++k) {
+            if (tagged[k] >= items) {
+                throw Error(ErrorKind::InvalidArgument, "tag '" + name + "' is on item " + std::to_string(tagged[k]) +
+                                                            ", but the data has " + std::to_string(items) + " items");
+            }
+            if (k > 0 && tagged[k] <= tagged[k - 1]) {
+                throw Error(ErrorKind::InvalidArgument, "tag '" + name + "' lists its items out of order");
+            }
+        }
+        if (tagged.empty()) throw Error(ErrorKind::InvalidArgument, "tag '" + name + "' is on no item");
+    }
     const auto& c = annotations.clusters;
     if (!c) return;
     if (c->labels.size() != items) {

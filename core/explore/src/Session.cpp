@@ -183,6 +183,17 @@ ItemClusters clustersFromJson(const json& j) {
     return c;
 }
 
+ItemTags tagsFromJson(const json& j) {
+    if (!j.is_object()) fields::outOfRange("tags", "an object of tag names and item lists");
+    ItemTags tags;
+    for (const auto& [name, items] : j.items()) {
+        if (!items.is_array()) fields::outOfRange("tags", "an object of tag names and item lists");
+        auto& tagged = tags[name];
+        for (const json& i : items) tagged.push_back(fields::integer<std::size_t>(i, "tags", 0, kNoIndexLimit));
+    }
+    return tags;
+}
+
 }  // namespace
 
 std::string sessionToJson(const Session& s) {
@@ -202,6 +213,7 @@ std::string sessionToJson(const Session& s) {
                       {"mode", nameOf(kModes, m.mode)}, {"frames", m.frames}};
     }
     if (s.annotations.clusters) j["clusters"] = clustersToJson(*s.annotations.clusters);
+    if (!s.annotations.tags.empty()) j["tags"] = s.annotations.tags;
     // nlohmann writes floats with enough digits to read back the same float.
     return j.dump(2) + "\n";
 }
@@ -253,6 +265,7 @@ Session sessionFromJson(const std::string& text, const std::string& source) {
             }
         }
         if (j.contains("clusters")) s.annotations.clusters = clustersFromJson(j.at("clusters"));
+        if (j.contains("tags")) s.annotations.tags = tagsFromJson(j.at("tags"));
         return s;
     } catch (const json::exception& e) {
         throw Error(ErrorKind::BadFormat, source + " has a missing or mistyped field (" + e.what() + ")");

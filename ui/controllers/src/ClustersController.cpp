@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "latent/core/Clustering.h"
+#include "latent/ui/AnnotationHistory.h"
 #include "latent/ui/BatchDecoder.h"
 #include "latent/ui/ClustersPanel.h"
 #include "latent/ui/ColourByPanel.h"
@@ -151,7 +152,8 @@ void ClustersController::onFound(Found found) {
     if (found.fresh) {
         latent::Annotations annotations = p_.state->annotations();
         annotations.clusters = found.clusters;
-        if (const QString error = p_.state->setAnnotations(std::move(annotations)); !error.isEmpty()) {
+        const QString what = tr("Find %1 clusters").arg(summary_->clusters.size());
+        if (const QString error = p_.history->apply(std::move(annotations), what); !error.isEmpty()) {
             p_.panel->showStopped(tr("Could not keep the clusters: %1").arg(error));
             return;
         }
@@ -218,7 +220,7 @@ QString ClustersController::rename(std::size_t cluster, const QString& name) {
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
-    return p_.state->setAnnotations(std::move(annotations));
+    return p_.history->apply(std::move(annotations), tr("Rename cluster %1 '%2'").arg(cluster + 1).arg(name.trimmed()));
 }
 
 void ClustersController::selectClusters(const std::vector<std::size_t>& clusters) {

@@ -77,6 +77,8 @@ SelectionController::SelectionController(ExplorerState* state, ScatterMap* map, 
 
 SelectionController::~SelectionController() = default;
 
+TagBar* SelectionController::tagBar() const { return panel_->tagBar(); }
+
 void SelectionController::buildToolbar() {
     auto* bar = host_->addToolBar(tr("Selection"));
     bar->setObjectName("selectionToolbar");

@@ -11,6 +11,8 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "latent/ui/TagBar.h"
+
 namespace latent::ui {
 namespace {
 constexpr int kThumbSide = 48;
@@ -26,6 +28,7 @@ SelectionPanel::SelectionPanel(QWidget* parent)
       clear_(new QPushButton(tr("Clear"), this)),
       invert_(new QPushButton(tr("Invert"), this)),
       export_(new QPushButton(tr("Export…"), this)),
+      tagBar_(new TagBar(this)),
       filler_(new QTimer(this)) {
     auto* column = new QVBoxLayout(this);
     summary_->setWordWrap(true);
@@ -37,6 +40,7 @@ SelectionPanel::SelectionPanel(QWidget* parent)
     byClass->addWidget(classes_, 1);
     byClass->addWidget(selectClass_);
     column->addLayout(byClass);
+    column->addWidget(tagBar_);
     clear_->setToolTip(tr("Deselect every point (Esc on the map)"));
     invert_->setToolTip(tr("Select the points that are not selected, and only those"));
     export_->setToolTip(tr("Save the selected indices as a text file, one per line"));

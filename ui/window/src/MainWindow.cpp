@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "latent/ui/AnnotationHistory.h"
 #include "latent/ui/AttributePanel.h"
 #include "latent/ui/BatchDecoder.h"
 #include "latent/ui/BookmarksPanel.h"
@@ -140,8 +141,8 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     buildMenusAndToolbar();
     buildStatusBar();
     buildProjectionDock();
-    connectClusters();
     selection_ = new SelectionController(state_, map_, inference_, this);
+    connectAnnotations();
     tabifyDockWidget(key, selection_->dock());
     key->raise();  // the map's key comes first; the Selected panel shows up with a selection
     connect(selection_, &SelectionController::itemChosen, current_, &CurrentPointController::selectItem);
@@ -162,6 +163,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
                                    this);
     sessions_->addTo(fileMenu_, sessionsGoBefore_);
     connect(sessions_, &SessionActions::statusMessage, this, [this](const QString& text) { status_->setText(text); });
+    connect(sessions_, &SessionActions::restored, history_, &AnnotationHistory::clear);  // its steps were of other annotations
     new SessionAutosave(sessions_, SessionAutosave::defaultDirectory(), this);
     moveToolDocksUnderProjection();
     giveTheRoomToTheMap();
@@ -197,6 +199,7 @@ void MainWindow::buildMenusAndToolbar() {
     fileMenu_ = file;
     sessionsGoBefore_ = file->addSeparator();  // the session actions go here (they need the selection)
     auto* exportMenu = file->addMenu(tr("&Export"));
+    exportMenu_ = exportMenu;
     exports_ = new ExportActions({state_, inference_, neighbours_, morph_, map_}, this);
     connect(exports_, &ExportActions::statusMessage, this, [this](const QString& text) { status_->setText(text); });
     exports_->addTo(exportMenu);
@@ -209,6 +212,7 @@ void MainWindow::buildMenusAndToolbar() {
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+    editMenu_ = menuBar()->addMenu(tr("&Edit"));  // connectAnnotations fills it
     auto* viewMenu = menuBar()->addMenu(tr("&View"));
     auto* group = new QActionGroup(this);
     view2d_ = new QAction(tr("2D map"), group);

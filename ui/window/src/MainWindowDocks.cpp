@@ -3,10 +3,6 @@
 #include <QTabBar>
 #include <algorithm>
 
-#include "latent/core/Annotations.h"
-#include "latent/ui/ClustersController.h"
-#include "latent/ui/ColourByPanel.h"
-#include "latent/ui/ElidedLabel.h"
 #include "latent/ui/MainWindow.h"
 
 namespace latent::ui {
@@ -65,16 +61,6 @@ void MainWindow::moveToolDocksUnderProjection() {
         }
     }
     if (first) first->raise();
-}
-
-// The Clusters dock's controller; the annotations it makes become Colour by columns.
-void MainWindow::connectClusters() {
-    clustersController_ = new ClustersController({state_, clusters_, colourBy_, inference_, current_}, this);
-    connect(clustersController_, &ClustersController::statusMessage, status_, &ElidedLabel::setText);
-    connect(state_, &ExplorerState::annotationsChanged, colourBy_, [this] {
-        const auto& ws = state_->workspace();
-        colourBy_->setAnnotations(latent::annotationColumns(state_->annotations(), ws ? ws->latents.count : 0));
-    });
 }
 
 }  // namespace latent::ui

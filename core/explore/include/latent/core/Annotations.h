@@ -2,6 +2,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,18 +25,26 @@ struct ItemClusters {
     bool operator==(const ItemClusters&) const = default;
 };
 
+// Tags a user put on items ("mislabelled", "blurry"): per tag, its items (sorted, unique).
+using ItemTags = std::map<std::string, std::vector<std::size_t>>;
+
 // What a user adds to the items of a workspace: it is saved in sessions, offered in Colour
 // by and search, and exported with the metadata.
 struct Annotations {
     std::optional<ItemClusters> clusters;
+    ItemTags tags;
     bool operator==(const Annotations&) const = default;
 };
 
-// The name of the column clusters are shown in.
+// The names of the columns clusters and tags are shown in.
 inline constexpr const char* kClusterColumn = "cluster";
+inline constexpr const char* kTagColumn = "tags";
+// Between an item's tags in the "tags" column and in tag files; tag names cannot hold it.
+inline constexpr char kTagSeparator = ';';
 
 // The annotations as metadata columns of `rows` rows: "cluster" holds each item's cluster
-// name ("" for none), its categories ordered by cluster.
+// name ("" for none), its categories ordered by cluster; "tags" each item's tags in name
+// order, joined by "; " ("" for none).
 MetadataTable annotationColumns(const Annotations& annotations, std::size_t rows);
 
 // What a workspace's items export as metadata (projector metadata.tsv, metadata CSV): the
@@ -43,11 +53,28 @@ MetadataTable annotationColumns(const Annotations& annotations, std::size_t rows
 MetadataTable exportedMetadata(const MetadataTable& metadata, const Annotations& annotations, std::size_t rows);
 
 // Error(InvalidArgument) naming what is wrong unless the annotations fit `items` items:
-// one cluster label per item, each below the number of names, and names unique and set.
+// one cluster label per item, each below the number of names, and names unique and set;
+// tags with clean names (cleanTagName) on sorted, unique items that exist.
 void checkAnnotations(const Annotations& annotations, std::size_t items);
 
 // `clusters` renamed: cluster `cluster` is called `name` (trimmed). Error(InvalidArgument)
 // for an empty name, or one another cluster has.
 void renameCluster(ItemClusters& clusters, std::size_t cluster, const std::string& name);
+
+// `name` trimmed; Error(InvalidArgument) when that is empty or holds the separator or a
+// line break.
+std::string cleanTagName(const std::string& name);
+// Puts tag `name` on `items` (already tagged ones stay as they are) / takes it off them (a
+// tag left on no item is gone). Error(InvalidArgument) for a bad name.
+void addTag(Annotations& annotations, const std::string& name, const std::vector<std::size_t>& items);
+void removeTag(Annotations& annotations, const std::string& name, const std::vector<std::size_t>& items);
+
+// Tag files: CSV, a header "index,tags", then one row per tagged item with its tags joined
+// by ';'. Atomic. Throws Error(Io).
+void writeTags(const std::filesystem::path& path, const ItemTags& tags);
+// Reads a tag file for data of `items` items. Refuses (Error(BadFormat)) a file whose
+// header is not "index,tags", and any row naming an item the data lacks or a bad tag, with
+// the first bad line's number; nothing of such a file is taken. Throws Error(Io) too.
+ItemTags readTags(const std::filesystem::path& path, std::size_t items);
 
 }  // namespace latent

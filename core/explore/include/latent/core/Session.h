@@ -46,7 +46,7 @@ struct SessionView {
 // map, and the same latents (stored losslessly), so the same images decode again.
 struct Session {
     // 2 added metadata, image fitting, resizing and prior sampling; 3 the camera, the
-    // Colour by column and the window layout; 4 the annotations (clusters).
+    // Colour by column and the window layout; 4 the annotations (clusters, tags).
     static constexpr int kVersion = 4;
 
     WorkspaceIdentity workspace;  // the model, the data and everything that decides the latents

@@ -14,6 +14,7 @@
 
 namespace latent::ui {
 
+class AnnotationHistory;
 class BatchDecoder;
 class ClustersPanel;
 class ColourByPanel;
@@ -32,6 +33,7 @@ class ClustersController : public QObject {
 public:
     struct Parts {
         ExplorerState* state = nullptr;
+        AnnotationHistory* history = nullptr;  // finding and renaming are undoable steps
         ClustersPanel* panel = nullptr;
         ColourByPanel* colourBy = nullptr;
         Inference* inference = nullptr;

@@ -11,6 +11,8 @@ class QMainWindow;
 
 namespace latent::ui {
 
+class TagBar;
+
 class ExplorerState;
 class Inference;
 class MapSelectionTool;
@@ -33,6 +35,7 @@ public:
     SelectionPanel* panel() const { return panel_; }
     ThumbnailLayer* thumbnails() const { return thumbnails_; }
     QDockWidget* dock() const { return dock_; }
+    TagBar* tagBar() const;  // the panel's: it tags the selection
 
     // Asks for a file and writes the selected indices to it, one per line.
     void exportIndexList();

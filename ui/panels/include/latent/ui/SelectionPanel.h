@@ -15,8 +15,10 @@ class QTimer;
 
 namespace latent::ui {
 
+class TagBar;
+
 // The selected points as a list: how many, a grid of their images (click one to make it
-// the current point), and buttons to clear, invert, pick a whole class or export.
+// the current point), buttons to clear, invert, pick a whole class or export, and a tag bar.
 // Big selections show only the first kMaxThumbnails images, added a few per event-loop
 // turn so that selecting 10,000 points never stalls the window.
 class SelectionPanel : public QWidget {
@@ -33,6 +35,7 @@ public:
     void setSelection(const std::vector<std::size_t>& indices, std::size_t pointCount);
 
     std::size_t thumbnailCount() const { return shown_; }
+    TagBar* tagBar() const { return tagBar_; }
     QString summary() const;
 
 Q_SIGNALS:
@@ -53,6 +56,7 @@ private:
     QPushButton* clear_;
     QPushButton* invert_;
     QPushButton* export_;
+    TagBar* tagBar_;
     QGridLayout* grid_;
     QTimer* filler_;
     std::vector<std::size_t> pending_;  // selected indices still without a thumbnail

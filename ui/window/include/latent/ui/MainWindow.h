@@ -19,6 +19,7 @@ class QToolButton;
 
 namespace latent::ui {
 
+class AnnotationHistory;
 class AttributePanel;
 class BatchDecoder;
 class BookmarksPanel;
@@ -52,6 +53,7 @@ class ScatterMap;
 class SelectionController;
 class SessionActions;
 class StatusProgress;
+class TagsController;
 class WorkspaceLoader;
 
 // The explorer window: the map in the middle, the image panel and legend at the side,
@@ -140,7 +142,7 @@ private:
     static QString droppedDataPath(const QMimeData* mime);
     void openDropped(const QString& path);
     void connectModelSettings();  // MainWindowModelSettings.cpp
-    void connectClusters();       // MainWindowDocks.cpp
+    void connectAnnotations();    // MainWindowAnnotations.cpp
 
     latent::WorkspaceRequest request_;  // what the shown workspace was built from
     latent::WorkspaceRequest loading_;  // what the loader is building
@@ -174,11 +176,15 @@ private:
     OutliersController* outliersController_ = nullptr;
     ReportCardController* reportCardController_ = nullptr;
     ClustersController* clustersController_ = nullptr;
+    AnnotationHistory* history_ = nullptr;  // Edit > Undo/Redo of clusters and tags
+    TagsController* tags_ = nullptr;
     MapHighlights* highlights_ = nullptr;
     SessionActions* sessions_ = nullptr;
     MessageLog* messages_ = nullptr;  // every status-bar message
     QMenu* fileMenu_ = nullptr;
     QAction* sessionsGoBefore_ = nullptr;
+    QMenu* exportMenu_ = nullptr;
+    QMenu* editMenu_ = nullptr;
     WorkspaceLoader* loader_;
     ProjectionPanel* projectionPanel_;
     ProjectionController* projections_ = nullptr;
