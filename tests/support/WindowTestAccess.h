@@ -36,6 +36,8 @@ public:
     ClustersPanel* clusters() const { return w_.clusters_; }
     ClustersController* clustersController() const { return w_.clustersController_; }
     TagsController* tags() const { return w_.tags_; }
+    ImageSearchPanel* imageSearchPanel() const { return w_.imageSearchPanel_; }
+    ImageSearchController* imageSearch() const { return w_.imageSearch_; }
     AnnotationHistory* annotationHistory() const { return w_.history_; }
     ProjectionPanel* projectionPanel() const { return w_.projectionPanel_; }
     ModelInfoPanel* modelInfo() const { return w_.modelInfo_; }

@@ -13,13 +13,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool isImagePath(const fs::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".png" || ext == ".jpg" || ext == ".jpeg";
-}
-
 std::vector<fs::path> listImages(const fs::path& folder) {
     std::vector<fs::path> paths;
     std::error_code ec;
@@ -40,6 +33,29 @@ std::string classOf(const fs::path& folder, const fs::path& file) {
 }
 
 }  // namespace
+
+bool isImagePath(const fs::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".png" || ext == ".jpg" || ext == ".jpeg";
+}
+
+Dataset loadImageFiles(const std::vector<fs::path>& files, const ImageShape& target, FitPolicy fit) {
+    if (target.channels != 1 && target.channels != 3) {
+        throw Error(ErrorKind::InvalidArgument,
+                    "images are fitted to 1 or 3 channels, not " + std::to_string(target.channels));
+    }
+    Dataset data;
+    data.shape = target;
+    data.pixels.reserve(files.size() * target.pixelCount());
+    for (const auto& file : files) {
+        const auto pixels = fitRaster(readImageFile(file), target, fit);
+        data.pixels.insert(data.pixels.end(), pixels.begin(), pixels.end());
+        ++data.count;
+    }
+    return data;
+}
 
 bool looksLikeImageFolder(const fs::path& folder) {
     std::error_code ec;

@@ -49,6 +49,16 @@ Inference::BatchDecode Inference::batchDecoder() const {
     };
 }
 
+Inference::BatchEncode Inference::batchEncoder() const {
+    return [engine = engine_, closing = closing_.get_token()](std::shared_ptr<const latent::Dataset> images,
+                                                             std::stop_token stop) {
+        std::stop_source either;  // the job's stop, or this object going
+        const std::stop_callback jobStops(stop, [&either] { either.request_stop(); });
+        const std::stop_callback windowCloses(closing, [&either] { either.request_stop(); });
+        return engine->encodeDataset(std::move(images), kChunkRows, {}, either.get_token()).get();
+    };
+}
+
 // Runs on the engine's worker: hands the result to the UI thread, where it is dropped if a
 // newer request exists by then.
 void Inference::deliver(latent::LiveResult result) {

@@ -19,9 +19,27 @@ constexpr double kPathEnd = 11.0;
 const QColor kPathStart(40, 170, 70);
 const QColor kPathFinish(215, 50, 45);
 
+constexpr double kFoundSide = 16.0;
+const QColor kFoundFill(140, 40, 160);
+
 void disc(QPainter& painter, QPointF centre, double diameter, const QColor& colour) {
     painter.setBrush(colour);
     painter.drawEllipse(centre, diameter / 2.0, diameter / 2.0);
+}
+
+// A searched image: a purple square with a white edge and its number, unlike any point.
+void foundSquare(QPainter& painter, QPointF centre, int number) {
+    const QRectF square(centre.x() - kFoundSide / 2.0, centre.y() - kFoundSide / 2.0, kFoundSide, kFoundSide);
+    painter.setPen(QPen(Qt::white, 1.5));
+    painter.setBrush(kFoundFill);
+    painter.drawRect(square);
+    QFont font = painter.font();
+    font.setPixelSize(10);
+    font.setBold(true);
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(square, Qt::AlignCenter, QString::number(number));
+    painter.setPen(Qt::NoPen);
 }
 
 }  // namespace
@@ -50,7 +68,7 @@ void MapMarkerOverlay::setPathEnds(const std::vector<QVector3D>& path) {
 
 void MapMarkerOverlay::paintOver(QPainter& painter) const {
     const latent::ScreenView view = camera();
-    if ((!marker_ && highlights_.empty() && ends_.empty()) || view.width <= 0.0 ||
+    if ((!marker_ && highlights_.empty() && ends_.empty() && found_.empty()) || view.width <= 0.0 ||
         view.height <= 0.0) {
         return;
     }
@@ -72,6 +90,14 @@ void MapMarkerOverlay::paintOver(QPainter& painter) const {
             disc(painter, *p, kPathEnd, e == 0 ? kPathStart : kPathFinish);
         }
     }
+    for (std::size_t i = 0; i < found_.size(); ++i) {
+        if (const auto p = onView(view, found_[i])) foundSquare(painter, *p, static_cast<int>(i + 1));
+    }
+}
+
+void MapMarkerOverlay::setFoundImages(std::vector<QVector3D> positions) {
+    found_ = std::move(positions);
+    update();
 }
 
 }  // namespace latent::ui

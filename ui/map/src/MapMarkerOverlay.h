@@ -26,6 +26,8 @@ public:
     // The morph's ends, A = front (green) and B = back (red), drawn above everything else;
     // fewer than 2 points: none.
     void setPathEnds(const std::vector<QVector3D>& path);
+    // Images searched for (File > Find Image): numbered squares, 1 for the first.
+    void setFoundImages(std::vector<QVector3D> positions);
 
     void paintOver(QPainter& painter) const override;
 
@@ -34,6 +36,7 @@ private:
     bool generated_ = false;
     std::vector<QVector3D> highlights_;
     std::vector<QVector3D> ends_;
+    std::vector<QVector3D> found_;
 };
 
 }  // namespace latent::ui

@@ -284,6 +284,10 @@ void ScatterMap::setHighlights(const std::vector<QVector3D>& positions) {
     impl_->markers->setHighlights(positions);
 }
 
+void ScatterMap::setFoundImages(const std::vector<QVector3D>& positions) {
+    impl_->markers->setFoundImages(positions);
+}
+
 void ScatterMap::setPath(const std::vector<QVector3D>& points) {
     impl_->path.setPoints(points, impl_->view->devicePixelRatioF());
     impl_->markers->setPathEnds(impl_->path.points());

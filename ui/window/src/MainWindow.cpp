@@ -29,6 +29,7 @@
 #include "latent/ui/HelpMenu.h"
 #include "latent/ui/HoverTooltip.h"
 #include "latent/ui/ImagePanel.h"
+#include "latent/ui/ImageSearchPanel.h"
 #include "latent/ui/MapHighlights.h"
 #include "latent/ui/MessageLog.h"
 #include "latent/ui/Inference.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
       outliers_(new OutliersPanel(this)),
       reportCard_(new ReportCardPanel(this)),
       clusters_(new ClustersPanel(this)),
+      imageSearchPanel_(new ImageSearchPanel(this)),
       loader_(new WorkspaceLoader(this)),
       projectionPanel_(new ProjectionPanel(this)) {
     sinceStart_.start();
@@ -125,6 +127,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     modelDock_ = addSideDock(tr("Model"), "modelDock", modelInfo_);
     tabifyDockWidget(key, modelDock_);
     tabifyDockWidget(key, addSideDock(tr("Clusters"), "clustersDock", clusters_));  // colour the map by cluster
+    tabifyDockWidget(key, addSideDock(tr("Find image"), "imageSearchDock", imageSearchPanel_));
     tabifyDockWidget(key, addSideDock(tr("Report card"), "reportCardDock", reportCard_));  // judges the model
     key->raise();
     current_ = new CurrentPointController(
@@ -143,6 +146,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     buildProjectionDock();
     selection_ = new SelectionController(state_, map_, inference_, this);
     connectAnnotations();
+    connectImageSearch();
     tabifyDockWidget(key, selection_->dock());
     key->raise();  // the map's key comes first; the Selected panel shows up with a selection
     connect(selection_, &SelectionController::itemChosen, current_, &CurrentPointController::selectItem);

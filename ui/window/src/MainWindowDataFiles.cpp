@@ -1,12 +1,18 @@
 // MainWindow's ways to open data: File > Open Data File / Folder / Metadata, drag and drop,
-// the fit-policy question for image folders whose images do not fit the model; and the
-// map's rings for the neighbours and the colour panel's search matches.
+// the fit-policy question for image folders whose images do not fit the model, and
+// finding image files on the map (File > Find Image, or images dropped on the window).
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMimeData>
 
+#include <QDockWidget>
+
+#include "latent/core/ImageFolder.h"
 #include "latent/ui/ColourByPanel.h"
+#include "latent/ui/ElidedLabel.h"
+#include "latent/ui/ExplorerState.h"
+#include "latent/ui/ImageSearchController.h"
 #include "DataFileFilters.h"
 #include "latent/ui/FitPolicyDialog.h"
 #include "latent/ui/MainWindow.h"
@@ -28,6 +34,8 @@ void MainWindow::addDataMenuItems(QMenu* file) {
             this, tr("Open a folder of IDX files or images"), dataFolder());
         if (!dir.isEmpty()) openDataAsking(dir);
     });
+    findImage_ = file->addAction(tr("&Find Image…"), QKeySequence(tr("Ctrl+F")), this,
+                                 [this] { imageSearch_->chooseAndFind(); });
     file->addAction(tr("Open &Metadata…"), this, [this] {
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Open Metadata (joined to the points by row)"),
@@ -67,6 +75,28 @@ void MainWindow::openMetadata(const QString& path) {
     latent::WorkspaceRequest request = request_;
     request.identity.metadataPath = path.toStdString();
     load(request);
+}
+
+void MainWindow::connectImageSearch() {
+    imageSearch_ = new ImageSearchController({state_, imageSearchPanel_, map_, inference_, current_}, this);
+    connect(imageSearch_, &ImageSearchController::statusMessage, status_, &ElidedLabel::setText);
+    connect(state_, &ExplorerState::workspaceChanged, this, [this] { findImage_->setEnabled(imageSearch_->canSearch()); });
+    findImage_->setEnabled(false);
+    connect(imageSearch_, &ImageSearchController::searched, this, [this] {
+        if (auto* dock = findChild<QDockWidget*>("imageSearchDock")) dock->raise();
+    });
+}
+
+// Dropped image files (and nothing else) are searched for on the map.
+QStringList MainWindow::droppedImages(const QMimeData* mime) {
+    if (!mime || !mime->hasUrls()) return {};
+    QStringList files;
+    for (const QUrl& url : mime->urls()) {
+        const QFileInfo file(url.toLocalFile());
+        if (!file.isFile() || !latent::isImagePath(file.absoluteFilePath().toStdString())) return {};
+        files << file.absoluteFilePath();
+    }
+    return files;
 }
 
 // A dropped data source: one local folder, or a file a data reader or the metadata reader

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QMimeData>
 
+#include "latent/ui/ImageSearchController.h"
 #include "latent/ui/MainWindow.h"
 
 namespace latent::ui {
@@ -38,12 +39,19 @@ void MainWindow::chooseModelFile() {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (!droppedModelFile(event->mimeData()).isEmpty() || !droppedDataPath(event->mimeData()).isEmpty()) {
+    const auto* mime = event->mimeData();
+    const bool images = !droppedImages(mime).isEmpty() && imageSearch_->canSearch();
+    if (images || !droppedModelFile(mime).isEmpty() || !droppedDataPath(mime).isEmpty()) {
         event->acceptProposedAction();
     }
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
+    if (const QStringList images = droppedImages(event->mimeData()); !images.isEmpty() && imageSearch_->canSearch()) {
+        event->acceptProposedAction();
+        imageSearch_->find(images);
+        return;
+    }
     const QString path = droppedModelFile(event->mimeData());
     const QString dataPath = droppedDataPath(event->mimeData());
     if (path.isEmpty() && dataPath.isEmpty()) return;

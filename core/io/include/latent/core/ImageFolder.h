@@ -45,6 +45,16 @@ ImageFolderResult loadImageFolder(const std::filesystem::path& folder,
                                   const ImageFolderOptions& options = {},
                                   const ProgressFn& progress = {});
 
+// The image files `files`, in order, each fitted to `target` (all fields set) as an image
+// folder's images are: one dataset image per file, no labels. Throws Error naming the first
+// file that cannot be read, and Error(InvalidArgument) for a target of other than 1 or 3
+// channels.
+Dataset loadImageFiles(const std::vector<std::filesystem::path>& files, const ImageShape& target,
+                       FitPolicy fit = FitPolicy::CentreCrop);
+
+// Whether `path` names a .png/.jpg/.jpeg file (by its extension).
+bool isImagePath(const std::filesystem::path& path);
+
 // Whether `folder` holds at least one .png/.jpg/.jpeg file (recursively).
 bool looksLikeImageFolder(const std::filesystem::path& folder);
 

@@ -29,6 +29,9 @@ public:
     // `stop` is requested or this object is going. It keeps the engine alive, so it may
     // outlive this object.
     using BatchDecode = std::function<std::vector<latent::Image>(const latent::LatentBatch&, std::stop_token)>;
+    // Encodes images through the engine in the same way (the model needs an encoder).
+    using BatchEncode =
+        std::function<latent::LatentBatch(std::shared_ptr<const latent::Dataset>, std::stop_token)>;
 
     explicit Inference(QObject* parent = nullptr);
     ~Inference() override;
@@ -41,6 +44,7 @@ public:
     latent::InferenceEngine& engine() { return *engine_; }
 
     BatchDecode batchDecoder() const;
+    BatchEncode batchEncoder() const;
     QThreadPool* waitingPool() { return &waiting_; }
 
 Q_SIGNALS:

@@ -86,6 +86,8 @@ public:
     std::optional<QVector3D> marker() const;
     // Rings around other points of interest (e.g. the current point's neighbours).
     void setHighlights(const std::vector<QVector3D>& positions);
+    // Images searched for: numbered squares at these map positions (empty: none).
+    void setFoundImages(const std::vector<QVector3D>& positions);
     // A path over the map (the morph), A = front and B = back marked; clearPath hides it.
     void setPath(const std::vector<QVector3D>& points);
     void clearPath();

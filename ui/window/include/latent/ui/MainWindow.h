@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QStringList>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -33,6 +34,8 @@ class ExportActions;
 class CurrentPointController;
 class MorphController;
 class ImagePanel;
+class ImageSearchController;
+class ImageSearchPanel;
 class Inference;
 class MapDensityLayer;
 class MapHighlights;
@@ -143,6 +146,8 @@ private:
     void openDropped(const QString& path);
     void connectModelSettings();  // MainWindowModelSettings.cpp
     void connectAnnotations();    // MainWindowAnnotations.cpp
+    void connectImageSearch();    // MainWindowDataFiles.cpp
+    static QStringList droppedImages(const QMimeData* mime);
 
     latent::WorkspaceRequest request_;  // what the shown workspace was built from
     latent::WorkspaceRequest loading_;  // what the loader is building
@@ -171,6 +176,8 @@ private:
     OutliersPanel* outliers_;
     ReportCardPanel* reportCard_;
     ClustersPanel* clusters_;
+    ImageSearchPanel* imageSearchPanel_;
+    ImageSearchController* imageSearch_ = nullptr;
     CurrentPointController* current_;
     MorphController* morphController_;
     OutliersController* outliersController_ = nullptr;
@@ -197,6 +204,7 @@ private:
     MapDensityLayer* density_ = nullptr;
     QAction* densityView_ = nullptr;
     QAction* opensOnUmap_ = nullptr;
+    QAction* findImage_ = nullptr;  // File > Find Image: needs an encoder
     QElapsedTimer sinceStart_;
 };
 
