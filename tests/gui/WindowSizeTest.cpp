@@ -8,6 +8,7 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScreen>
 #include <QSlider>
 #include <QSpinBox>
@@ -20,6 +21,10 @@
 
 #include "../core/TempDir.h"
 #include "WindowFixture.h"
+#include "latent/core/ImageIo.h"
+#include "latent/ui/ClustersPanel.h"
+#include "latent/ui/ImageSearchController.h"
+#include <QTableWidget>
 #include "WindowTestAccess.h"
 #include "latent/ui/AttributePanel.h"
 #include "latent/ui/MessageLog.h"
@@ -69,7 +74,7 @@ protected:
 };
 
 TEST_F(WindowSizeTest, LongTextsAndToolsLeaveTheWindowAsItWas) {
-    openWindow(2, 3000);
+    openWindow(2, 0);
     const QSize before = window->size();
     ASSERT_EQ(before, QSize(1280, 800));
 
@@ -97,6 +102,35 @@ TEST_F(WindowSizeTest, LongTextsAndToolsLeaveTheWindowAsItWas) {
     ASSERT_TRUE(directions->attribute().has_value());
     directions->amountSlider()->setValue(directions->amountSlider()->maximum());
     expectSizeKept(before, "the Directions slider moved");
+
+    // On a UMAP map (its panel has more rows): clusters found and listed, an image found, a
+    // generated point shown above them.
+    latent::ProjectionParams umap;
+    umap.method = latent::ProjectionMethod::Umap;
+    umap.iterations = 10;
+    umap.threads = 2;
+    window->setProjection(umap);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return parts(window).projection()->params.method == umap.method; }, 60000));
+    expectSizeKept(before, "a UMAP map was shown");
+    TempDir dir;
+    const auto image = dir / "found.png";
+    latent::writePng(image, latent::toRaster(parts(window).workspace()->dataset.image(7)));
+    QSignalSpy searched(parts(window).imageSearch(), &latent::ui::ImageSearchController::searched);
+    parts(window).imageSearch()->find({QString::fromStdString(image.string())});
+    ASSERT_TRUE(searched.wait(30000));
+    expectSizeKept(before, "an image was found");
+    window->findChild<QDockWidget*>("currentPointDock")->raise();
+    expectSizeKept(before, "the found image was shown as the current point");
+    window->findChild<QDockWidget*>("clustersDock")->raise();
+    auto* clusters = parts(window).clusters();
+    QPushButton* find = nullptr;
+    for (auto* b : clusters->findChildren<QPushButton*>()) {
+        if (b->text() == "Find Clusters") find = b;
+    }
+    ASSERT_NE(find, nullptr);
+    QTest::mouseClick(find, Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return clusters->table()->rowCount() > 0 && !clusters->running(); }, 60000));
+    expectSizeKept(before, "clusters were found");
 }
 
 TEST_F(WindowSizeTest, AFailedFirstLoadOfALongPathKeepsTheWindowsSize) {

@@ -16,6 +16,7 @@
 
 #include "latent/ui/ClassPalette.h"
 #include "latent/ui/ScrollingContent.h"
+#include "latent/ui/WrappableText.h"
 
 namespace latent::ui {
 namespace {
@@ -66,13 +67,9 @@ ClustersPanel::ClustersPanel(QWidget* parent)
     progress_->setRange(0, 1000);
     progress_->setTextVisible(false);
     progress_->setMaximumHeight(8);
-    for (QLabel* label : {status_, agreement_}) {
-        label->setWordWrap(true);
-        QSizePolicy wraps(QSizePolicy::Ignored, QSizePolicy::Preferred);  // never widens the window
-        wraps.setHeightForWidth(true);                                      // nor makes it taller
-        label->setSizePolicy(wraps);
-    }
-    status_->setForegroundRole(QPalette::PlaceholderText);
+    makeDockNote(status_);
+    makeDockNote(agreement_);
+    agreement_->setForegroundRole(QPalette::WindowText);  // a result, not a hint
 
     table_->setHorizontalHeaderLabels({tr("Mean"), tr("Medoid"), tr("Name"), tr("Size"), tr("Majority")});
     table_->horizontalHeaderItem(PrototypeColumn)

@@ -15,6 +15,7 @@
 #include "latent/ui/ClassPalette.h"
 #include "latent/ui/ColourBar.h"
 #include "latent/ui/MapDensityLayer.h"
+#include "latent/ui/ScrollingContent.h"
 
 namespace latent::ui {
 namespace {
@@ -35,7 +36,9 @@ ColourByPanel::ColourByPanel(ClassLegend* legend, QWidget* parent)
       densityKey_(new ColourBar(this)),
       search_(new QLineEdit(this)),
       matchCount_(new QLabel(this)) {
-    auto* layout = new QVBoxLayout(this);
+    // Everything scrolls as one: a legend of 17 clusters made the window 26 px taller.
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
     auto* form = new QFormLayout;
     form->addRow(tr("Colour by:"), column_);
     layout->addLayout(form);
@@ -48,11 +51,12 @@ ColourByPanel::ColourByPanel(ClassLegend* legend, QWidget* parent)
     matchCount_->hide();
     layout->addWidget(bar_);
     layout->addWidget(densityKey_);
-    legend_->setParent(this);
+    legend_->setParent(content);
     layout->addWidget(legend_);
     legendNote_->setStyleSheet("color: #6b7580;");
     layout->addWidget(legendNote_);
     layout->addStretch(1);  // keep the controls together at the top
+    fillWithScrollingContent(this, content);
     bar_->hide();
     densityKey_->hide();
     densityKey_->setToolTip(

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "latent/ui/ScrollingContent.h"
+#include "latent/ui/WrappableText.h"
 
 namespace latent::ui {
 namespace {
@@ -32,11 +33,7 @@ ImageSearchPanel::ImageSearchPanel(QWidget* parent)
     find_->setToolTip(tr("Encode image files and show where they land on the map and which items are nearest "
                          "(or drop images on the window)"));
     clear_->setToolTip(tr("Take the found images off the map"));
-    status_->setWordWrap(true);
-    QSizePolicy wraps(QSizePolicy::Ignored, QSizePolicy::Preferred);  // never widens the window
-    wraps.setHeightForWidth(true);                                      // nor makes it taller
-    status_->setSizePolicy(wraps);
-    status_->setForegroundRole(QPalette::PlaceholderText);
+    makeDockNote(status_);
 
     auto* content = new QWidget;
     auto* column = new QVBoxLayout(content);

@@ -9,6 +9,7 @@
 
 #include "latent/ui/ReportCardView.h"
 #include "latent/ui/ScrollingContent.h"
+#include "latent/ui/WrappableText.h"
 
 namespace latent::ui {
 
@@ -30,11 +31,7 @@ ReportCardPanel::ReportCardPanel(QWidget* parent)
     progress_->setRange(0, 1000);
     progress_->setTextVisible(false);
     progress_->setMaximumHeight(8);
-    status_->setWordWrap(true);
-    QSizePolicy wraps(QSizePolicy::Ignored, QSizePolicy::Preferred);  // never widens the window
-    wraps.setHeightForWidth(true);                                      // nor makes it taller
-    status_->setSizePolicy(wraps);
-    status_->setForegroundRole(QPalette::PlaceholderText);
+    makeDockNote(status_);
 
     // Everything scrolls as one: the dock shares a column with others and must never make
     // the window taller than it is (its buttons and notes above a scroll area did, by 80 px).

@@ -1,5 +1,7 @@
 #include "latent/ui/WrappableText.h"
 
+#include <QLabel>
+
 namespace latent::ui {
 namespace {
 
@@ -24,6 +26,14 @@ QString wrappable(const QString& text) {
         }
     }
     return out;
+}
+
+void makeDockNote(QLabel* label) {
+    label->setWordWrap(true);
+    QSizePolicy wraps(QSizePolicy::Ignored, QSizePolicy::Preferred);  // never widens the window
+    wraps.setHeightForWidth(true);                                      // nor makes it taller
+    label->setSizePolicy(wraps);
+    label->setForegroundRole(QPalette::PlaceholderText);
 }
 
 }  // namespace latent::ui

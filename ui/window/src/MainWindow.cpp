@@ -112,8 +112,11 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     column->addWidget(map_, 1);
     setCentralWidget(central);
 
-    // "Current point", not "Selection": the "Selected" dock holds the map selection.
-    addSideDock(tr("Current point"), "currentPointDock", panel_);
+    // "Current point", not "Selection": the "Selected" dock holds the map selection. Found
+    // images become the current point, and the model is what it decodes with: their docks
+    // share its place (one row of eight tabs left the map a quarter of the window).
+    auto* currentPoint = addSideDock(tr("Current point"), "currentPointDock", panel_);
+    tabifyDockWidget(currentPoint, addSideDock(tr("Find image"), "imageSearchDock", imageSearchPanel_));
     colourBy_ = new ColourByPanel(legend_, this);
     traversalHolder_ = new DecoderRequired(traversal_, tr("Traversal decodes the point as you move its dimensions"), this);
     morphHolder_ = new DecoderRequired(morph_, tr("Morphing decodes the points between two others"), this);
@@ -125,9 +128,9 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     tabifyDockWidget(key, addSideDock(tr("Bookmarks"), "bookmarksDock", bookmarks_));
     addSideDock(tr("Outliers"), "outliersDock", outliers_);  // goes under Projection, with the group tools
     modelDock_ = addSideDock(tr("Model"), "modelDock", modelInfo_);
-    tabifyDockWidget(key, modelDock_);
+    tabifyDockWidget(currentPoint, modelDock_);
+    currentPoint->raise();
     tabifyDockWidget(key, addSideDock(tr("Clusters"), "clustersDock", clusters_));  // colour the map by cluster
-    tabifyDockWidget(key, addSideDock(tr("Find image"), "imageSearchDock", imageSearchPanel_));
     tabifyDockWidget(key, addSideDock(tr("Report card"), "reportCardDock", reportCard_));  // judges the model
     key->raise();
     current_ = new CurrentPointController(

@@ -33,15 +33,13 @@ QDockWidget* MainWindow::addSideDock(const QString& title, const char* name, QWi
 // The side docks start as narrow as their panels and whole tab titles allow; the rest of
 // the window is the map's.
 void MainWindow::giveTheRoomToTheMap() {
-    const QList<QDockWidget*> docks = {findChild<QDockWidget*>("projectionDock"),
-                                       findChild<QDockWidget*>("currentPointDock")};
-    const QList<QDockWidget*> tabbedUnder = {findChild<QDockWidget*>("selectedDock"),
-                                             findChild<QDockWidget*>("legendDock")};
-    QList<int> widths;
-    for (int i = 0; i < docks.size(); ++i) {
-        widths.append(std::max(docks[i]->minimumSizeHint().width(), wholeTitlesWidth(*this, tabbedUnder[i])));
-    }
-    resizeDocks(docks, widths, Qt::Horizontal);
+    auto* projection = findChild<QDockWidget*>("projectionDock");
+    auto* current = findChild<QDockWidget*>("currentPointDock");
+    const int left = std::max(projection->minimumSizeHint().width(),
+                              wholeTitlesWidth(*this, findChild<QDockWidget*>("selectedDock")));
+    const int right = std::max({current->minimumSizeHint().width(), wholeTitlesWidth(*this, current),
+                                wholeTitlesWidth(*this, findChild<QDockWidget*>("legendDock"))});
+    resizeDocks({projection, current}, {left, right}, Qt::Horizontal);
 }
 
 // Eight tabs in one column cut every title to a letter or two: the tools that act on

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+class QLabel;
+
 namespace latent::ui {
 
 // `text` with invisible break opportunities after the separators of long words (paths,
@@ -9,5 +11,9 @@ namespace latent::ui {
 // asking for its whole width: an unbreakable path in an error message widened the main
 // window to 2,206 px on a 1,600 px screen.
 QString wrappable(const QString& text);
+
+// Makes `label` a note of a dock: wrapped to the dock's width, never widening the window
+// nor making it taller, in the muted colour of secondary text.
+void makeDockNote(QLabel* label);
 
 }  // namespace latent::ui
