@@ -1,14 +1,19 @@
 // `cluster`: Leiden clusters of the latents on their UMAP neighbour graph, as CSV.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "CommandSupport.h"
 #include "Commands.h"
 #include "TerminalProgress.h"
+#include "latent/core/ClusterProfiles.h"
 #include "latent/core/Clustering.h"
+#include "latent/core/DecodeLatents.h"
+#include "latent/core/ImageIo.h"
 #include "latent/core/InformationMeasures.h"
 #include "latent/core/KnnGraph.h"
 #include "latent/core/Model.h"
+#include "latent/core/Traversal.h"
 #include "latent/core/Workspace.h"
 
 namespace latent::app {
@@ -25,8 +30,26 @@ struct ClusterOptions {
     int neighbours = 15;
     std::uint64_t seed = 1;
     std::string out;
+    std::string prototypes;  // a PNG grid of the clusters' decoded mean latents
     int threads = 1;
 };
+
+// The clusters' prototypes (their members' mean latents, decoded) as one grid, largest first.
+void writePrototypes(const std::string& path, const Workspace& ws, const Clustering& clusters) {
+    const auto reference = clusterReference(ws.dataset, ws.metadata, ws.latents.count);
+    const ClusterSummary summary =
+        summariseClusters(clusters.labels, ws.latents, reference ? &reference->categories : nullptr);
+    LatentBatch means(summary.clusters.size(), ws.latents.dim);
+    for (std::size_t c = 0; c < summary.clusters.size(); ++c) {
+        std::copy(summary.clusters[c].mean.begin(), summary.clusters[c].mean.end(), means.row(c).begin());
+    }
+    const int columns = static_cast<int>(std::min<std::size_t>(means.count, 10));
+    writePng(path, decodeToGrid(decoderOf(*ws.model), means, columns, 2));
+    const auto names = automaticClusterNames(summary);
+    std::string line = "wrote " + path + ": the prototypes of";
+    for (std::size_t c = 0; c < names.size(); ++c) line += (c ? ", " : " ") + names[c];
+    std::cout << line << std::endl;
+}
 
 int runCluster(const ClusterOptions& o) {
     setInferenceThreads(o.threads);
@@ -37,6 +60,9 @@ int runCluster(const ClusterOptions& o) {
     request.identity.limit = o.limit;
     request.threads = o.threads;
     request.requireModel = o.in.empty();
+    if (!o.in.empty() && !o.prototypes.empty()) {
+        throw Error(ErrorKind::InvalidArgument, "--prototypes decodes the clusters' mean latents: it needs --data and a model, not --in");
+    }
     const ProgressFn progress = terminalProgress();
     const Workspace ws = buildWorkspace(request, progress);
     if (ws.latents.count <= static_cast<std::size_t>(o.neighbours)) {
@@ -61,6 +87,7 @@ int runCluster(const ClusterOptions& o) {
                 ", NMI " + std::to_string(normalisedMutualInformation(clusters.labels, classes));
     }
     std::cout << line << std::endl;  // the result itself, not progress: printed wherever stdout goes
+    if (!o.prototypes.empty()) writePrototypes(o.prototypes, ws, clusters);
     return kExitOk;
 }
 
@@ -85,6 +112,8 @@ Command addClusterCommand(CLI::App& cli) {
         ->check(CLI::Range(2, 200));
     cmd->add_option("--seed", o->seed, "seed of the graph and of Leiden (the same seed gives the same clusters)");
     cmd->add_option("--out", o->out, "output .csv: index,cluster")->required()->check(outputFile({".csv"}));
+    cmd->add_option("--prototypes", o->prototypes, "also write each cluster's decoded mean latent, largest first, as a PNG grid")
+        ->check(outputFile({".png"}));
     cmd->add_option("--threads", o->threads, "inference and graph threads")->check(CLI::Range(1, 64));
     return {cmd, [o] { return runCluster(*o); }};
 }

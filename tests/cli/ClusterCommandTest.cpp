@@ -10,6 +10,8 @@
 
 #include "CliRun.h"
 #include "TempDir.h"
+#include "latent/core/ImageFileReader.h"
+#include "latent/core/ImageIo.h"
 #include "latent/core/NpyWriter.h"
 
 namespace {
@@ -62,6 +64,37 @@ TEST(ClusterCommand, AnOutputOfAnotherKindIsRefusedBeforeAnyWork) {
     TempDir dir;
     const auto result = run("cluster --limit 100 --out " + quoted(dir / "c.json"));
     EXPECT_EQ(result.exitCode, 1) << result.output;
+}
+
+}  // namespace
+
+namespace {
+
+TEST(ClusterCommand, PrototypesAreTheClustersDecodedMeansInOneGrid) {
+    TempDir dir;
+    const auto grid = dir / "prototypes.png";
+    const auto result = run("cluster --limit 1500 --threads 2 --out " + quoted(dir / "c.csv") + " --prototypes " +
+                            quoted(grid));
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    EXPECT_NE(result.output.find("the prototypes of"), std::string::npos) << result.output;
+    EXPECT_NE(result.output.find("%)"), std::string::npos) << "named by their majority: " << result.output;
+    std::set<std::string> clusters;
+    const auto lines = linesOf(dir / "c.csv");
+    for (std::size_t i = 1; i < lines.size(); ++i) clusters.insert(lines[i].substr(lines[i].find(',') + 1));
+    const latent::Raster raster = latent::readImageFile(grid);
+    const int tile = 28 * 2;  // the bundled model's 28 x 28 images, enlarged twice
+    const int columns = static_cast<int>(std::min<std::size_t>(clusters.size(), 10));
+    const int rows = static_cast<int>((clusters.size() + 9) / 10);
+    EXPECT_GE(raster.width, columns * tile);
+    EXPECT_LT(raster.width, (columns + 1) * tile);
+    EXPECT_GE(raster.height, rows * tile);
+    EXPECT_LT(raster.height, (rows + 1) * tile);
+
+    latent::writeNpy(dir / "z.npy", latent::LatentBatch(100, 4));
+    const auto refused = run("cluster --in " + quoted(dir / "z.npy") + " --out " + quoted(dir / "d.csv") +
+                             " --prototypes " + quoted(dir / "p.png"));
+    EXPECT_EQ(refused.exitCode, 2) << refused.output;
+    EXPECT_NE(refused.output.find("needs --data and a model"), std::string::npos) << refused.output;
 }
 
 }  // namespace
