@@ -38,6 +38,7 @@ public:
     TagsController* tags() const { return w_.tags_; }
     ImageSearchPanel* imageSearchPanel() const { return w_.imageSearchPanel_; }
     ImageSearchController* imageSearch() const { return w_.imageSearch_; }
+    AddedDataController* addedData() const { return w_.addedData_; }
     AnnotationHistory* annotationHistory() const { return w_.history_; }
     ProjectionPanel* projectionPanel() const { return w_.projectionPanel_; }
     ModelInfoPanel* modelInfo() const { return w_.modelInfo_; }

@@ -20,6 +20,9 @@ const QColor kPathStart(40, 170, 70);
 const QColor kPathFinish(215, 50, 45);
 
 constexpr double kFoundSide = 16.0;
+constexpr double kAddedArm = 2.5;  // half the width of an added item's cross
+// Faint: thousands of them darken where they crowd, and the map shows through.
+const QColor kAddedCross(20, 20, 20, 70);
 const QColor kFoundFill(140, 40, 160);
 
 void disc(QPainter& painter, QPointF centre, double diameter, const QColor& colour) {
@@ -68,9 +71,22 @@ void MapMarkerOverlay::setPathEnds(const std::vector<QVector3D>& path) {
 
 void MapMarkerOverlay::paintOver(QPainter& painter) const {
     const latent::ScreenView view = camera();
-    if ((!marker_ && highlights_.empty() && ends_.empty() && found_.empty()) || view.width <= 0.0 ||
+    if ((!marker_ && highlights_.empty() && ends_.empty() && found_.empty() && added_.empty()) || view.width <= 0.0 ||
         view.height <= 0.0) {
         return;
+    }
+    // Added items first: everything else is drawn over them.
+    std::vector<QLineF> crosses;
+    crosses.reserve(2 * added_.size());
+    for (const auto& a : added_) {
+        if (const auto p = onView(view, a)) {
+            crosses.emplace_back(p->x() - kAddedArm, p->y(), p->x() + kAddedArm, p->y());
+            crosses.emplace_back(p->x(), p->y() - kAddedArm, p->x(), p->y() + kAddedArm);
+        }
+    }
+    if (!crosses.empty()) {
+        painter.setPen(QPen(kAddedCross, 1.0));
+        painter.drawLines(crosses.data(), static_cast<int>(crosses.size()));
     }
     std::vector<QPointF> rings;
     rings.reserve(highlights_.size());
@@ -93,6 +109,11 @@ void MapMarkerOverlay::paintOver(QPainter& painter) const {
     for (std::size_t i = 0; i < found_.size(); ++i) {
         if (const auto p = onView(view, found_[i])) foundSquare(painter, *p, static_cast<int>(i + 1));
     }
+}
+
+void MapMarkerOverlay::setAddedPoints(std::vector<QVector3D> positions) {
+    added_ = std::move(positions);
+    update();
 }
 
 void MapMarkerOverlay::setFoundImages(std::vector<QVector3D> positions) {

@@ -28,6 +28,8 @@ public:
     void setPathEnds(const std::vector<QVector3D>& path);
     // Images searched for (File > Find Image): numbered squares, 1 for the first.
     void setFoundImages(std::vector<QVector3D> positions);
+    // Items of another dataset placed on the map (File > Add Data to Map): small crosses.
+    void setAddedPoints(std::vector<QVector3D> positions);
 
     void paintOver(QPainter& painter) const override;
 
@@ -37,6 +39,7 @@ private:
     std::vector<QVector3D> highlights_;
     std::vector<QVector3D> ends_;
     std::vector<QVector3D> found_;
+    std::vector<QVector3D> added_;
 };
 
 }  // namespace latent::ui

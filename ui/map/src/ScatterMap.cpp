@@ -284,6 +284,10 @@ void ScatterMap::setHighlights(const std::vector<QVector3D>& positions) {
     impl_->markers->setHighlights(positions);
 }
 
+void ScatterMap::setAddedPoints(const std::vector<QVector3D>& positions) {
+    impl_->markers->setAddedPoints(positions);
+}
+
 void ScatterMap::setFoundImages(const std::vector<QVector3D>& positions) {
     impl_->markers->setFoundImages(positions);
 }

@@ -1,6 +1,7 @@
 // MainWindow's ways to open data: File > Open Data File / Folder / Metadata, drag and drop,
 // the fit-policy question for image folders whose images do not fit the model, and
-// finding image files on the map (File > Find Image, or images dropped on the window).
+// finding image files on the map (File > Find Image, or images dropped on the window), and
+// other data placed on the map as it is (File > Add Data to Map).
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -9,6 +10,7 @@
 #include <QDockWidget>
 
 #include "latent/core/ImageFolder.h"
+#include "latent/ui/AddedDataController.h"
 #include "latent/ui/ColourByPanel.h"
 #include "latent/ui/ElidedLabel.h"
 #include "latent/ui/ExplorerState.h"
@@ -36,6 +38,14 @@ void MainWindow::addDataMenuItems(QMenu* file) {
     });
     findImage_ = file->addAction(tr("&Find Image…"), QKeySequence(tr("Ctrl+F")), this,
                                  [this] { imageSearch_->chooseAndFind(); });
+    auto* addData = file->addMenu(tr("&Add Data to Map"));
+    addData->setToolTip(tr("Place another dataset on the map as it is, drawn as crosses"));
+    addData->addAction(tr("Data &File…"), this, [this] { addedData_->chooseFileAndAdd(); });
+    addData->addAction(tr("Data F&older…"), this, [this] { addedData_->chooseFolderAndAdd(); });
+    addData->addAction(tr("&Remove Added Data"), this, [this] {
+        addedData_->remove();
+        status_->setText(tr("The added data is off the map."));
+    });
     file->addAction(tr("Open &Metadata…"), this, [this] {
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Open Metadata (joined to the points by row)"),
@@ -78,6 +88,8 @@ void MainWindow::openMetadata(const QString& path) {
 }
 
 void MainWindow::connectImageSearch() {
+    addedData_ = new AddedDataController(state_, map_, inference_, this);
+    connect(addedData_, &AddedDataController::statusMessage, status_, &ElidedLabel::setText);
     imageSearch_ = new ImageSearchController({state_, imageSearchPanel_, map_, inference_, current_}, this);
     connect(imageSearch_, &ImageSearchController::statusMessage, status_, &ElidedLabel::setText);
     connect(state_, &ExplorerState::workspaceChanged, this, [this] { findImage_->setEnabled(imageSearch_->canSearch()); });

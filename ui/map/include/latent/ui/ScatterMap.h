@@ -88,6 +88,8 @@ public:
     void setHighlights(const std::vector<QVector3D>& positions);
     // Images searched for: numbered squares at these map positions (empty: none).
     void setFoundImages(const std::vector<QVector3D>& positions);
+    // Items of another dataset placed on this map: small crosses (empty: none).
+    void setAddedPoints(const std::vector<QVector3D>& positions);
     // A path over the map (the morph), A = front and B = back marked; clearPath hides it.
     void setPath(const std::vector<QVector3D>& points);
     void clearPath();

@@ -20,6 +20,7 @@ class QToolButton;
 
 namespace latent::ui {
 
+class AddedDataController;
 class AnnotationHistory;
 class AttributePanel;
 class BatchDecoder;
@@ -146,7 +147,7 @@ private:
     void openDropped(const QString& path);
     void connectModelSettings();  // MainWindowModelSettings.cpp
     void connectAnnotations();    // MainWindowAnnotations.cpp
-    void connectImageSearch();    // MainWindowDataFiles.cpp
+    void connectImageSearch();    // MainWindowDataFiles.cpp, with Add Data to Map
     static QStringList droppedImages(const QMimeData* mime);
 
     latent::WorkspaceRequest request_;  // what the shown workspace was built from
@@ -178,6 +179,7 @@ private:
     ClustersPanel* clusters_;
     ImageSearchPanel* imageSearchPanel_;
     ImageSearchController* imageSearch_ = nullptr;
+    AddedDataController* addedData_ = nullptr;
     CurrentPointController* current_;
     MorphController* morphController_;
     OutliersController* outliersController_ = nullptr;
