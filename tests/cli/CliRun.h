@@ -5,7 +5,9 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
 
 // Runs latent-explorer as a script would, for the command-line tests.
 struct RunResult {
@@ -32,4 +34,12 @@ inline RunResult run(const std::string& args, const std::string& environment = {
 
 inline std::string quoted(const std::filesystem::path& p) {
     return "'" + p.string() + "'";
+}
+
+// The lines of a text file the app wrote.
+inline std::vector<std::string> linesOf(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
 }

@@ -16,13 +16,6 @@
 
 namespace {
 
-std::vector<std::string> linesOf(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
-
 TEST(ClusterCommand, WritesAClusterPerItemAndTheSameSeedGivesTheSameFile) {
     TempDir dir;
     const auto first = dir / "a.csv", again = dir / "b.csv";

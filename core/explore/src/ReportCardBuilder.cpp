@@ -3,15 +3,10 @@
 #include <chrono>
 
 #include "ReportSections.h"
+#include "latent/core/ProgressRange.h"
 
 namespace latent {
 namespace {
-
-// Progress over [from, to) of the whole card.
-ProgressFn part(const ProgressFn& progress, double from, double to) {
-    if (!progress) return {};
-    return [=](double f, const std::string& message) { return progress(from + (to - from) * f, message); };
-}
 
 std::string describeData(const Workspace& ws, const WorkspaceIdentity& identity) {
     if (ws.sampledFromPrior) return ws.dataset.name;  // names the prior sample
@@ -33,11 +28,11 @@ ReportCard measureReportCard(const Workspace& ws, const WorkspaceIdentity& ident
     card.data = describeData(ws, identity);
     card.items = ws.latents.count;
     card.seed = options.seed;
-    card.sections.push_back(report::continuity(ws, options, decode, part(progress, 0.0, 0.15)));
+    card.sections.push_back(report::continuity(ws, options, decode, subRange(progress, 0.0, 0.15)));
     card.sections.push_back(report::disentanglement(ws, options));
     card.sections.push_back(report::compactness(ws));
-    card.sections.push_back(report::separability(ws, options, part(progress, 0.2, 0.75)));
-    card.sections.push_back(report::generalisation(ws, identity, options, decode, part(progress, 0.75, 1.0)));
+    card.sections.push_back(report::separability(ws, options, subRange(progress, 0.2, 0.75)));
+    card.sections.push_back(report::generalisation(ws, identity, options, decode, subRange(progress, 0.75, 1.0)));
     card.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return card;
 }

@@ -8,6 +8,7 @@
 #include "latent/core/Error.h"
 #include "latent/core/ImageResize.h"
 #include "latent/core/ItemScores.h"
+#include "latent/core/ProgressRange.h"
 #include "latent/core/Sampling.h"
 
 namespace latent::report {
@@ -113,12 +114,9 @@ CardSection generalisation(const Workspace& ws, const WorkspaceIdentity& identit
         }
         named->data = resizeDataset(named->data, shape, identity.resizeFilter);
     }
-    auto stage = [&](double from, double to) -> ProgressFn {
-        if (!progress) return {};
-        return [=](double f, const std::string&) { return progress(from + (to - from) * f, "Measuring generalisation"); };
-    };
-    const Fit a = measureFit(*ws.model, first.data, options, decode, stage(0.0, 0.5));
-    const Fit b = measureFit(*ws.model, second.data, options, decode, stage(0.5, 1.0));
+    const std::string measuring = "Measuring generalisation";
+    const Fit a = measureFit(*ws.model, first.data, options, decode, subRange(progress, 0.0, 0.5, measuring));
+    const Fit b = measureFit(*ws.model, second.data, options, decode, subRange(progress, 0.5, 1.0, measuring));
     const auto note = [&](const Fit& fit) { return itemsNote(fit.items) + ", " + seedNote(options.seed); };
     const std::string both = note(a) + " and " + note(b);
     section.numbers.push_back({"generalisation.mse_first", "reconstruction error (MSE) on the " + first.name, a.mse, "", note(a)});

@@ -4,6 +4,7 @@
 #include "ReportSections.h"
 #include "latent/core/Classifiers.h"
 #include "latent/core/Error.h"
+#include "latent/core/ProgressRange.h"
 #include "latent/core/Sampling.h"
 
 namespace latent::report {
@@ -69,11 +70,7 @@ CardSection separability(const Workspace& ws, const ReportOptions& options, cons
                                seedNote(options.seed) + ", classes: " + classes.name;
     const LatentBatch latents = latentRows(ws.latents, labelled);
     const bool pixels = ws.hasImages();
-    auto stage = [&](double from, double to) -> ProgressFn {
-        if (!progress) return {};
-        return [=](double f, const std::string& m) { return progress(from + (to - from) * f, m); };
-    };
-    const double linearLatents = crossValidatedLogisticAccuracy(latents, codes, folds, options.threads, stage(0.0, 0.1));
+    const double linearLatents = crossValidatedLogisticAccuracy(latents, codes, folds, options.threads, subRange(progress, 0.0, 0.1));
     const double knnLatents = crossValidatedKnnAccuracy(latents, codes, folds, options.neighbours, options.threads);
     section.numbers.push_back({"separability.linear_latents", "linear classifier on the latents", linearLatents,
                                "accuracy", sample});
@@ -83,7 +80,7 @@ CardSection separability(const Workspace& ws, const ReportOptions& options, cons
                              {linearLatents, knnLatents}, 0.0, 1.0);
     if (pixels) {
         const LatentBatch raw = pixelRows(ws.dataset, labelled);
-        const double linearPixels = crossValidatedLogisticAccuracy(raw, codes, folds, options.threads, stage(0.1, 0.9));
+        const double linearPixels = crossValidatedLogisticAccuracy(raw, codes, folds, options.threads, subRange(progress, 0.1, 0.9));
         if (progress && !progress(0.9, "Classifying pixels by their neighbours")) throw Error(ErrorKind::Cancelled, "cancelled");
         const double knnPixels = crossValidatedKnnAccuracy(raw, codes, folds, options.neighbours, options.threads);
         section.numbers.push_back({"separability.linear_pixels", "linear classifier on the pixels", linearPixels,

@@ -9,6 +9,7 @@
 #include "latent/core/Error.h"
 #include "latent/core/FileAccess.h"
 #include "latent/core/PriorSampler.h"
+#include "latent/core/ProgressRange.h"
 #include "WorkspaceScores.h"
 
 namespace latent {
@@ -18,12 +19,6 @@ namespace fs = std::filesystem;
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// Maps a sub-job's progress into [from, to] of the whole job.
-ProgressFn subRange(const ProgressFn& progress, double from, double to) {
-    if (!progress) return {};
-    return [=](double f, const std::string& msg) { return progress(from + (to - from) * f, msg); };
 }
 
 bool report(const ProgressFn& progress, double fraction, const std::string& message) {

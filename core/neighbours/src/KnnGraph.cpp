@@ -5,6 +5,7 @@
 #include "NnDescent.h"
 #include "latent/core/Error.h"
 #include "latent/core/NeighbourIndex.h"
+#include "latent/core/ProgressRange.h"
 
 namespace latent {
 namespace {
@@ -31,11 +32,6 @@ KnnGraph graphFrom(const NeighbourIndex& index, const LatentBatch& data, std::si
         }
     });
     return g;
-}
-
-ProgressFn subRange(const ProgressFn& progress, double from, double to) {
-    if (!progress) return {};
-    return [=](double f, const std::string& msg) { return progress(from + (to - from) * f, msg); };
 }
 
 }  // namespace

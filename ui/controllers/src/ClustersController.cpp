@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "latent/core/Clustering.h"
+#include "latent/core/ProgressRange.h"
 #include "latent/ui/AnnotationHistory.h"
 #include "latent/ui/BatchDecoder.h"
 #include "latent/ui/ClustersPanel.h"
@@ -100,8 +101,7 @@ void ClustersController::find(double resolution, std::uint64_t seed) {
                 return control.report({fraction, message});
             };
             const auto neighbourGraph = ws->graphs->get(
-                ws->latents, graph.neighbours, graph.metric, graph.seed, threads,
-                [&](double f, const std::string& m) { return progress(0.8 * f, m); });
+                ws->latents, graph.neighbours, graph.metric, graph.seed, threads, latent::subRange(progress, 0.0, 0.8));
             if (!progress(0.8, "Finding communities (Leiden)…")) throw latent::Error(latent::ErrorKind::Cancelled, "cancelled");
             latent::LeidenOptions leiden;
             leiden.resolution = resolution;
