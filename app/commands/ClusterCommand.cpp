@@ -27,6 +27,7 @@ struct ClusterOptions {
     std::size_t limit = 0;
     std::string method = "leiden";
     double resolution = 1.0;
+    std::size_t minClusterSize = 15;  // density
     int neighbours = 15;
     std::uint64_t seed = 1;
     std::string out;
@@ -73,18 +74,34 @@ int runCluster(const ClusterOptions& o) {
     knn.threads = o.threads;
     knn.seed = o.seed;
     knn.nnDescent = true;  // as the projections build it: the same graph for a seed, whatever the threads
-    const KnnGraph graph = buildKnnGraph(ws.latents, static_cast<std::size_t>(o.neighbours - 1), knn, progress);
-    LeidenOptions leiden;
-    leiden.resolution = o.resolution;
-    leiden.seed = o.seed;
-    const Clustering clusters = leidenClusters(fuzzyNeighbourGraph(graph, o.neighbours, o.threads), leiden);
+    const bool density = o.method == "density";
+    const std::size_t k = density ? std::max<std::size_t>(o.neighbours - 1, o.minClusterSize - 1) : o.neighbours - 1;
+    if (ws.latents.count <= k) {
+        throw Error(ErrorKind::InvalidArgument, "clustering needs more items than " + std::to_string(k + 1));
+    }
+    const KnnGraph graph = buildKnnGraph(ws.latents, k, knn, progress);
+    Clustering clusters;
+    if (density) {
+        clusters = densityClusters(graph, {o.minClusterSize, 0});
+    } else {
+        LeidenOptions leiden;
+        leiden.resolution = o.resolution;
+        leiden.seed = o.seed;
+        clusters = leidenClusters(fuzzyNeighbourGraph(graph, o.neighbours, o.threads), leiden);
+    }
     writeClusters(o.out, clusters);
     std::string line = "wrote " + o.out + ": " + std::to_string(clusters.clusters()) + " clusters of " +
-                       std::to_string(ws.latents.count) + " items, modularity " + std::to_string(clusters.quality);
+                       std::to_string(ws.latents.count) + " items";
+    const std::size_t noise = static_cast<std::size_t>(std::count(clusters.labels.begin(), clusters.labels.end(), -1));
+    line += density ? ", " + std::to_string(noise) + " of them noise" : ", modularity " + std::to_string(clusters.quality);
     if (ws.dataset.labels.size() == ws.latents.count) {
-        const std::vector<int> classes(ws.dataset.labels.begin(), ws.dataset.labels.end());
-        line += "; against the labels: ARI " + std::to_string(adjustedRandIndex(clusters.labels, classes)) +
-                ", NMI " + std::to_string(normalisedMutualInformation(clusters.labels, classes));
+        // Over the items both label: noise is in no cluster.
+        const auto reference = clusterReference(ws.dataset, ws.metadata, ws.latents.count);
+        const ClusterSummary summary = summariseClusters(clusters.labels, ws.latents, &reference->categories);
+        if (summary.adjustedRand) {
+            line += "; against the labels: ARI " + std::to_string(*summary.adjustedRand) + ", NMI " +
+                    std::to_string(*summary.mutualInformation);
+        }
     }
     std::cout << line << std::endl;  // the result itself, not progress: printed wherever stdout goes
     if (!o.prototypes.empty()) writePrototypes(o.prototypes, ws, clusters);
@@ -105,7 +122,9 @@ Command addClusterCommand(CLI::App& cli) {
         ->excludes(in);
     cmd->add_option("--split", o->split, "split of an IDX folder")->check(CLI::IsMember({"test", "train"}));
     cmd->add_option("--limit", o->limit, "use only the first N items (0: all)");
-    cmd->add_option("--method", o->method, "clustering method")->check(CLI::IsMember({"leiden"}));
+    cmd->add_option("--method", o->method, "clustering method")->check(CLI::IsMember({"leiden", "density"}));
+    cmd->add_option("--min-cluster-size", o->minClusterSize, "density: smaller groups are noise (cluster -1)")
+        ->check(CLI::Range(2, 100000));
     cmd->add_option("--resolution", o->resolution, "Leiden's resolution: above 1, more and smaller clusters")
         ->check(CLI::Range(0.001, 100.0));
     cmd->add_option("--neighbours", o->neighbours, "neighbours of the graph, counting the item (as UMAP's)")

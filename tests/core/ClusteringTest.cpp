@@ -10,6 +10,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <random>
 
 #include "latent/core/ArrayConversion.h"
 #include "latent/core/Clustering.h"
@@ -131,6 +132,47 @@ TEST(Clustering, AgreementWithTheClassesEqualsLeidenalgsOnTheSameGraph) {
                 meanOf(ref.at("leidenalg"), "modularity"), meanOf(ref.at("igraph"), "modularity"));
     EXPECT_NEAR(ari, meanOf(ref.at("leidenalg"), "ari"), 0.05);
     EXPECT_NEAR(quality, meanOf(ref.at("igraph"), "modularity"), 0.005);
+}
+
+}  // namespace
+
+namespace {
+
+// Three Gaussian blobs of 300 in 8 dimensions and 90 items spread uniformly around them.
+TEST(DensityClusters, FindsTheBlobsAndCallsTheScatteredItemsNoise) {
+    std::mt19937 rng(11);
+    std::normal_distribution<float> normal(0.0f, 0.5f);
+    std::uniform_real_distribution<float> uniform(-12.0f, 12.0f);
+    const std::size_t perBlob = 300, scattered = 90, dim = 8;
+    latent::LatentBatch data(3 * perBlob + scattered, dim);
+    std::vector<int> truth;
+    for (std::size_t i = 0; i < data.count; ++i) {
+        const bool blob = i < 3 * perBlob;
+        const int b = blob ? static_cast<int>(i / perBlob) : -1;
+        for (std::size_t d = 0; d < dim; ++d) {
+            data.row(i)[d] = blob ? normal(rng) + (d == 0 ? 8.0f * static_cast<float>(b - 1) : 0.0f) : uniform(rng);
+        }
+        truth.push_back(b);
+    }
+    latent::KnnOptions knn;
+    knn.seed = 3;
+    const auto graph = latent::buildKnnGraph(data, 30, knn);
+    const latent::Clustering found = latent::densityClusters(graph, {15, 0});
+    ASSERT_EQ(found.clusters(), 3u);
+    // Every blob is one cluster, whole but for a few of its outskirts.
+    std::vector<int> blobItems, clusterOfBlobItems;
+    std::size_t blobNoise = 0, scatteredNoise = 0;
+    for (std::size_t i = 0; i < data.count; ++i) {
+        if (truth[i] >= 0 && found.labels[i] >= 0) {
+            blobItems.push_back(truth[i]);
+            clusterOfBlobItems.push_back(found.labels[i]);
+        }
+        if (truth[i] >= 0 && found.labels[i] < 0) ++blobNoise;
+        if (truth[i] < 0 && found.labels[i] < 0) ++scatteredNoise;
+    }
+    EXPECT_DOUBLE_EQ(latent::adjustedRandIndex(blobItems, clusterOfBlobItems), 1.0);
+    EXPECT_LT(blobNoise, 3 * perBlob / 20) << "at most 5% of the blobs called noise";
+    EXPECT_GT(scatteredNoise, scattered * 9 / 10) << "most scattered items are noise";
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "latent/core/FuzzyGraph.h"
+#include "latent/core/KnnGraph.h"
 
 namespace latent {
 
@@ -29,6 +30,18 @@ struct Clustering {
 // no item moves. The same graph, options and seed give the same clusters. Throws
 // Error(InvalidArgument) for a graph without items.
 Clustering leidenClusters(const FuzzyGraph& graph, const LeidenOptions& options = {});
+
+struct DensityOptions {
+    std::size_t minClusterSize = 15;  // smaller groups are noise or part of a larger cluster
+    std::size_t minSamples = 0;       // core distance: to the minSamples-th item counting itself; 0: minClusterSize
+};
+
+// HDBSCAN (Campello, Moulavi & Sander 2013) on a kNN graph (`knn`, at least minSamples - 1
+// neighbours per item): the minimum spanning tree of mutual reachability distances over
+// the graph's edges, its condensed tree, and the clusters of most excess of mass. Items in
+// no cluster are noise (label -1). Throws Error(InvalidArgument) for a graph without items
+// or too few neighbours.
+Clustering densityClusters(const KnnGraph& knn, const DensityOptions& options = {});
 
 // Newman's modularity with a resolution: the share of edge weight inside clusters minus
 // gamma times what a random graph of the same degrees would put there. Items labelled -1
