@@ -15,7 +15,7 @@ PACKAGES=(
   xvfb xauth libgl1-mesa-dri xdotool
   dataset-fashion-mnist
   python3-torch python3-numpy
-  umap-learn python3-sklearn python3-leidenalg
+  umap-learn python3-sklearn python3-leidenalg r-cran-dbscan
 )
 
 missing=()

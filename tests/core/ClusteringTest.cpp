@@ -4,6 +4,7 @@
 // run at build time).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -134,10 +135,6 @@ TEST(Clustering, AgreementWithTheClassesEqualsLeidenalgsOnTheSameGraph) {
     EXPECT_NEAR(quality, meanOf(ref.at("igraph"), "modularity"), 0.005);
 }
 
-}  // namespace
-
-namespace {
-
 // Three Gaussian blobs of 300 in 8 dimensions and 90 items spread uniformly around them.
 TEST(DensityClusters, FindsTheBlobsAndCallsTheScatteredItemsNoise) {
     std::mt19937 rng(11);
@@ -173,6 +170,42 @@ TEST(DensityClusters, FindsTheBlobsAndCallsTheScatteredItemsNoise) {
     EXPECT_DOUBLE_EQ(latent::adjustedRandIndex(blobItems, clusterOfBlobItems), 1.0);
     EXPECT_LT(blobNoise, 3 * perBlob / 20) << "at most 5% of the blobs called noise";
     EXPECT_GT(scatteredNoise, scattered * 9 / 10) << "most scattered items are noise";
+}
+
+std::vector<int> rLabels(const std::string& name) {
+    std::ifstream file(kReferences / name);
+    std::vector<int> labels;
+    for (int label = 0; file >> label;) labels.push_back(label - 1);  // dbscan's noise is 0, ours -1
+    return labels;
+}
+
+// Against R's dbscan::hdbscan (exact, on all pairs), on the graph the app uses: 14 neighbours
+// (the UMAP graph's), more when minPts needs them. The two differ in a few items between
+// clusters or at their edge: dbscan keeps a group smaller than minPts in its cluster until it
+// splits into single items, where the paper (and Python's hdbscan) lets it fall out at once,
+// and ties between equal mutual reachabilities break in another order. Measured ARI: 1.0 and
+// 0.998 on the latents, 0.993 and 0.993 on the blobs (1 and 2 of 700 items differ); the graph
+// is not the cause (60 neighbours give the same). At minPts 15 on these latents they part
+// further (ARI 0.917: two clusters of 15 and 16 items dbscan keeps, we merge into one).
+TEST(DensityClusters, AgreeWithRsDbscanPackage) {
+    const struct {
+        const char* data;
+        std::size_t minPts;
+    } runs[] = {{"mu", 5}, {"mu", 10}, {"noisy_blobs", 10}, {"noisy_blobs", 25}};
+    for (const auto& run : runs) {
+        SCOPED_TRACE(std::string(run.data) + ", minPts " + std::to_string(run.minPts));
+        const latent::LatentBatch points = batchOf((std::string(run.data) + ".npy").c_str());
+        const std::vector<int> expected = rLabels("hdbscan_" + std::string(run.data) + "_" + std::to_string(run.minPts) + ".txt");
+        ASSERT_EQ(expected.size(), points.count);
+        const auto graph = latent::exactKnnGraph(points, std::max<std::size_t>(14, run.minPts - 1));
+        const latent::Clustering found = latent::densityClusters(graph, {run.minPts, 0});
+        const int rClusters = *std::max_element(expected.begin(), expected.end()) + 1;
+        EXPECT_EQ(found.clusters(), static_cast<std::size_t>(rClusters));
+        EXPECT_GT(latent::adjustedRandIndex(found.labels, expected), 0.98) << "noise counted as one more label";
+        std::size_t sameNoise = 0;
+        for (std::size_t i = 0; i < points.count; ++i) sameNoise += (found.labels[i] < 0) == (expected[i] < 0);
+        EXPECT_GT(static_cast<double>(sameNoise) / static_cast<double>(points.count), 0.99) << "items both call noise or not";
+    }
 }
 
 }  // namespace
