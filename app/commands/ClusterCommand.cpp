@@ -6,6 +6,7 @@
 #include "CommandSupport.h"
 #include "Commands.h"
 #include "TerminalProgress.h"
+#include "latent/core/Annotations.h"
 #include "latent/core/ClusterProfiles.h"
 #include "latent/core/Clustering.h"
 #include "latent/core/DecodeLatents.h"
@@ -124,7 +125,7 @@ Command addClusterCommand(CLI::App& cli) {
     cmd->add_option("--limit", o->limit, "use only the first N items (0: all)");
     cmd->add_option("--method", o->method, "clustering method")->check(CLI::IsMember({"leiden", "density"}));
     cmd->add_option("--min-cluster-size", o->minClusterSize, "density: smaller groups are noise (cluster -1)")
-        ->check(CLI::Range(2, 100000));
+        ->check(CLI::Range(std::size_t{2}, kMaxMinClusterSize));
     cmd->add_option("--resolution", o->resolution, "Leiden's resolution: above 1, more and smaller clusters")
         ->check(CLI::Range(0.001, 100.0));
     cmd->add_option("--neighbours", o->neighbours, "neighbours of the graph, counting the item (as UMAP's)")

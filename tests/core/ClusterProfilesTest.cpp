@@ -14,6 +14,13 @@
 
 namespace {
 
+latent::ItemClusters clustersOf(std::vector<int> labels, std::vector<std::string> names) {
+    latent::ItemClusters clusters;
+    clusters.labels = std::move(labels);
+    clusters.names = std::move(names);
+    return clusters;
+}
+
 latent::LatentBatch points(const std::vector<std::pair<float, float>>& xy) {
     latent::LatentBatch batch(xy.size(), 2);
     for (std::size_t i = 0; i < xy.size(); ++i) batch.row(i)[0] = xy[i].first, batch.row(i)[1] = xy[i].second;
@@ -126,7 +133,7 @@ TEST(ClusterProfiles, TheReferenceIsTheLabelsElseTheFirstTextColumnWithFewValues
 
 TEST(Annotations, ClustersBecomeACategoricalColumnInClusterOrder) {
     latent::Annotations a;
-    a.clusters = latent::ItemClusters{"leiden", 1.0, 15, 42, 1, {1, 0, -1, 1}, {"Zebra", "Ant"}};
+    a.clusters = clustersOf({1, 0, -1, 1}, {"Zebra", "Ant"});
     const auto table = latent::annotationColumns(a, 4);
     ASSERT_EQ(table.columns.size(), 1u);
     const auto& column = table.columns[0];
@@ -142,7 +149,7 @@ TEST(Annotations, ClustersBecomeACategoricalColumnInClusterOrder) {
 
 TEST(Annotations, ChecksAndRenamesRefuseWhatDoesNotFit) {
     latent::Annotations a;
-    a.clusters = latent::ItemClusters{"leiden", 1.0, 15, 42, 1, {1, 0, -1}, {"Zebra", "Ant"}};
+    a.clusters = clustersOf({1, 0, -1}, {"Zebra", "Ant"});
     EXPECT_NO_THROW(latent::checkAnnotations(a, 3));
     expectError([&] { latent::checkAnnotations(a, 4); }, latent::ErrorKind::InvalidArgument, "3 items");
     auto bad = a;
@@ -171,7 +178,7 @@ TEST(Annotations, ExportedMetadataIsTheWorkspacesColumnsThenTheClustersAndReadsB
     metadata.rowCount = 3;
     metadata.columns.push_back({"label", {"Bag", "Coat, long", "say \"hi\""}, false, {}, {}});
     latent::Annotations a;
-    a.clusters = latent::ItemClusters{"leiden", 1.0, 15, 42, 1, {1, 0, -1}, {"Zebra, striped", "Ant"}};
+    a.clusters = clustersOf({1, 0, -1}, {"Zebra, striped", "Ant"});
     const auto table = latent::exportedMetadata(metadata, a, 3);
     ASSERT_EQ(table.columns.size(), 2u);
     EXPECT_EQ(table.columns[1].name, "cluster");

@@ -32,7 +32,15 @@ TEST(NeighbourGraphs, EachGraphIsBuiltOnceAndIsTheOneUmapBuilds) {
     latent::KnnOptions knn;
     knn.seed = 42;
     knn.nnDescent = true;
-    EXPECT_TRUE(sameGraph(*first, latent::fuzzyNeighbourGraph(latent::buildKnnGraph(data, 14, knn), 15)));
+    const latent::KnnGraph expected = latent::buildKnnGraph(data, 14, knn);
+    EXPECT_TRUE(sameGraph(*first, latent::fuzzyNeighbourGraph(expected, 15)));
+
+    // The kNN graph it is built from comes with it: no third build.
+    const auto distances = graphs.knn(data, 15, latent::Metric::Euclidean, 42, 2);
+    EXPECT_EQ(graphs.builds(), 2u);
+    EXPECT_EQ(distances->k, 14u);
+    EXPECT_EQ(distances->indices, expected.indices);
+    EXPECT_EQ(distances->distances, expected.distances);
 }
 
 TEST(NeighbourGraphs, UmapGivesTheSameMapWithTheSharedGraph) {

@@ -54,8 +54,16 @@ latent::Session fullSession() {
     s.view.camera = latent::MapCamera{{0.25, -3.5, 12.0}, {0.25, -3.5, 0.0}, {0.0, 1.0, 0.0}, 0.1 + 0.2};
     s.view.colourBy = "brand ✓";
     s.view.windowLayout = "AAAA/wAAAAD9AAAAAg==";
-    s.annotations.clusters = latent::ItemClusters{"leiden", 0.37, 30, 77, 987654321987ULL,
-                                                  {0, 1, -1, 0, 2}, {"Sneaker (94%)", "boots ✓", "Cluster 3"}};
+    latent::ItemClusters clusters;
+    clusters.settings.method = latent::kDensity;
+    clusters.settings.resolution = 0.37;
+    clusters.settings.seed = 987654321987ULL;
+    clusters.settings.minClusterSize = 23;
+    clusters.neighbours = 30;
+    clusters.graphSeed = 77;
+    clusters.labels = {0, 1, -1, 0, 2};
+    clusters.names = {"Sneaker (94%)", "boots ✓", "Cluster 3"};
+    s.annotations.clusters = clusters;
     s.annotations.tags = {{"blurry", {0, 4}}, {"mislabelled ✓", {3}}};
     return s;
 }
@@ -164,6 +172,7 @@ TEST(Session, FieldsOfAnotherTypeOrOutOfRangeAreRefusedNamingTheField) {
     EXPECT_NE(refused(Ptr("/clusters/labels/1"), -2).find("'labels'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/clusters/resolution"), 0).find("'resolution'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/clusters/method"), "kmeans").find("'method'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/clusters/min_cluster_size"), 1).find("'min_cluster_size'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/clusters/names/0"), 5).find("test.session"), std::string::npos);
     EXPECT_NE(refused(Ptr("/tags/blurry/0"), -1).find("'tags'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/tags/blurry"), 3).find("'tags'"), std::string::npos);
@@ -198,6 +207,17 @@ TEST(Session, VersionOneFilesOpenWithTheDefaultsTheyWereWrittenWith) {
     ASSERT_NE(fit, std::string::npos);
     EXPECT_EQ(loadErrorKind(j.replace(fit, 9, "\"squash\""), &message), latent::ErrorKind::BadFormat);
     EXPECT_NE(message.find("squash"), std::string::npos);
+}
+
+TEST(Session, ClustersSavedBeforeDensityClustersAreLeidensWithTheDefaultMinimumSize) {
+    auto j = nlohmann::json::parse(latent::sessionToJson(fullSession()));
+    j["clusters"]["method"] = "leiden";
+    j["clusters"].erase("min_cluster_size");
+    const latent::Session s = latent::sessionFromJson(j.dump());
+    ASSERT_TRUE(s.annotations.clusters);
+    EXPECT_EQ(s.annotations.clusters->settings.method, latent::kLeiden);
+    EXPECT_EQ(s.annotations.clusters->settings.minClusterSize, latent::ClusterSettings{}.minClusterSize);
+    EXPECT_EQ(s.annotations.clusters->labels, fullSession().annotations.clusters->labels);
 }
 
 TEST(Session, MissingFileIsAnIoError) {

@@ -2,11 +2,17 @@
 // select their items, names are edited in place, pictures arrive, and sessions keep them.
 #include <gtest/gtest.h>
 
+#include <QApplication>
+#include <QComboBox>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <QThread>
+#include <QWheelEvent>
+#include <algorithm>
 
 #include "../core/TempDir.h"
 #include "WindowFixture.h"
@@ -45,6 +51,12 @@ protected:
         QTest::mouseClick(find, Qt::LeftButton);
         ASSERT_TRUE(QTest::qWaitFor([&] { return !panel()->running() && table()->rowCount() > 0; }, 60000))
             << panel()->status().toStdString();
+    }
+
+    static latent::ClusterSettings atResolution(double resolution) {
+        latent::ClusterSettings settings;
+        settings.resolution = resolution;
+        return settings;
     }
 
     std::vector<std::size_t> membersOf(std::initializer_list<int> chosen) const {
@@ -130,9 +142,76 @@ TEST_F(ClustersTest, ClustersFoundOnAUmapMapUseItsGraphWithoutBuildingItAgain) {
     EXPECT_EQ(clusters()->graphSeed, 7u);
     EXPECT_EQ(graphs.builds(), 1u);  // the map's graph, not a second one
     // Another resolution reuses it too.
-    Q_EMIT panel()->findRequested(2.0, 1);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return clusters()->resolution == 2.0 && !panel()->running(); }, 60000));
+    Q_EMIT panel()->findRequested(atResolution(2.0));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return clusters()->settings.resolution == 2.0 && !panel()->running(); }, 60000));
     EXPECT_EQ(graphs.builds(), 1u);
+}
+
+// HDBSCAN chosen in the dock: core's clusters on the same graph, noise items in none and
+// drawn light grey, and a smallest size above the graph's neighbours builds a larger graph.
+TEST_F(ClustersTest, DensityClustersAreCoresAndTheirNoiseIsShownAsSuch) {
+    openWindow(2, 2000);
+    auto* method = panel()->findChild<QComboBox*>();
+    ASSERT_NE(method, nullptr);
+    QSpinBox* smallest = nullptr;
+    for (auto* box : panel()->findChildren<QSpinBox*>()) {
+        if (box->suffix() == " items") smallest = box;
+    }
+    ASSERT_NE(smallest, nullptr);
+    EXPECT_FALSE(smallest->isVisibleTo(panel()));  // Leiden's settings show first
+    // Scrolling the dock over the method box without focus leaves it alone.
+    const int leiden = method->currentIndex();
+    const QPointF centre(method->width() / 2.0, method->height() / 2.0);
+    QWheelEvent wheel(centre, method->mapToGlobal(centre), {}, QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(method, &wheel);
+    EXPECT_EQ(method->currentIndex(), leiden);
+    method->setCurrentIndex(method->findData(QString(latent::kDensity)));
+    EXPECT_TRUE(smallest->isVisibleTo(panel()));
+    smallest->setValue(10);
+    findClusters();
+    ASSERT_TRUE(clusters());
+    EXPECT_EQ(clusters()->settings.method, latent::kDensity);
+    EXPECT_EQ(clusters()->settings.minClusterSize, 10u);
+
+    const auto& ws = *parts(window).workspace();
+    latent::KnnOptions knn;
+    knn.seed = 42;
+    knn.nnDescent = true;
+    const auto expected = latent::densityClusters(latent::buildKnnGraph(ws.latents, 14, knn), {10, 0});
+    EXPECT_EQ(clusters()->labels, expected.labels);
+    ASSERT_EQ(table()->rowCount(), static_cast<int>(expected.clusters()));
+    EXPECT_GE(expected.clusters(), 2u);
+    const auto noise = static_cast<std::size_t>(std::count(expected.labels.begin(), expected.labels.end(), -1));
+    ASSERT_GT(noise, 0u);
+    EXPECT_TRUE(panel()->status().contains(QLocale().toString(static_cast<qulonglong>(noise)) + " items"))
+        << panel()->status().toStdString();
+    EXPECT_TRUE(panel()->status().contains("noise"));
+    EXPECT_EQ(parts(window).colourBy()->column(), "cluster");
+    for (std::size_t i = 0; i < ws.latents.count; ++i) {
+        if (expected.labels[i] < 0) {
+            ASSERT_EQ(window->state()->colours()[i], latent::ui::noValueColor()) << i;
+        }
+    }
+    bool noted = false;
+    for (auto* label : parts(window).colourBy()->findChildren<QLabel*>()) {
+        noted = noted || (label->isVisibleTo(parts(window).colourBy()) &&
+                          label->text().startsWith(QLocale().toString(static_cast<qulonglong>(noise)) + " points have none"));
+    }
+    EXPECT_TRUE(noted) << "the legend says how many items are in no cluster";
+
+    // A smallest cluster of 30 needs 29 neighbours: a second graph. On these items no region
+    // that large is denser than its surroundings (R's dbscan agrees): all are noise, and said so.
+    const auto& graphs = *ws.graphs;
+    const std::size_t built = graphs.builds();
+    smallest->setValue(30);
+    Q_EMIT panel()->findRequested(panel()->settings());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return clusters()->settings.minClusterSize == 30u && !panel()->running(); }, 60000));
+    EXPECT_EQ(clusters()->neighbours, 30);
+    EXPECT_EQ(graphs.builds(), built + 1);
+    EXPECT_EQ(table()->rowCount(), 0);
+    EXPECT_TRUE(std::all_of(clusters()->labels.begin(), clusters()->labels.end(), [](int l) { return l < 0; }));
+    EXPECT_TRUE(panel()->status().startsWith("No clusters")) << panel()->status().toStdString();
 }
 
 TEST_F(ClustersTest, RowsSelectTheirItemsAndPicturesBecomeTheCurrentPoint) {
@@ -184,9 +263,8 @@ TEST_F(ClustersTest, SessionsKeepClustersAndNamesExactly) {
     EXPECT_FALSE(window->sessions()->hasUnsavedWork());
 
     // Other clusters, then the session back.
-    panel()->setResolution(3.0);
-    Q_EMIT panel()->findRequested(3.0, 1);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return clusters() && clusters()->resolution == 3.0 && !panel()->running(); }, 60000));
+    Q_EMIT panel()->findRequested(atResolution(3.0));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return clusters() && clusters()->settings.resolution == 3.0 && !panel()->running(); }, 60000));
     EXPECT_NE(clusters()->labels, saved.labels);
     EXPECT_TRUE(window->sessions()->hasUnsavedWork());
     ASSERT_EQ(window->sessions()->openFrom(path), QString());
@@ -194,7 +272,7 @@ TEST_F(ClustersTest, SessionsKeepClustersAndNamesExactly) {
     EXPECT_EQ(*clusters(), saved);
     ASSERT_TRUE(QTest::qWaitFor([&] { return table()->rowCount() == static_cast<int>(saved.names.size()); }, 20000));
     EXPECT_EQ(table()->item(1, ClustersPanel::NameColumn)->text(), "odd ones ✓");
-    EXPECT_DOUBLE_EQ(panel()->resolution(), 1.0);
+    EXPECT_DOUBLE_EQ(panel()->settings().resolution, 1.0);
     EXPECT_EQ(parts(window).colourBy()->column(), "cluster");
 }
 

@@ -63,7 +63,7 @@ TEST_F(TagsTest, TaggingTheSelectionMakesAColumnAndCtrlZUndoesEachStep) {
     auto* colourBy = parts(window).colourBy();
     ASSERT_TRUE(colourBy->setColumn("tags"));
     EXPECT_NE(window->state()->colours()[1], latent::ui::unlabelledColor());
-    EXPECT_EQ(window->state()->colours()[2], latent::ui::unlabelledColor());
+    EXPECT_EQ(window->state()->colours()[2], latent::ui::noValueColor());
     colourBy->setSearch("later");
     EXPECT_EQ(colourBy->matches(), (Items{5, 20}));
     colourBy->setSearch({});
@@ -119,7 +119,7 @@ TEST_F(TagsTest, SessionsKeepTagsAndRenamesOfClustersUndoToo) {
 
     // Finding clusters and renaming one are steps too.
     auto* clusters = parts(window).clusters();
-    Q_EMIT clusters->findRequested(1.0, 1);
+    Q_EMIT clusters->findRequested(latent::ClusterSettings{});
     ASSERT_TRUE(QTest::qWaitFor([&] { return clusters->table()->rowCount() > 0 && !clusters->running(); }, 60000));
     const std::string first = window->state()->annotations().clusters->names[0];
     clusters->table()->item(0, latent::ui::ClustersPanel::NameColumn)->setText("renamed");

@@ -163,19 +163,27 @@ SessionView viewFromJson(const json& j) {
 }
 
 json clustersToJson(const ItemClusters& c) {
-    return {{"method", c.method}, {"resolution", c.resolution}, {"neighbours", c.neighbours},
-            {"graph_seed", c.graphSeed}, {"seed", c.seed}, {"names", c.names}, {"labels", c.labels}};
+    return {{"method", c.settings.method}, {"resolution", c.settings.resolution}, {"seed", c.settings.seed},
+            {"min_cluster_size", c.settings.minClusterSize}, {"neighbours", c.neighbours},
+            {"graph_seed", c.graphSeed}, {"names", c.names}, {"labels", c.labels}};
 }
 
+// min_cluster_size came with density clusters: files without it hold Leiden's.
 ItemClusters clustersFromJson(const json& j) {
     ItemClusters c;
-    c.method = j.at("method").get<std::string>();
-    if (c.method != "leiden") fields::outOfRange("method", "\"leiden\"");
-    c.resolution = fields::number(j.at("resolution"), "resolution", 1e-3, 100.0);
-    c.neighbours = fields::integer(j.at("neighbours"), "neighbours", 2, 200);
+    c.settings.method = j.at("method").get<std::string>();
+    if (c.settings.method != kLeiden && c.settings.method != kDensity) {
+        fields::outOfRange("method", "\"leiden\" or \"density\"");
+    }
+    c.settings.resolution = fields::number(j.at("resolution"), "resolution", 1e-3, 100.0);
     constexpr auto kAnySeed = std::numeric_limits<std::uint64_t>::max();
+    c.settings.seed = fields::integer<std::uint64_t>(j.at("seed"), "seed", 0, kAnySeed);
+    if (j.contains("min_cluster_size")) {
+        c.settings.minClusterSize = fields::integer<std::size_t>(j.at("min_cluster_size"), "min_cluster_size", 2,
+                                                                 kMaxMinClusterSize);
+    }
+    c.neighbours = fields::integer(j.at("neighbours"), "neighbours", 2, 200);
     c.graphSeed = fields::integer<std::uint64_t>(j.at("graph_seed"), "graph_seed", 0, kAnySeed);
-    c.seed = fields::integer<std::uint64_t>(j.at("seed"), "seed", 0, kAnySeed);
     c.names = j.at("names").get<std::vector<std::string>>();
     for (const json& label : j.at("labels")) {
         c.labels.push_back(fields::integer(label, "labels", -1, static_cast<int>(c.names.size()) - 1));

@@ -10,10 +10,20 @@ namespace latent {
 
 std::shared_ptr<const FuzzyGraph> NeighbourGraphs::get(const LatentBatch& data, int neighbours, Metric metric,
                                                        std::uint64_t seed, int threads, const ProgressFn& progress) {
+    return entry(data, neighbours, metric, seed, threads, progress).graph;
+}
+
+std::shared_ptr<const KnnGraph> NeighbourGraphs::knn(const LatentBatch& data, int neighbours, Metric metric,
+                                                     std::uint64_t seed, int threads, const ProgressFn& progress) {
+    return entry(data, neighbours, metric, seed, threads, progress).knn;
+}
+
+NeighbourGraphs::Entry NeighbourGraphs::entry(const LatentBatch& data, int neighbours, Metric metric,
+                                              std::uint64_t seed, int threads, const ProgressFn& progress) {
     const Key key{neighbours, metric, seed};
     std::unique_lock lock(mutex_);
     for (auto it = entries_.find(key); it != entries_.end(); it = entries_.find(key)) {
-        if (it->second.graph) return it->second.graph;
+        if (it->second.graph) return it->second;
         // Another request is building it: wait, still honouring our own cancel.
         changed_.wait_for(lock, std::chrono::milliseconds(50));
         lock.unlock();
@@ -23,11 +33,11 @@ std::shared_ptr<const FuzzyGraph> NeighbourGraphs::get(const LatentBatch& data, 
     }
     entries_.emplace(key, Entry{});
     lock.unlock();
-    std::shared_ptr<const FuzzyGraph> graph;
+    Entry built;
     try {
-        const KnnGraph knn = buildKnnGraph(data, static_cast<std::size_t>(neighbours - 1),
-                                           detail::projectionKnnOptions(metric, threads, seed), progress);
-        graph = std::make_shared<const FuzzyGraph>(umap::fuzzySimplicialSet(knn, neighbours, threads));
+        built.knn = std::make_shared<const KnnGraph>(buildKnnGraph(
+            data, static_cast<std::size_t>(neighbours - 1), detail::projectionKnnOptions(metric, threads, seed), progress));
+        built.graph = std::make_shared<const FuzzyGraph>(umap::fuzzySimplicialSet(*built.knn, neighbours, threads));
     } catch (...) {
         lock.lock();
         entries_.erase(key);
@@ -35,10 +45,10 @@ std::shared_ptr<const FuzzyGraph> NeighbourGraphs::get(const LatentBatch& data, 
         throw;
     }
     lock.lock();
-    entries_[key].graph = graph;
+    entries_[key] = built;
     ++builds_;
     changed_.notify_all();
-    return graph;
+    return built;
 }
 
 std::size_t NeighbourGraphs::builds() const {

@@ -89,27 +89,44 @@ latent::ProjectionParams ClustersController::graphParams() const {
     return {};
 }
 
-void ClustersController::find(double resolution, std::uint64_t seed) {
+void ClustersController::find(const latent::ClusterSettings& settings) {
     const auto ws = p_.state->workspace();
-    const latent::ProjectionParams graph = graphParams();
-    if (!ws || ws->latents.count <= static_cast<std::size_t>(graph.neighbours)) return;
+    if (!ws) return;
+    latent::ProjectionParams graph = graphParams();
+    const bool density = settings.method == latent::kDensity;
+    // Density clusters need minClusterSize - 1 neighbours per item: more than the map's graph has, at times.
+    if (density) graph.neighbours = std::max(graph.neighbours, static_cast<int>(settings.minClusterSize));
+    if (ws->latents.count <= static_cast<std::size_t>(graph.neighbours)) {
+        p_.panel->showStopped(tr("Clustering with these settings needs more than %1 items.").arg(graph.neighbours));
+        return;
+    }
     p_.panel->showRunning(tr("Finding clusters…"));
     const int threads = std::max(1, QThread::idealThreadCount());
     job_.run(
-        [ws, graph, resolution, seed, threads, reference = reference_](const LatestJob<Found>::Control& control) {
+        [ws, graph, settings, density, threads, reference = reference_](const LatestJob<Found>::Control& control) {
             const latent::ProgressFn progress = [&control](double fraction, const std::string& message) {
                 return control.report({fraction, message});
             };
-            const auto neighbourGraph = ws->graphs->get(
-                ws->latents, graph.neighbours, graph.metric, graph.seed, threads, latent::subRange(progress, 0.0, 0.8));
-            if (!progress(0.8, "Finding communities (Leiden)…")) throw latent::Error(latent::ErrorKind::Cancelled, "cancelled");
-            latent::LeidenOptions leiden;
-            leiden.resolution = resolution;
-            leiden.seed = seed;
-            const latent::Clustering clustering = latent::leidenClusters(*neighbourGraph, leiden);
+            const auto graphProgress = latent::subRange(progress, 0.0, 0.8);
+            latent::Clustering clustering;
+            if (density) {
+                const auto knn = ws->graphs->knn(ws->latents, graph.neighbours, graph.metric, graph.seed, threads, graphProgress);
+                if (!progress(0.8, "Finding dense regions (HDBSCAN)…")) throw latent::Error(latent::ErrorKind::Cancelled, "cancelled");
+                clustering = latent::densityClusters(*knn, {settings.minClusterSize, 0});
+            } else {
+                const auto fuzzy = ws->graphs->get(ws->latents, graph.neighbours, graph.metric, graph.seed, threads, graphProgress);
+                if (!progress(0.8, "Finding communities (Leiden)…")) throw latent::Error(latent::ErrorKind::Cancelled, "cancelled");
+                latent::LeidenOptions leiden;
+                leiden.resolution = settings.resolution;
+                leiden.seed = settings.seed;
+                clustering = latent::leidenClusters(*fuzzy, leiden);
+            }
             if (!progress(0.9, "Profiling the clusters…")) throw latent::Error(latent::ErrorKind::Cancelled, "cancelled");
             Found found;
-            found.clusters = {"leiden", resolution, graph.neighbours, graph.seed, seed, clustering.labels, {}};
+            found.clusters.settings = settings;
+            found.clusters.neighbours = graph.neighbours;
+            found.clusters.graphSeed = graph.seed;
+            found.clusters.labels = clustering.labels;
             found.summary = latent::summariseClusters(clustering.labels, ws->latents,
                                                       reference ? &reference->categories : nullptr);
             found.clusters.names = latent::automaticClusterNames(found.summary);
@@ -160,8 +177,7 @@ void ClustersController::onFound(Found found) {
     }
     const auto& clusters = p_.state->annotations().clusters;
     if (!clusters || clusters->labels != profiledLabels_) return;  // changed meanwhile: profiled again
-    p_.panel->setResolution(clusters->resolution);
-    p_.panel->setSeed(clusters->seed);
+    p_.panel->setSettings(clusters->settings);
     p_.panel->showClusters(*clusters, *summary_, reference_ ? QString::fromStdString(reference_->column) : QString());
     decodePictures();
     if (found.fresh) {

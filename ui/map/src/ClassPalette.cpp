@@ -16,6 +16,8 @@ QColor classColor(int label) {
 
 QColor unlabelledColor() { return QColor(0x44, 0x55, 0x66); }
 
+QColor noValueColor() { return QColor(172, 177, 184); }
+
 QColor deselectedColor() { return QColor(200, 200, 206); }
 
 }  // namespace latent::ui

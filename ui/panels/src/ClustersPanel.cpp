@@ -1,5 +1,6 @@
 #include "latent/ui/ClustersPanel.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -49,21 +50,39 @@ ClustersPanel::ClustersPanel(QWidget* parent)
     : QWidget(parent),
       find_(new QPushButton(tr("Find Clusters"), this)),
       cancel_(new QPushButton(tr("Cancel"), this)),
+      method_(new QComboBox(this)),
+      leidenRow_(new QWidget(this)),
       resolution_(new QSlider(Qt::Horizontal, this)),
       resolutionValue_(new QLabel(this)),
+      seedLabel_(new QLabel(tr("Seed"), this)),
       seed_(new QSpinBox(this)),
+      densityRow_(new QWidget(this)),
+      minClusterSize_(new QSpinBox(this)),
       progress_(new QProgressBar(this)),
       status_(new QLabel(this)),
       agreement_(new QLabel(this)),
       table_(new QTableWidget(0, ColumnCount, this)) {
-    find_->setToolTip(tr("Find communities in the neighbour graph of the latents (Leiden): "
+    find_->setToolTip(tr("Find groups of items in the neighbour graph of the latents: "
                          "they become the \"cluster\" column of Colour by"));
+    method_->addItem(tr("Communities (Leiden)"), QString::fromLatin1(latent::kLeiden));
+    method_->addItem(tr("Dense regions (HDBSCAN)"), QString::fromLatin1(latent::kDensity));
+    method_->setItemData(0, tr("Every item joins a cluster: groups linked more among themselves than "
+                               "with the rest (modularity). The resolution sets their size."),
+                         Qt::ToolTipRole);
+    method_->setItemData(1, tr("Clusters are regions denser than their surroundings; items between "
+                               "them are noise, in no cluster. The smallest cluster size sets the grain."),
+                         Qt::ToolTipRole);
+    minClusterSize_->setRange(2, static_cast<int>(latent::kMaxMinClusterSize));
+    minClusterSize_->setSuffix(tr(" items"));
+    minClusterSize_->setToolTip(tr("Smaller groups are noise, or part of a larger cluster. It also sets "
+                                   "how dense a region must be (HDBSCAN's minimum samples)."));
     resolution_->setRange(-kSliderSteps, kSliderSteps);
     resolution_->setToolTip(tr("Resolution: higher finds more, smaller clusters; lower fewer, larger ones"));
     resolutionValue_->setMinimumWidth(resolutionValue_->fontMetrics().horizontalAdvance("10.00"));
     seed_->setRange(0, 999999);
     seed_->setValue(1);
-    seed_->setToolTip(tr("Seed of the neighbour graph and of Leiden: the same seed gives the same clusters"));
+    seed_->setToolTip(tr("Seed of Leiden: the same seed gives the same clusters (the neighbour graph is "
+                         "the UMAP map's, with its seed)"));
     progress_->setRange(0, 1000);
     progress_->setTextVisible(false);
     progress_->setMaximumHeight(8);
@@ -96,27 +115,39 @@ ClustersPanel::ClustersPanel(QWidget* parent)
     buttons->addWidget(find_);
     buttons->addWidget(cancel_);
     buttons->addStretch(1);
-    buttons->addWidget(new QLabel(tr("Seed"), content));
+    buttons->addWidget(seedLabel_);
     buttons->addWidget(seed_);
     column->addLayout(buttons);
-    auto* slider = new QHBoxLayout;
-    slider->addWidget(new QLabel(tr("Resolution"), content));
+    auto* method = new QHBoxLayout;
+    method->addWidget(new QLabel(tr("Method"), content));
+    method->addWidget(method_, 1);
+    column->addLayout(method);
+    auto* slider = new QHBoxLayout(leidenRow_);
+    slider->setContentsMargins(0, 0, 0, 0);
+    slider->addWidget(new QLabel(tr("Resolution"), leidenRow_));
     slider->addWidget(resolution_, 1);
     slider->addWidget(resolutionValue_);
-    column->addLayout(slider);
+    column->addWidget(leidenRow_);
+    auto* size = new QHBoxLayout(densityRow_);
+    size->setContentsMargins(0, 0, 0, 0);
+    size->addWidget(new QLabel(tr("Smallest cluster"), densityRow_));
+    size->addWidget(minClusterSize_);
+    size->addStretch(1);
+    column->addWidget(densityRow_);
     column->addWidget(progress_);
     column->addWidget(status_);
     column->addWidget(agreement_);
     column->addWidget(table_, 1);
     fillWithScrollingContent(this, content);
 
-    connect(find_, &QPushButton::clicked, this, [this] { Q_EMIT findRequested(resolution(), seed()); });
+    connect(find_, &QPushButton::clicked, this, [this] { Q_EMIT findRequested(settings()); });
+    connect(method_, &QComboBox::currentIndexChanged, this, &ClustersPanel::showMethodRows);
     connect(cancel_, &QPushButton::clicked, this, &ClustersPanel::cancelRequested);
     connect(resolution_, &QSlider::valueChanged, this,
             [this] { resolutionValue_->setText(QString::number(resolution(), 'f', 2)); });
     // Moving the slider with clusters on show finds them again once it is let go.
     connect(resolution_, &QSlider::sliderReleased, this, [this] {
-        if (table_->rowCount() > 0 && available_) Q_EMIT findRequested(resolution(), seed());
+        if (table_->rowCount() > 0 && available_) Q_EMIT findRequested(settings());
     });
     connect(table_, &QTableWidget::itemSelectionChanged, this, &ClustersPanel::chooseSelectedRows);
     connect(table_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
@@ -127,7 +158,7 @@ ClustersPanel::ClustersPanel(QWidget* parent)
         if (col == PrototypeColumn) Q_EMIT prototypeActivated(static_cast<std::size_t>(row));
         if (col == MedoidColumn) Q_EMIT medoidActivated(static_cast<std::size_t>(row));
     });
-    setResolution(1.0);
+    setSettings({});
     setAvailable(false, tr("Open data to find its clusters."));
 }
 
@@ -136,8 +167,32 @@ void ClustersPanel::setResolution(double resolution) {
     resolution_->setValue(positionOf(resolution));
     resolutionValue_->setText(QString::number(this->resolution(), 'f', 2));
 }
-std::uint64_t ClustersPanel::seed() const { return static_cast<std::uint64_t>(seed_->value()); }
-void ClustersPanel::setSeed(std::uint64_t seed) { seed_->setValue(static_cast<int>(std::min<std::uint64_t>(seed, 999999))); }
+
+latent::ClusterSettings ClustersPanel::settings() const {
+    latent::ClusterSettings s;
+    s.method = method_->currentData().toString().toStdString();
+    s.resolution = resolution();
+    s.seed = static_cast<std::uint64_t>(seed_->value());
+    s.minClusterSize = static_cast<std::size_t>(minClusterSize_->value());
+    return s;
+}
+
+void ClustersPanel::setSettings(const latent::ClusterSettings& settings) {
+    method_->setCurrentIndex(std::max(0, method_->findData(QString::fromStdString(settings.method))));
+    setResolution(settings.resolution);
+    seed_->setValue(static_cast<int>(std::min<std::uint64_t>(settings.seed, 999999)));
+    minClusterSize_->setValue(static_cast<int>(settings.minClusterSize));
+    showMethodRows();
+}
+
+// Only the chosen method's settings show.
+void ClustersPanel::showMethodRows() {
+    const bool density = method_->currentData().toString() == QLatin1String(latent::kDensity);
+    leidenRow_->setVisible(!density);
+    seedLabel_->setVisible(!density);
+    seed_->setVisible(!density);
+    densityRow_->setVisible(density);
+}
 QString ClustersPanel::status() const { return status_->text(); }
 QString ClustersPanel::agreement() const { return agreement_->text(); }
 
@@ -204,10 +259,24 @@ void ClustersPanel::showClusters(const latent::ItemClusters& clusters, const lat
     table_->setColumnHidden(MajorityColumn, reference.isEmpty());
     filling_ = false;
     const std::size_t count = summary.clusters.size();
-    QString text = (count == 1 ? tr("1 cluster") : tr("%1 clusters").arg(count)) +
-                   tr(", Leiden at resolution %1 (seed %2).").arg(clusters.resolution, 0, 'f', 2).arg(clusters.seed);
-    if (summary.unclustered > 0) text += tr(" %1 items are in none.").arg(summary.unclustered);
-    status_->setText(text + tr(" Choose rows to select their items; double-click a name to rename it."));
+    const auto& s = clusters.settings;
+    const bool density = s.method == latent::kDensity;
+    if (count == 0) {
+        status_->setText(tr("No clusters: HDBSCAN found no region of %1 items or more denser than its "
+                            "surroundings, so every item is noise. Try a smaller cluster size, or Leiden.")
+                             .arg(s.minClusterSize));
+    } else {
+        QString text = count == 1 ? tr("1 cluster") : tr("%1 clusters").arg(count);
+        text += density ? tr(", HDBSCAN with at least %1 items each.").arg(s.minClusterSize)
+                        : tr(", Leiden at resolution %1 (seed %2).").arg(s.resolution, 0, 'f', 2).arg(s.seed);
+        if (summary.unclustered > 0) {
+            const double share = 100.0 * static_cast<double>(summary.unclustered) / static_cast<double>(clusters.labels.size());
+            text += tr(" %1 items (%2%) are noise, in no cluster: drawn light grey.")
+                        .arg(QLocale().toString(static_cast<qulonglong>(summary.unclustered)))
+                        .arg(share, 0, 'f', share < 10.0 ? 1 : 0);
+        }
+        status_->setText(text + tr(" Choose rows to select their items; double-click a name to rename it."));
+    }
     if (summary.adjustedRand && summary.mutualInformation) {
         agreement_->setText(tr("Agreement with the %1 column: adjusted Rand index %2, normalised mutual "
                                "information %3 (1: the same grouping; 0: unrelated).")

@@ -16,6 +16,7 @@
 #include "latent/ui/ColourBar.h"
 #include "latent/ui/MapDensityLayer.h"
 #include "latent/ui/ScrollingContent.h"
+#include "latent/ui/WrappableText.h"
 
 namespace latent::ui {
 namespace {
@@ -53,7 +54,7 @@ ColourByPanel::ColourByPanel(ClassLegend* legend, QWidget* parent)
     layout->addWidget(densityKey_);
     legend_->setParent(content);
     layout->addWidget(legend_);
-    legendNote_->setStyleSheet("color: #6b7580;");
+    makeDockNote(legendNote_);
     layout->addWidget(legendNote_);
     layout->addStretch(1);  // keep the controls together at the top
     fillWithScrollingContent(this, content);
@@ -219,11 +220,14 @@ void ColourByPanel::colourByCategories(const latent::MetadataColumn& column) {
         categories = latent::categoriesOf(column);
     }
     std::vector<std::size_t> counts(categories.names.size(), 0);
+    std::size_t without = 0;  // items with no value: noise of density clusters, untagged items
     for (std::size_t i = 0; i < categories.codes.size() && i < colours_.size(); ++i) {
         const int code = categories.codes[i];
-        colours_[i] = classColor(code);
+        colours_[i] = code >= 0 ? classColor(code) : noValueColor();
         if (code >= 0 && static_cast<std::size_t>(code) < counts.size())
             ++counts[static_cast<std::size_t>(code)];
+        else
+            ++without;
     }
     std::vector<QString> names;
     for (std::size_t i = 0; i < categories.names.size() && i < kLegendRows; ++i) {
@@ -231,10 +235,15 @@ void ColourByPanel::colourByCategories(const latent::MetadataColumn& column) {
     }
     counts.resize(names.size());
     legend_->setClasses(names, counts);
+    QStringList notes;
     if (categories.names.size() > kLegendRows) {
-        legendNote_->setText(
-            tr("… and %1 more values (colours repeat)").arg(categories.names.size() - kLegendRows));
+        notes << tr("… and %1 more values (colours repeat).").arg(categories.names.size() - kLegendRows);
     }
+    if (without > 0) {
+        notes << (without == 1 ? tr("1 point has none (light grey).")
+                               : tr("%1 points have none (light grey).").arg(QLocale().toString(static_cast<qulonglong>(without))));
+    }
+    legendNote_->setText(notes.join(' '));
 }
 
 void ColourByPanel::colourContinuously(const latent::MetadataColumn& column) {

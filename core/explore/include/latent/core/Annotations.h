@@ -13,13 +13,25 @@
 
 namespace latent {
 
+// The clustering methods: communities of the neighbour graph, or dense regions (HDBSCAN).
+inline constexpr const char* kLeiden = "leiden";
+inline constexpr const char* kDensity = "density";
+
+// How a user asks for clusters (the Clusters dock's settings, kept in sessions).
+struct ClusterSettings {
+    std::string method = kLeiden;
+    double resolution = 1.0;          // Leiden's
+    std::uint64_t seed = 1;           // Leiden's
+    std::size_t minClusterSize = 15;  // density's: smaller groups are noise
+    bool operator==(const ClusterSettings&) const = default;
+};
+// Density clusters need minClusterSize - 1 neighbours per item in the graph: this bounds its size.
+inline constexpr std::size_t kMaxMinClusterSize = 200;
 // Clusters a user found on a workspace's items and the names they carry.
 struct ItemClusters {
-    std::string method = "leiden";
-    double resolution = 1.0;
-    int neighbours = 15;          // of the graph, counting the item (as UMAP's)
+    ClusterSettings settings;
+    int neighbours = 15;           // of the graph, counting the item (as UMAP's)
     std::uint64_t graphSeed = 42;  // of the graph's neighbour search (as a UMAP map's seed)
-    std::uint64_t seed = 1;        // of Leiden
     std::vector<int> labels;         // per item: 0 is the largest cluster; -1 none (noise)
     std::vector<std::string> names;  // per cluster, unique and not empty
     bool operator==(const ItemClusters&) const = default;

@@ -29,14 +29,21 @@ public:
     // when `progress` returns false, also while waiting for another thread's build).
     std::shared_ptr<const FuzzyGraph> get(const LatentBatch& data, int neighbours, Metric metric,
                                           std::uint64_t seed, int threads, const ProgressFn& progress = {});
+    // The kNN graph (neighbours - 1 per item) that graph is built from, for what works on
+    // distances (density clusters). Built, kept and waited for together with it.
+    std::shared_ptr<const KnnGraph> knn(const LatentBatch& data, int neighbours, Metric metric,
+                                        std::uint64_t seed, int threads, const ProgressFn& progress = {});
     // How many graphs were built (not found), for tests and benchmarks.
     std::size_t builds() const;
 
 private:
     using Key = std::tuple<int, Metric, std::uint64_t>;
     struct Entry {
+        std::shared_ptr<const KnnGraph> knn;      // null while building
         std::shared_ptr<const FuzzyGraph> graph;  // null while building
     };
+    Entry entry(const LatentBatch& data, int neighbours, Metric metric, std::uint64_t seed, int threads,
+                const ProgressFn& progress);
     mutable std::mutex mutex_;
     std::condition_variable changed_;
     std::map<Key, Entry> entries_;

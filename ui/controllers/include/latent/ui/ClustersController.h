@@ -24,7 +24,7 @@ class Inference;
 
 // Wires the Clusters panel to the explorer: clusters are found in the background on the
 // latents' UMAP neighbour graph (the workspace's NeighbourGraphs: shared with the UMAP map,
-// so neither builds it twice and a new resolution only reruns Leiden), kept in the state's
+// so neither builds it twice and new settings only rerun Leiden or HDBSCAN), kept in the state's
 // annotations (so Colour by, sessions and exports see them),
 // profiled, and their prototypes decoded on the inference engine. A session's clusters are
 // profiled again when it is restored.
@@ -42,7 +42,7 @@ public:
     ClustersController(Parts parts, QObject* parent);
 
     // Finds clusters and colours the map by them (in the background; the panel shows how it went).
-    void find(double resolution, std::uint64_t seed);
+    void find(const latent::ClusterSettings& settings);
     // An error message, or "".
     QString rename(std::size_t cluster, const QString& name);
     const std::optional<latent::ClusterSummary>& summary() const { return summary_; }

@@ -9,6 +9,9 @@ namespace latent::ui {
 QColor classColor(int label);
 // Colour for points with no label.
 QColor unlabelledColor();
+// Points without a value in a categorical column (noise of density clusters, untagged
+// items): a light grey the coloured points stand out from.
+QColor noValueColor();
 // Points outside the selection, while there is one.
 QColor deselectedColor();
 

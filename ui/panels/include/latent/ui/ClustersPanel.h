@@ -10,6 +10,7 @@
 #include "latent/core/Annotations.h"
 #include "latent/core/ClusterProfiles.h"
 
+class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -19,8 +20,9 @@ class QTableWidget;
 
 namespace latent::ui {
 
-// The Clusters dock: Find Clusters (with a resolution and a seed) runs in the background
-// with progress and Cancel; then one row per cluster: its prototype (the decoded mean of
+// The Clusters dock: Find Clusters runs in the background with progress and Cancel, by
+// Leiden (a resolution and a seed) or HDBSCAN (a smallest cluster size; the rest is noise);
+// then one row per cluster: its prototype (the decoded mean of
 // its members) and medoid images, its name (edited in place), its size and majority. Rows
 // chosen select their clusters' items; double-clicking a picture makes it the current point.
 class ClustersPanel : public QWidget {
@@ -42,10 +44,8 @@ public:
     void setPrototypes(const std::vector<QImage>& images);
     void setMedoids(const std::vector<QImage>& images);
 
-    double resolution() const;
-    void setResolution(double resolution);
-    std::uint64_t seed() const;
-    void setSeed(std::uint64_t seed);
+    latent::ClusterSettings settings() const;
+    void setSettings(const latent::ClusterSettings& settings);
     bool running() const { return running_; }
     QString status() const;
     QString agreement() const;
@@ -55,7 +55,7 @@ public:
     enum Column { PrototypeColumn, MedoidColumn, NameColumn, SizeColumn, MajorityColumn, ColumnCount };
 
 Q_SIGNALS:
-    void findRequested(double resolution, std::uint64_t seed);
+    void findRequested(const latent::ClusterSettings& settings);
     void cancelRequested();
     void clustersChosen(const std::vector<std::size_t>& clusters);
     void renameRequested(std::size_t cluster, const QString& name);
@@ -64,14 +64,22 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
+    void showMethodRows();
+    double resolution() const;
+    void setResolution(double resolution);
     void setPictures(int column, const std::vector<QImage>& images);
     void chooseSelectedRows();
 
     QPushButton* find_;
     QPushButton* cancel_;
+    QComboBox* method_;
+    QWidget* leidenRow_;
     QSlider* resolution_;
     QLabel* resolutionValue_;
+    QLabel* seedLabel_;
     QSpinBox* seed_;
+    QWidget* densityRow_;
+    QSpinBox* minClusterSize_;
     QProgressBar* progress_;
     QLabel* status_;
     QLabel* agreement_;
