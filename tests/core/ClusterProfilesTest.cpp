@@ -197,4 +197,32 @@ TEST(Annotations, ExportedMetadataIsTheWorkspacesColumnsThenTheClustersAndReadsB
     EXPECT_EQ(bare.columns[0].cells, (std::vector<std::string>{"0", "1"}));
 }
 
+// Metadata with "cluster" and "tags" columns of its own keeps them; the annotations' get
+// names of their own, so Colour by tells them apart and the exported CSV reads back.
+TEST(Annotations, ColumnsNamedAsTheMetadatasOwnGetNamesOfTheirOwn) {
+    TempDir dir;
+    latent::MetadataTable metadata;
+    metadata.rowCount = 2;
+    metadata.columns.push_back({"cluster", {"a", "b"}, false, {}, {}});
+    metadata.columns.push_back({"tags", {"x", ""}, false, {}, {}});
+    metadata.columns.push_back({"tags (annotated)", {"", "y"}, false, {}, {}});
+    latent::Annotations a;
+    a.clusters = clustersOf({1, 0}, {"Zebra", "Ant"});
+    latent::addTag(a, "blurry", {1});
+    EXPECT_EQ(latent::annotationColumnName(latent::kClusterColumn, metadata), "cluster (annotated)");
+    EXPECT_EQ(latent::annotationColumnName(latent::kTagColumn, metadata), "tags (annotated 2)");
+    EXPECT_EQ(latent::annotationColumnName(latent::kClusterColumn, {}), "cluster");
+    const auto columns = latent::annotationColumns(a, 2, metadata);
+    ASSERT_EQ(columns.columns.size(), 2u);
+    EXPECT_EQ(columns.columns[0].name, "cluster (annotated)");
+    EXPECT_EQ(columns.columns[1].name, "tags (annotated 2)");
+
+    const auto path = dir / "metadata.csv";
+    latent::writeMetadataCsv(path, latent::exportedMetadata(metadata, a, 2));
+    const auto back = latent::readMetadataFile(path, latent::HeaderRule::FirstRow);
+    EXPECT_EQ(back.column("cluster").cells, metadata.columns[0].cells);
+    EXPECT_EQ(back.column("cluster (annotated)").cells, (std::vector<std::string>{"Ant", "Zebra"}));
+    EXPECT_EQ(back.column("tags (annotated 2)").cells, (std::vector<std::string>{"", "blurry"}));
+}
+
 }  // namespace

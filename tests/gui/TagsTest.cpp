@@ -58,6 +58,15 @@ TEST_F(TagsTest, TaggingTheSelectionMakesAColumnAndCtrlZUndoesEachStep) {
     click({5}, "blurry", true);
     const latent::ItemTags all = {{"blurry", {1, 9}}, {"check later", {5, 20}}};
     EXPECT_EQ(tags(), all);
+    // The status counts the items that changed; an edit that changes none is no step.
+    click({1, 2}, "blurry");
+    EXPECT_TRUE(parts(window).statusText().startsWith("Tag 1 item 'blurry'")) << parts(window).statusText().toStdString();
+    keys(Qt::Key_Z, Qt::ControlModifier);
+    click({9}, "blurry");
+    EXPECT_EQ(parts(window).statusText(), "The selected items already carry 'blurry'.");
+    click({3}, "blurry", true);
+    EXPECT_EQ(parts(window).statusText(), "None of the selected items carries 'blurry'.");
+    EXPECT_EQ(tags(), all);
 
     // A "tags" column: coloured by it, tagged items have colours, the rest the grey of none.
     auto* colourBy = parts(window).colourBy();

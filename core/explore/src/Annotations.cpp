@@ -10,12 +10,24 @@ namespace latent {
 
 using detail::trimmed;
 
-MetadataTable annotationColumns(const Annotations& annotations, std::size_t rows) {
+std::string annotationColumnName(const std::string& name, const MetadataTable& beside) {
+    const auto taken = [&](const std::string& candidate) {
+        return std::any_of(beside.columns.begin(), beside.columns.end(),
+                           [&](const MetadataColumn& c) { return c.name == candidate; });
+    };
+    std::string candidate = name;
+    for (int n = 1; taken(candidate); ++n) {
+        candidate = name + " (annotated" + (n > 1 ? " " + std::to_string(n) : std::string()) + ")";
+    }
+    return candidate;
+}
+
+MetadataTable annotationColumns(const Annotations& annotations, std::size_t rows, const MetadataTable& beside) {
     MetadataTable table;
     table.rowCount = rows;
     if (const auto& c = annotations.clusters; c && c->labels.size() == rows) {
         MetadataColumn column;
-        column.name = kClusterColumn;
+        column.name = annotationColumnName(kClusterColumn, beside);
         column.cells.reserve(rows);
         for (const int label : c->labels) {
             const bool named = label >= 0 && static_cast<std::size_t>(label) < c->names.size();
@@ -26,7 +38,7 @@ MetadataTable annotationColumns(const Annotations& annotations, std::size_t rows
     }
     if (!annotations.tags.empty()) {
         MetadataColumn column;
-        column.name = kTagColumn;
+        column.name = annotationColumnName(kTagColumn, beside);
         column.cells.assign(rows, {});
         for (const auto& [name, items] : annotations.tags) {  // in name order
             for (const std::size_t i : items) {
@@ -45,7 +57,7 @@ MetadataTable exportedMetadata(const MetadataTable& metadata, const Annotations&
     MetadataTable table;
     table.rowCount = rows;
     if (metadata.rowCount == rows) table.columns = metadata.columns;
-    for (auto& column : annotationColumns(annotations, rows).columns) table.columns.push_back(std::move(column));
+    for (auto& column : annotationColumns(annotations, rows, table).columns) table.columns.push_back(std::move(column));
     if (table.columns.empty()) {
         MetadataColumn index;
         index.name = "index";

@@ -27,13 +27,9 @@ std::pair<LatentBatch, std::vector<int>> labelledLatents(const LatentBatch& late
     for (std::size_t i = 0; i < column.codes.size(); ++i) {
         if (column.codes[i] >= 0) items.push_back(i);
     }
-    LatentBatch kept(items.size(), latents.dim);
     std::vector<int> codes;
-    for (std::size_t k = 0; k < items.size(); ++k) {
-        std::copy(latents.row(items[k]).begin(), latents.row(items[k]).end(), kept.row(k).begin());
-        codes.push_back(column.codes[items[k]]);
-    }
-    return {std::move(kept), std::move(codes)};
+    for (const std::size_t i : items) codes.push_back(column.codes[i]);
+    return {rowsOf(latents, items), std::move(codes)};
 }
 
 }  // namespace

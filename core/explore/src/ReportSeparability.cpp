@@ -10,15 +10,6 @@
 namespace latent::report {
 namespace {
 
-// The rows of `items`, as a batch (latents, or pixels in [0, 1]).
-LatentBatch latentRows(const LatentBatch& latents, const std::vector<std::size_t>& items) {
-    LatentBatch rows(items.size(), latents.dim);
-    for (std::size_t k = 0; k < items.size(); ++k) {
-        std::copy(latents.row(items[k]).begin(), latents.row(items[k]).end(), rows.row(k).begin());
-    }
-    return rows;
-}
-
 LatentBatch pixelRows(const Dataset& data, const std::vector<std::size_t>& items) {
     LatentBatch rows(items.size(), data.shape.pixelCount());
     for (std::size_t k = 0; k < items.size(); ++k) {
@@ -68,7 +59,7 @@ CardSection separability(const Workspace& ws, const ReportOptions& options, cons
     const Folds folds = roundRobinFolds(labelled.size(), options.folds);
     const std::string sample = itemsNote(labelled.size()) + ", " + std::to_string(options.folds) + " folds, " +
                                seedNote(options.seed) + ", classes: " + classes.name;
-    const LatentBatch latents = latentRows(ws.latents, labelled);
+    const LatentBatch latents = rowsOf(ws.latents, labelled);
     const bool pixels = ws.hasImages();
     const double linearLatents = crossValidatedLogisticAccuracy(latents, codes, folds, options.threads, subRange(progress, 0.0, 0.1));
     const double knnLatents = crossValidatedKnnAccuracy(latents, codes, folds, options.neighbours, options.threads);

@@ -7,6 +7,7 @@
 
 #include "latent/ui/ExplorerState.h"
 #include "latent/ui/Inference.h"
+#include "latent/ui/MapPositions.h"
 #include "latent/ui/ScatterMap.h"
 
 namespace latent::ui {
@@ -73,13 +74,7 @@ void AddedDataController::run(const QString& path, std::shared_ptr<const latent:
 void AddedDataController::show(Result result, bool fresh) {
     added_ = std::move(result.added);
     positions_ = std::move(result.positions);
-    std::vector<QVector3D> crosses;
-    crosses.reserve(positions_.count);
-    for (std::size_t i = 0; i < positions_.count; ++i) {
-        const auto p = positions_.row(i);
-        crosses.emplace_back(p[0], p.size() > 1 ? p[1] : 0.0f, p.size() > 2 ? p[2] : 0.0f);
-    }
-    map_->setAddedPoints(crosses);
+    map_->setAddedPoints(mapPositions(positions_));
     if (fresh) {
         const QLocale locale;
         QString text = tr("Added %1 items of %2 (%3) to the map as crosses")

@@ -15,18 +15,6 @@
 #include "latent/ui/SelectionModel.h"
 
 namespace latent::ui {
-namespace {
-
-latent::LatentBatch rowsOf(const latent::LatentBatch& latents, const std::vector<std::size_t>& items) {
-    latent::LatentBatch out(items.size(), latents.dim);
-    for (std::size_t r = 0; r < items.size(); ++r) {
-        const auto row = latents.row(items[r]);
-        std::copy(row.begin(), row.end(), out.row(r).begin());
-    }
-    return out;
-}
-
-}  // namespace
 
 ClustersController::ClustersController(Parts parts, QObject* parent)
     : QObject(parent), p_(parts), decoder_(new BatchDecoder(p_.inference, this)), job_(this) {
@@ -181,7 +169,8 @@ void ClustersController::onFound(Found found) {
     p_.panel->showClusters(*clusters, *summary_, reference_ ? QString::fromStdString(reference_->column) : QString());
     decodePictures();
     if (found.fresh) {
-        p_.colourBy->setColumn(latent::kClusterColumn);
+        p_.colourBy->setColumn(
+            QString::fromStdString(latent::annotationColumnName(latent::kClusterColumn, p_.state->workspace()->metadata)));
         const std::size_t count = summary_->clusters.size();
         Q_EMIT statusMessage(count == 1 ? tr("Found 1 cluster; the map is coloured by it.")
                                         : tr("Found %1 clusters; the map is coloured by them.").arg(count));
@@ -221,7 +210,7 @@ void ClustersController::decodePictures() {
         std::copy(summary_->clusters[c].mean.begin(), summary_->clusters[c].mean.end(), latents.row(c).begin());
     }
     if (!ws->hasImages()) {
-        const auto more = rowsOf(ws->latents, medoids);
+        const auto more = latent::rowsOf(ws->latents, medoids);
         latents.values.insert(latents.values.end(), more.values.begin(), more.values.end());
         latents.count += more.count;
     }

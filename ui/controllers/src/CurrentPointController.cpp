@@ -10,6 +10,7 @@
 #include "latent/ui/BookmarksPanel.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/Inference.h"
+#include "latent/ui/MapPositions.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/NeighboursPanel.h"
 #include "latent/ui/ProjectionText.h"
@@ -182,9 +183,7 @@ void CurrentPointController::selectItem(qsizetype index) {
     }
     const auto coords = state_->projection()->coords.row(i);
     pendingRequest_ = 0;
-    w_.map->setMarker(QVector3D(coords[0], coords.size() > 1 ? coords[1] : 0.0f,
-                                coords.size() > 2 ? coords[2] : 0.0f),
-                      false);
+    w_.map->setMarker(mapPosition(coords), false);
     const auto z = state_->workspace()->latents.row(i);
     state_->setCurrent({{z.begin(), z.end()}, i, labelFor(i)});
     const auto& latent = state_->current().latent;
@@ -226,7 +225,7 @@ std::optional<QVector3D> CurrentPointController::placeOnMap(const std::vector<fl
     if (!state_->projection() || layoutPreview_ || latent.empty()) return std::nullopt;
     const auto at = state_->projection()->place(latent);
     if (!at) return std::nullopt;
-    return QVector3D((*at)[0], at->size() > 1 ? (*at)[1] : 0.0f, at->size() > 2 ? (*at)[2] : 0.0f);
+    return mapPosition(*at);
 }
 
 void CurrentPointController::markCurrentPoint() {

@@ -10,6 +10,7 @@
 #include "latent/ui/ImageConvert.h"
 #include "latent/ui/ImageSearchPanel.h"
 #include "latent/ui/Inference.h"
+#include "latent/ui/MapPositions.h"
 #include "latent/ui/ScatterMap.h"
 
 namespace latent::ui {
@@ -67,7 +68,12 @@ void ImageSearchController::run(std::vector<std::filesystem::path> files, std::s
                                 std::shared_ptr<const latent::LatentBatch> latents) {
     const auto ws = p_.state->workspace();
     const auto map = p_.state->projection();
-    if (!ws || !map) return;
+    if (!ws || !map) {
+        const QString why = tr("There is no map to place images on yet: find them once it shows.");
+        p_.panel->showStopped(why);
+        Q_EMIT statusMessage(why);
+        return;
+    }
     p_.panel->showRunning(latents ? tr("Placing the images on the new map…")
                                   : files.size() == 1 ? tr("Encoding the image…")
                                                       : tr("Encoding %1 images…").arg(files.size()));
@@ -108,8 +114,7 @@ void ImageSearchController::show(Result result) {
     std::vector<FoundImageView> views;
     for (std::size_t i = 0; i < found_.size(); ++i) {
         const auto& f = found_[i];
-        const auto& p = f.position;
-        marks.emplace_back(p[0], p.size() > 1 ? p[1] : 0.0f, p.size() > 2 ? p[2] : 0.0f);
+        marks.push_back(mapPosition(f.position));
         FoundImageView view;
         view.file = QString::fromStdString(f.file.string());
         if (fitted_ && i < fitted_->count) view.fitted = toQImage(fitted_->image(i));

@@ -4,6 +4,7 @@
 #include "latent/core/Projector.h"
 #include "latent/ui/CurrentPointController.h"
 #include "latent/ui/ExplorerState.h"
+#include "latent/ui/MapPositions.h"
 #include "latent/ui/MorphEndpointPicker.h"
 #include "latent/ui/MorphPanel.h"
 #include "latent/ui/ScatterMap.h"
@@ -68,11 +69,7 @@ void MorphController::updatePath() {
 // The path through the placed frames; where the ends are plotted items it starts and ends
 // exactly on them (a transform puts a data latent near, not always on, its own point).
 void MorphController::showPath(const latent::LatentBatch& placed) {
-    std::vector<QVector3D> path;
-    for (std::size_t i = 0; i < placed.count; ++i) {
-        const auto p = placed.row(i);
-        path.emplace_back(p[0], p.size() > 1 ? p[1] : 0.0f, p.size() > 2 ? p[2] : 0.0f);
-    }
+    std::vector<QVector3D> path = mapPositions(placed);
     const auto state = morph_->state();
     const auto onMap = [this](const std::optional<std::size_t>& i) {
         return i && *i < map_->pointCount();

@@ -51,13 +51,8 @@ OutliersController::OutliersController(ExplorerState* state, OutliersPanel* pane
 void OutliersController::decodeStrip(const std::vector<std::size_t>& items) {
     const auto ws = state_->workspace();
     if (!ws || !ws->hasModel() || items.empty()) return;
-    latent::LatentBatch latents(items.size(), ws->latents.dim);
-    for (std::size_t r = 0; r < items.size(); ++r) {
-        const auto row = ws->latents.row(items[r]);
-        std::copy(row.begin(), row.end(), latents.row(r).begin());
-    }
     decoding_ = items;
-    decoder_->request(latents);
+    decoder_->request(latent::rowsOf(ws->latents, items));
 }
 
 QString OutliersController::exportTo(const QString& path, const std::vector<std::size_t>& items,

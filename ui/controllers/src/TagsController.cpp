@@ -47,8 +47,20 @@ QString TagsController::edit(const QString& name, bool add) {
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
-    const QString what = add ? tr("Tag %1 items '%2'").arg(items.size()).arg(clean)
-                             : tr("Untag %1 items '%2'").arg(items.size()).arg(clean);
+    // Only the items whose tags change count; an edit that changes none is no step to undo.
+    const auto taggedWith = [&](const latent::Annotations& a) {
+        const auto it = a.tags.find(clean.toStdString());
+        return it == a.tags.end() ? std::size_t{0} : it->second.size();
+    };
+    const std::size_t before = taggedWith(state_->annotations()), now = taggedWith(after);
+    const std::size_t changed = add ? now - before : before - now;
+    if (changed == 0) {
+        Q_EMIT statusMessage(add ? tr("The selected items already carry '%1'.").arg(clean)
+                                 : tr("None of the selected items carries '%1'.").arg(clean));
+        return {};
+    }
+    const QString count = changed == 1 ? tr("1 item") : tr("%1 items").arg(changed);
+    const QString what = (add ? tr("Tag %1 '%2'") : tr("Untag %1 '%2'")).arg(count, clean);
     if (QString error = history_->apply(std::move(after), what); !error.isEmpty()) return error;
     Q_EMIT statusMessage(what + tr(" (Ctrl+Z undoes it)."));
     return {};

@@ -39,6 +39,7 @@
 #include "MapMarkerOverlay.h"
 #include "MapPathLayer.h"
 #include "MapPointColours.h"
+#include "latent/ui/MapPositions.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
 namespace latent::ui {
@@ -304,8 +305,7 @@ const std::vector<QVector3D>& ScatterMap::path() const { return impl_->path.poin
 
 QVector3D ScatterMap::positionOf(std::size_t index) const {
     if (impl_->transition->running()) {  // where the point is going, not where it is drawn
-        const auto row = impl_->transition->target().row(index);
-        return {row[0], row[1], row.size() > 2 ? row[2] : 0.0f};
+        return mapPosition(impl_->transition->target().row(index));
     }
     double p[3];
     impl_->poly->GetPoints()->GetPoint(static_cast<vtkIdType>(index), p);

@@ -34,7 +34,8 @@ void MainWindow::connectAnnotations() {
     exportMenu_->addAction(tr("Tags (CSV)…"), tags_, &TagsController::chooseExport);
     connect(state_, &ExplorerState::annotationsChanged, colourBy_, [this] {
         const auto& ws = state_->workspace();
-        colourBy_->setAnnotations(latent::annotationColumns(state_->annotations(), ws ? ws->latents.count : 0));
+        if (!ws) return;
+        colourBy_->setAnnotations(latent::annotationColumns(state_->annotations(), ws->latents.count, ws->metadata));
     });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cassert>
 #include <cstddef>
 #include <span>
@@ -26,5 +27,15 @@ struct LatentBatch {
         return {values.data() + i * dim, dim};
     }
 };
+
+// The rows `items` of `batch`, in that order.
+inline LatentBatch rowsOf(const LatentBatch& batch, const std::vector<std::size_t>& items) {
+    LatentBatch rows(items.size(), batch.dim);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        const auto row = batch.row(items[k]);
+        std::copy(row.begin(), row.end(), rows.row(k).begin());
+    }
+    return rows;
+}
 
 }  // namespace latent

@@ -57,7 +57,15 @@ inline constexpr char kTagSeparator = ';';
 // The annotations as metadata columns of `rows` rows: "cluster" holds each item's cluster
 // name ("" for none), its categories ordered by cluster; "tags" each item's tags in name
 // order, joined by "; " ("" for none).
-MetadataTable annotationColumns(const Annotations& annotations, std::size_t rows);
+// The columns are named so as not to clash with `beside` (the workspace's own metadata):
+// see annotationColumnName.
+MetadataTable annotationColumns(const Annotations& annotations, std::size_t rows, const MetadataTable& beside = {});
+
+// The name an annotation column (`name`: kClusterColumn, kTagColumn) takes beside the
+// columns of `beside`: its own, or "cluster (annotated)" when the metadata has a "cluster"
+// column of its own (two columns of one name cannot be told apart in Colour by, nor read
+// back from an exported CSV).
+std::string annotationColumnName(const std::string& name, const MetadataTable& beside);
 
 // What a workspace's items export as metadata (projector metadata.tsv, metadata CSV): the
 // workspace's own columns (labels, joined metadata, scores) when they have `rows` rows,
