@@ -186,7 +186,8 @@ int main(int argc, char** argv) {
         latent::app::addInfoCommand(cli), latent::app::addGridCommand(cli),
         latent::app::addProjectCommand(cli), latent::app::addMorphCommand(cli),
         latent::app::addTraverseCommand(cli), latent::app::addScoreCommand(cli),
-        latent::app::addReportCommand(cli), latent::app::addClusterCommand(cli)};
+        latent::app::addReportCommand(cli), latent::app::addClusterCommand(cli),
+        latent::app::addCompareCommand(cli)};
     bool verbose = false;  // the window's and every command's
     const auto addVerbose = [&verbose](CLI::App& app) {
         app.add_flag("--verbose", verbose,
