@@ -14,7 +14,6 @@
 #include "latent/core/Model.h"
 #include "latent/core/NeighbourOverlap.h"
 #include "latent/core/ProgressRange.h"
-#include "latent/core/Projector.h"
 #include "latent/core/Workspace.h"
 
 namespace latent::app {
@@ -51,11 +50,6 @@ KnnGraph neighboursOf(const LatentBatch& latents, const CompareOptions& o, const
     return buildKnnGraph(latents, static_cast<std::size_t>(o.neighbours - 1), knn, progress);
 }
 
-LatentBatch pcaMap(const LatentBatch& latents) {
-    ProjectionParams pca;
-    return project(std::make_shared<const LatentBatch>(latents), pca).coords;
-}
-
 int runCompare(const CompareOptions& o) {
     setInferenceThreads(o.threads);
     const ProgressFn progress = terminalProgress();
@@ -84,7 +78,8 @@ int runCompare(const CompareOptions& o) {
     std::sort(sorted.begin(), sorted.end());
     const double mean = std::accumulate(sorted.begin(), sorted.end(), 0.0) / static_cast<double>(n);
     const auto low = static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), 0.2) - sorted.begin());
-    const double pcaError = alignMap(pcaMap(a.latents), pcaMap(b.latents)).error;
+    // Each workspace fitted its 2-D PCA while it was built: its map, not a second fit.
+    const double pcaError = alignMap(a.pca(2).transform(a.latents, o.threads), b.pca(2).transform(b.latents, o.threads)).error;
     std::cout << "wrote " << o.out << ": " << n << " items, " << a.latents.dim << "-d latents against "
               << b.latents.dim << "-d; neighbour agreement@" << o.neighbours << " mean " << mean << ", median "
               << sorted[n / 2] << ", " << low << " items below 0.2; PCA maps after Procrustes alignment: error "
