@@ -1,18 +1,14 @@
 // `compare`: where two models of the same images agree on each item's neighbours, as CSV.
-#include <algorithm>
 #include <iostream>
 #include <memory>
-#include <numeric>
 
 #include "Commands.h"
 #include "CommandSupport.h"
 #include "TerminalProgress.h"
 #include "latent/core/Error.h"
-#include "latent/core/KnnGraph.h"
-#include "latent/core/MapAlignment.h"
 #include "latent/core/MetadataTable.h"
 #include "latent/core/Model.h"
-#include "latent/core/NeighbourOverlap.h"
+#include "latent/core/ModelComparison.h"
 #include "latent/core/ProgressRange.h"
 #include "latent/core/Workspace.h"
 
@@ -42,47 +38,22 @@ Workspace encodeWith(const CompareOptions& o, const std::string& model, const Pr
     return buildWorkspace(request, progress);
 }
 
-KnnGraph neighboursOf(const LatentBatch& latents, const CompareOptions& o, const ProgressFn& progress) {
-    KnnOptions knn;
-    knn.threads = o.threads;
-    knn.seed = o.seed;
-    knn.nnDescent = true;  // the same graph for a seed, whatever the threads
-    return buildKnnGraph(latents, static_cast<std::size_t>(o.neighbours - 1), knn, progress);
-}
-
 int runCompare(const CompareOptions& o) {
     setInferenceThreads(o.threads);
     const ProgressFn progress = terminalProgress();
     const Workspace a = encodeWith(o, o.model, subRange(progress, 0.0, 0.4));
     const Workspace b = encodeWith(o, o.with, subRange(progress, 0.4, 0.8));
-    const std::size_t n = a.latents.count;
-    if (n <= static_cast<std::size_t>(o.neighbours)) {
-        throw Error(ErrorKind::InvalidArgument, "comparing needs more items than --neighbours (" +
-                                                    std::to_string(o.neighbours) + ")");
-    }
-    const std::vector<double> agreement = neighbourOverlap(neighboursOf(a.latents, o, subRange(progress, 0.8, 0.9)),
-                                                           neighboursOf(b.latents, o, subRange(progress, 0.9, 1.0)));
+    const ModelAgreement agreement = compareNeighbours(a, b, o.neighbours, o.seed, o.threads, subRange(progress, 0.8, 1.0));
     MetadataTable table;
-    table.rowCount = n;
-    MetadataColumn column;
-    column.name = "agreement";
-    column.numeric = true;
-    for (const double x : agreement) {
-        column.cells.push_back(std::to_string(x));
-        column.numbers.push_back(x);
-    }
-    table.columns.push_back(std::move(column));
+    table.rowCount = agreement.perItem.size();
+    table.columns.push_back(agreementColumn(agreement, "agreement"));
     writeMetadataCsv(o.out, table);
 
-    std::vector<double> sorted = agreement;
-    std::sort(sorted.begin(), sorted.end());
-    const double mean = std::accumulate(sorted.begin(), sorted.end(), 0.0) / static_cast<double>(n);
-    const auto low = static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), 0.2) - sorted.begin());
-    // Each workspace fitted its 2-D PCA while it was built: its map, not a second fit.
-    const double pcaError = alignMap(a.pca(2).transform(a.latents, o.threads), b.pca(2).transform(b.latents, o.threads)).error;
-    std::cout << "wrote " << o.out << ": " << n << " items, " << a.latents.dim << "-d latents against "
-              << b.latents.dim << "-d; neighbour agreement@" << o.neighbours << " mean " << mean << ", median "
-              << sorted[n / 2] << ", " << low << " items below 0.2; PCA maps after Procrustes alignment: error "
+    const double pcaError = alignedMap(b, ProjectionParams{}, a.coords(2)).alignment.error;
+    std::cout << "wrote " << o.out << ": " << agreement.perItem.size() << " items, " << a.latents.dim
+              << "-d latents against " << b.latents.dim << "-d; neighbour agreement@" << o.neighbours << " mean "
+              << agreement.mean << ", median " << agreement.median << ", " << agreement.low << " items below "
+              << kLowAgreement << "; PCA maps after Procrustes alignment: error "
               << pcaError << std::endl;  // the result itself: printed wherever stdout goes
     return kExitOk;
 }

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "latent/core/LatentBatch.h"
+#include "latent/core/MapAlignment.h"
+#include "latent/core/MetadataTable.h"
+#include "latent/core/Progress.h"
+#include "latent/core/Projection.h"
+#include "latent/core/Workspace.h"
+
+namespace latent {
+
+// Below this share of shared neighbours an item counts as one the two models disagree on.
+inline constexpr double kLowAgreement = 0.2;
+
+// Where two models of the same items agree on each item's neighbourhood.
+struct ModelAgreement {
+    int neighbours = 15;           // counting the item, as UMAP's
+    std::vector<double> perItem;   // the share of its neighbours - 1 nearest both spaces share
+    double mean = 0.0;
+    double median = 0.0;
+    std::size_t low = 0;           // items below kLowAgreement
+};
+
+// Compares the latents of `a` and `b` (two models' workspaces of the same items) on the
+// kNN graphs of their shared NeighbourGraphs (the ones their UMAP maps and clusters use, so
+// nothing is searched twice). Throws Error(InvalidArgument) when the item counts differ or
+// there are no more items than `neighbours`; Cancelled when `progress` says so.
+ModelAgreement compareNeighbours(const Workspace& a, const Workspace& b, int neighbours, std::uint64_t seed,
+                                 int threads, const ProgressFn& progress = {});
+
+// The per-item agreement as a numeric metadata column (to colour by, export, write as CSV).
+MetadataColumn agreementColumn(const ModelAgreement& agreement, const std::string& name);
+
+// A second model's map laid onto the first's: `b`'s latents projected as `params` says (a
+// PCA map is the one the workspace fitted while it was built), then turned, scaled and
+// shifted onto `reference` (the first model's map of the same items) by Procrustes.
+struct AlignedMap {
+    LatentBatch coords;  // aligned
+    MapAlignment alignment;
+};
+AlignedMap alignedMap(const Workspace& b, const ProjectionParams& params, const LatentBatch& reference,
+                      const LayoutCallback& callback = {});
+
+}  // namespace latent

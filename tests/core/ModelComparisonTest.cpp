@@ -1,0 +1,94 @@
+// Two models of the same items compared: per-item neighbour agreement and a second map laid
+// onto the first.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "ModelFixtures.h"
+#include "latent/core/Error.h"
+#include "latent/core/ModelComparison.h"
+#include "latent/core/Workspace.h"
+
+namespace {
+
+latent::Workspace encoded(const std::string& model, std::size_t limit) {
+    latent::WorkspaceRequest request;
+    request.identity.modelPath = model;
+    request.identity.dataPath = LATENT_DEFAULT_DATA_DIR;
+    request.identity.split = "test";
+    request.identity.limit = limit;
+    request.threads = 2;
+    request.requireModel = true;
+    return latent::buildWorkspace(request);
+}
+
+latent::ProjectionParams umapWithSeed(std::uint64_t seed) {
+    latent::ProjectionParams p;
+    p.method = latent::ProjectionMethod::Umap;
+    p.seed = seed;
+    p.threads = 2;
+    return p;
+}
+
+TEST(ModelComparison, AModelAgreesWithItselfEverywhereAndNotWithAnother) {
+    const auto a = encoded(LATENT_DEFAULT_MODEL, 2000);
+    const auto same = encoded(LATENT_DEFAULT_MODEL, 2000);
+    const auto other = encoded(fixture("mlp_vae.pt").string(), 2000);
+
+    const auto itself = latent::compareNeighbours(a, same, 15, 42, 2);
+    ASSERT_EQ(itself.perItem.size(), 2000u);
+    EXPECT_TRUE(std::all_of(itself.perItem.begin(), itself.perItem.end(), [](double x) { return x == 1.0; }));
+    EXPECT_EQ(itself.mean, 1.0);
+    EXPECT_EQ(itself.low, 0u);
+
+    const auto versus = latent::compareNeighbours(a, other, 15, 42, 2);
+    RecordProperty("mean", std::to_string(versus.mean));
+    EXPECT_LT(versus.mean, 0.3);
+    EXPECT_GT(versus.low, 1000u);
+    EXPECT_LE(versus.median, versus.mean + 0.2);
+    const auto column = latent::agreementColumn(versus, "agreement");
+    EXPECT_TRUE(column.numeric);
+    EXPECT_EQ(column.numbers, versus.perItem);
+    // The graphs compared are the workspaces' own, kept for their maps and clusters: the
+    // second comparison found a's graph built by the first.
+    EXPECT_EQ(a.graphs->builds(), 1u);
+}
+
+TEST(ModelComparison, RefusesItemsThatDoNotPair) {
+    const auto a = encoded(LATENT_DEFAULT_MODEL, 100);
+    const auto b = encoded(LATENT_DEFAULT_MODEL, 90);
+    EXPECT_THROW(latent::compareNeighbours(a, b, 15, 42, 1), latent::Error);
+    EXPECT_THROW(latent::compareNeighbours(a, a, 100, 42, 1), latent::Error);
+}
+
+TEST(ModelComparison, AlignedMapsOfOneModelMeetAndOfTwoModelsDoNot) {
+    const auto a = encoded(LATENT_DEFAULT_MODEL, 2000);
+    const auto other = encoded(fixture("mlp_vae.pt").string(), 2000);
+
+    // PCA: the map the workspace fitted, laid onto itself.
+    const auto pca = latent::alignedMap(a, latent::ProjectionParams{}, a.coords(2));
+    EXPECT_LT(pca.alignment.error, 1e-5);
+
+    // UMAP with another seed: the same model's map lands close to the first; another
+    // model's stays far from it, however it is turned.
+    const auto first = latent::alignedMap(a, umapWithSeed(1), a.coords(2)).coords;
+    const double sameModel = latent::alignedMap(a, umapWithSeed(2), first).alignment.error;
+    const double otherModel = latent::alignedMap(other, umapWithSeed(1), first).alignment.error;
+    RecordProperty("same_model_other_seed", std::to_string(sameModel));
+    RecordProperty("other_model", std::to_string(otherModel));
+    EXPECT_LT(sameModel, 0.25);
+    EXPECT_GT(otherModel, 0.6);
+
+    const auto aligned = latent::alignedMap(other, umapWithSeed(1), first);
+    EXPECT_EQ(aligned.coords.count, 2000u);
+    EXPECT_EQ(aligned.coords.dim, 2u);
+    // Its coordinates are the aligned ones: aligning them again changes nothing.
+    const auto again = latent::alignMap(first, aligned.coords);
+    EXPECT_NEAR(again.scale, 1.0, 1e-3);
+    EXPECT_NEAR(again.rotation[0], 1.0, 1e-3);
+    EXPECT_NEAR(again.rotation[3], 1.0, 1e-3);
+    EXPECT_NEAR(again.error, aligned.alignment.error, 1e-4);
+}
+
+}  // namespace
