@@ -14,6 +14,7 @@
 #include "latent/core/Model.h"
 #include "latent/core/Projector.h"
 #include "latent/ui/ColourByPanel.h"
+#include "latent/ui/ComparisonController.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/ProjectionPanel.h"
 #include "latent/core/Session.h"
@@ -36,10 +37,12 @@ struct GuiOptions {
     std::string colourBy;
     bool density = false;
     std::string session;  // opened in place of the model and data options
+    std::string compareWith;  // a second model, compared once the map is shown
 };
 
 // --screenshot: the window is grabbed once the map it was asked for is shown.
-void screenshotOnceShown(latent::ui::MainWindow& window, const std::string& path, bool waitForSession) {
+void screenshotOnceShown(latent::ui::MainWindow& window, const std::string& path, bool waitForSession,
+                         bool waitForComparison) {
     const auto grab = [&window, path] {
         QTimer::singleShot(800, &window, [&window, path] {
             const bool saved = window.grab().save(QString::fromStdString(path));
@@ -47,6 +50,11 @@ void screenshotOnceShown(latent::ui::MainWindow& window, const std::string& path
             QApplication::exit(saved ? 0 : 1);
         });
     };
+    if (waitForComparison) {
+        QObject::connect(window.comparison(), &latent::ui::ComparisonController::shown, &window, grab,
+                         Qt::SingleShotConnection);
+        return;
+    }
     if (!waitForSession) {
         QObject::connect(&window, &latent::ui::MainWindow::projectionShown, &window, grab, Qt::SingleShotConnection);
         return;
@@ -103,8 +111,18 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
         QObject::connect(&window, &latent::ui::MainWindow::projectionShown, &window,
                          [&] { window.selectItem(o.select); }, Qt::SingleShotConnection);
     }
+    if (!o.compareWith.empty()) {
+        QObject::connect(&window, &latent::ui::MainWindow::projectionShown, &window,
+                         [&] { window.compareWith(QString::fromStdString(o.compareWith)); },
+                         Qt::SingleShotConnection);
+    }
     if (!o.screenshot.empty()) {
-        screenshotOnceShown(window, o.screenshot, !o.session.empty());
+        screenshotOnceShown(window, o.screenshot, !o.session.empty(), !o.compareWith.empty());
+        QObject::connect(window.comparison(), &latent::ui::ComparisonController::failed, &window,
+                         [](const QString& message) {
+                             std::cerr << "latent-explorer: " << message.toStdString() << "\n";
+                             QApplication::exit(1);
+                         });
         QObject::connect(&window, &latent::ui::MainWindow::loadFailed, &window,
                          [] { QApplication::exit(1); });
         QObject::connect(&window, &latent::ui::MainWindow::projectionFailed, &window,
@@ -174,6 +192,10 @@ int main(int argc, char** argv) {
                 return std::string(e.what());
             }
         });
+    cli.add_option("--compare-with", gui.compareWith,
+                   "once the map is shown, compare it with this model's map of the same images (File > Compare "
+                   "With Model)")
+        ->check(CLI::ExistingFile);
     cli.add_option("--screenshot", gui.screenshot, "save a screenshot once the map is shown, then quit");
     cli.add_option("--session", gui.session, "open a saved session: its model, data, map and view")
         ->check(CLI::ExistingFile)

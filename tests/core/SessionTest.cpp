@@ -65,6 +65,7 @@ latent::Session fullSession() {
     clusters.names = {"Sneaker (94%)", "boots ✓", "Cluster 3"};
     s.annotations.clusters = clusters;
     s.annotations.tags = {{"blurry", {0, 4}}, {"mislabelled ✓", {3}}};
+    s.comparedModel = "/models/épocas/epoch_05.pt";
     return s;
 }
 
@@ -119,9 +120,11 @@ TEST(Session, MalformedAndForeignFilesAreRefusedWithAMessage) {
     EXPECT_EQ(loadErrorKind("[1, 2, 3]"), latent::ErrorKind::BadFormat);
 
     auto j = latent::sessionToJson(fullSession());
-    const auto at = j.find("\"version\": 4");
+    const std::string version = "\"version\": " + std::to_string(latent::Session::kVersion);
+    const auto at = j.find(version);
     ASSERT_NE(at, std::string::npos);
-    EXPECT_EQ(loadErrorKind(std::string(j).replace(at, 12, "\"version\": 9"), &message), latent::ErrorKind::BadFormat);
+    EXPECT_EQ(loadErrorKind(std::string(j).replace(at, version.size(), "\"version\": 9"), &message),
+              latent::ErrorKind::BadFormat);
     EXPECT_NE(message.find("version 9"), std::string::npos);
     const auto model = j.find("\"model\": ");
     EXPECT_EQ(loadErrorKind(std::string(j).replace(model, 9, "\"model\": 5, \"x\": "), &message),
@@ -146,6 +149,7 @@ TEST(Session, FieldsOfAnotherTypeOrOutOfRangeAreRefusedNamingTheField) {
     };
     using Ptr = nlohmann::json::json_pointer;
     EXPECT_NE(refused(Ptr("/format"), 1).find("not a Latent Explorer session"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/compared_model"), 5).find("mistyped"), std::string::npos);
     EXPECT_NE(refused(Ptr("/data/limit"), 5e90).find("'limit'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/data/prior_samples"), 0).find("'prior_samples'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/current/latent/0"), 1e39).find("'latent'"), std::string::npos);

@@ -55,7 +55,7 @@ void AddedDataController::run(const QString& path, std::shared_ptr<const latent:
                 const latent::EncodeFn encodeHere = [&](std::shared_ptr<const latent::Dataset> images) {
                     return encode(std::move(images), control.stopToken());
                 };
-                const latent::ProgressFn progress = [&](double f, const std::string& m) { return control.report({f, m}); };
+                const latent::ProgressFn progress = reporting(control);
                 result.added = std::make_shared<const latent::AddedData>(
                     latent::readAddedData(file, *ws, identity, encodeHere, latent::kMaxAddedItems, progress));
             }

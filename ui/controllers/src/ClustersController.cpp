@@ -92,9 +92,7 @@ void ClustersController::find(const latent::ClusterSettings& settings) {
     const int threads = std::max(1, QThread::idealThreadCount());
     job_.run(
         [ws, graph, settings, density, threads, reference = reference_](const LatestJob<Found>::Control& control) {
-            const latent::ProgressFn progress = [&control](double fraction, const std::string& message) {
-                return control.report({fraction, message});
-            };
+            const latent::ProgressFn progress = reporting(control);
             const auto graphProgress = latent::subRange(progress, 0.0, 0.8);
             latent::Clustering clustering;
             if (density) {

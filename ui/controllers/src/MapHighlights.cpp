@@ -18,9 +18,16 @@ MapHighlights::MapHighlights(ScatterMap* map, const NeighboursPanel* neighbours,
     connect(state, &ExplorerState::projectionChanged, this, &MapHighlights::refresh);  // the map was rebuilt
 }
 
+void MapHighlights::setLinkedItem(std::optional<std::size_t> item) {
+    if (item == linked_) return;
+    linked_ = item;
+    refresh();
+}
+
 std::vector<std::size_t> MapHighlights::points() const {
     constexpr std::size_t kMaxSearchRings = 5000;  // rings beyond this would hide the map
     std::vector<std::size_t> points;
+    if (linked_) points.push_back(*linked_);
     for (const auto& n : neighbours_->neighbours()) points.push_back(n.index);
     const auto& found = colourBy_->matches();
     points.insert(points.end(), found.begin(),

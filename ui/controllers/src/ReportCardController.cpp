@@ -49,9 +49,7 @@ void ReportCardController::measure(std::uint64_t seed) {
     job_.run(
         [ws, identity = state_->identity(), options, decode = inference_->batchDecoder()](const auto& control) {
             return latent::measureReportCard(*ws, identity, options, until(control.stopToken(), decode),
-                                             [&control](double fraction, const std::string& message) {
-                                                 return control.report({fraction, message});
-                                             });
+                                             reporting(control));
         },
         [this](JobOutcome<latent::ReportCard> outcome) { finished(std::move(outcome)); });
 }

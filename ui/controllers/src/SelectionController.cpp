@@ -59,15 +59,7 @@ SelectionController::SelectionController(ExplorerState* state, ScatterMap* map, 
     connect(state_, &ExplorerState::workspaceChanged, this, &SelectionController::onWorkspaceChanged);
     connect(state_, &ExplorerState::projectionChanged, this, &SelectionController::onProjectionChanged);
     connect(model_, &SelectionModel::changed, this, &SelectionController::onSelectionChanged);
-    connect(tool_, &MapSelectionTool::regionSelected, this,
-            [this](const std::vector<std::size_t>& indices, bool add) {
-                if (add) {
-                    model_->add(indices);
-                } else {
-                    model_->replace(indices);
-                }
-            });
-    connect(tool_, &MapSelectionTool::pointClicked, this, &SelectionController::onPointClicked);
+    follow(tool_);
     connect(panel_, &SelectionPanel::itemActivated, this, &SelectionController::itemChosen);
     connect(panel_, &SelectionPanel::clearRequested, model_, &SelectionModel::clear);
     connect(panel_, &SelectionPanel::invertRequested, model_, &SelectionModel::invert);
@@ -76,6 +68,26 @@ SelectionController::SelectionController(ExplorerState* state, ScatterMap* map, 
 }
 
 SelectionController::~SelectionController() = default;
+
+void SelectionController::follow(MapSelectionTool* tool) {
+    connect(tool, &MapSelectionTool::regionSelected, this, [this](const std::vector<std::size_t>& indices, bool add) {
+        if (add) {
+            model_->add(indices);
+        } else {
+            model_->replace(indices);
+        }
+    });
+    connect(tool, &MapSelectionTool::pointClicked, this, &SelectionController::onPointClicked);
+}
+
+void SelectionController::linkMap(ScatterMap* map, std::function<const latent::LatentBatch*()> coords) {
+    auto* tool = new MapSelectionTool(map, this);
+    tool->setCoordinateSource(std::move(coords));
+    tool->setMode(tool_->mode());
+    follow(tool);
+    linked_.emplace_back(map, tool);
+}
+
 
 TagBar* SelectionController::tagBar() const { return panel_->tagBar(); }
 
@@ -91,7 +103,10 @@ void SelectionController::buildToolbar() {
         action->setShortcut(QKeySequence(key));
         action->setToolTip(tr("%1 (%2)").arg(tip, key));
         action->setChecked(mode == MapSelectionTool::Mode::Navigate);
-        connect(action, &QAction::triggered, this, [this, mode] { tool_->setMode(mode); });
+        connect(action, &QAction::triggered, this, [this, mode] {
+            tool_->setMode(mode);
+            for (const auto& [map, tool] : linked_) tool->setMode(mode);
+        });
         bar->addAction(action);
     };
     addMode(tr("Navigate"), tr("N"),
@@ -136,6 +151,9 @@ void SelectionController::onSelectionChanged() {
     if (wasEmpty_ && model_->count() > 0) dock_->raise();  // a first selection: show the panel
     wasEmpty_ = model_->count() == 0;
     if (state_->projection()) map_->setSelection(model_->mask());  // else the map has old points
+    for (const auto& [map, tool] : linked_) {
+        if (map->pointCount() == model_->pointCount()) map->setSelection(model_->mask());  // else other points
+    }
     thumbnails_->imagesChanged();  // their frames show the selection
     panel_->setSelection(model_->indices(), model_->pointCount());
 }

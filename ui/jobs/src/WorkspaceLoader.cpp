@@ -17,7 +17,7 @@ void WorkspaceLoader::start(const latent::WorkspaceRequest& request) {
             Loaded loaded;
             try {
                 loaded.workspace = std::make_shared<latent::Workspace>(latent::buildWorkspace(
-                    request, [&](double f, const std::string& msg) { return control.report({f, msg}); }));
+                    request, reporting(control)));
             } catch (const latent::DatasetNeedsResize& e) {
                 loaded.resizeOffer = {e.datasetShape, e.modelShape};
             }

@@ -81,6 +81,7 @@ ColourByPanel::ColourByPanel(ClassLegend* legend, QWidget* parent)
 void ColourByPanel::setWorkspace(std::shared_ptr<const latent::Workspace> workspace) {
     workspace_ = std::move(workspace);
     annotations_ = {};
+    comparison_.reset();
     labels_ = {};
     const auto& dataset = workspace_->dataset;
     if (!dataset.labels.empty()) {
@@ -94,6 +95,12 @@ void ColourByPanel::setWorkspace(std::shared_ptr<const latent::Workspace> worksp
 void ColourByPanel::setAnnotations(latent::MetadataTable annotations) {
     const QString shown = column();
     annotations_ = std::move(annotations);
+    if (workspace_) offerColumns(shown);
+}
+
+void ColourByPanel::setComparison(std::optional<latent::MetadataColumn> measured) {
+    const QString shown = column();
+    comparison_ = std::move(measured);
     if (workspace_) offerColumns(shown);
 }
 
@@ -114,6 +121,7 @@ void ColourByPanel::offerColumns(const QString& keep) {
     if (annotations_.rowCount == workspace_->latents.count) {
         for (const auto& c : annotations_.columns) columns_.push_back(&c);
     }
+    if (comparison_ && comparison_->cells.size() == workspace_->latents.count) columns_.push_back(&*comparison_);
     const QSignalBlocker block(column_);
     column_->clear();
     for (const auto* c : columns_) column_->addItem(c ? QString::fromStdString(c->name) : tr(kOneColour));

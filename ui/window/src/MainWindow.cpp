@@ -8,6 +8,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
@@ -94,7 +95,11 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     resize(1280, 800);
     setAcceptDrops(true);
 
-    auto* central = new QWidget(this);
+    // The map, and beside it a compared model's (connectComparison), each under its title.
+    maps_ = new QSplitter(Qt::Horizontal, this);
+    maps_->setChildrenCollapsible(false);
+    auto* central = new QWidget(maps_);
+    maps_->addWidget(central);
     auto* column = new QVBoxLayout(central);
     column->setContentsMargins(6, 6, 6, 6);
     QFont bold = mapTitle_->font();
@@ -110,7 +115,7 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     });
     column->addWidget(noMapOffer_);
     column->addWidget(map_, 1);
-    setCentralWidget(central);
+    setCentralWidget(maps_);
 
     // "Current point", not "Selection": the "Selected" dock holds the map selection. Found
     // images become the current point, and the model is what it decodes with: their docks
@@ -150,13 +155,14 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
     selection_ = new SelectionController(state_, map_, inference_, this);
     connectAnnotations();
     connectImageSearch();
+    connectComparison(currentPoint);  // the current item in both models, beside its own panel
     tabifyDockWidget(key, selection_->dock());
     key->raise();  // the map's key comes first; the Selected panel shows up with a selection
     connect(selection_, &SelectionController::itemChosen, current_, &CurrentPointController::selectItem);
     // Directions can start or end at the selection, beside the classes.
     connect(state_->selection(), &SelectionModel::changed, attributes_,
             [this] { attributes_->setSelection(state_->selection()->indices()); });
-    sessions_ = new SessionActions({state_, projectionPanel_, morph_, current_, bookmarks_, map_, colourBy_},
+    sessions_ = new SessionActions({state_, projectionPanel_, morph_, current_, bookmarks_, map_, colourBy_, comparison_},
                                    {[this](const latent::WorkspaceIdentity& identity) {
                                         latent::WorkspaceRequest other = request_;
                                         other.identity = identity;

@@ -30,11 +30,15 @@ void MainWindow::openModel(const QString& path) {
     load(request);
 }
 
-void MainWindow::chooseModelFile() {
+QString MainWindow::askForModelFile(const QString& title) {
     const QString dir = QFileInfo(QString::fromStdString(request_.identity.modelPath.string())).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Model"), dir,
+    return QFileDialog::getOpenFileName(
+        this, title, dir,
         tr("Models (*.pt *.pth *.json);;TorchScript files (*.pt *.pth);;Encoder/decoder manifests (*.json)"));
+}
+
+void MainWindow::chooseModelFile() {
+    const QString path = askForModelFile(tr("Open Model"));
     if (!path.isEmpty()) openModel(path);
 }
 

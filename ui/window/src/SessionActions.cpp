@@ -8,6 +8,7 @@
 
 #include "latent/ui/BookmarksPanel.h"
 #include "latent/ui/ColourByPanel.h"
+#include "latent/ui/ComparisonController.h"
 #include "latent/ui/CurrentPointController.h"
 #include "latent/ui/ExplorerState.h"
 #include "latent/ui/MorphPanel.h"
@@ -34,6 +35,8 @@ SessionActions::SessionActions(Parts parts, Window window, QWidget* dialogParent
     connect(p_.state, &ExplorerState::annotationsChanged, this, &SessionActions::changed);
     connect(p_.morph, &MorphPanel::frameRequested, this, &SessionActions::changed);
     connect(p_.bookmarks, &BookmarksPanel::changed, this, &SessionActions::changed);
+    connect(p_.comparison, &ComparisonController::shown, this, &SessionActions::changed);
+    connect(p_.comparison, &ComparisonController::closed, this, &SessionActions::changed);
 }
 
 void SessionActions::addTo(QMenu* file, QAction* before) {
@@ -114,6 +117,7 @@ latent::Session SessionActions::capture() const {
     s.view.colourBy = p_.colourBy->column().toStdString();
     s.view.windowLayout = window_.saveLayout();
     s.annotations = p_.state->annotations();
+    if (p_.comparison->isOpen()) s.comparedModel = p_.comparison->modelPath().toStdString();
     return s;
 }
 
@@ -178,6 +182,11 @@ void SessionActions::apply(const latent::Session& s) {
                         label(s.morph->bIndex, tr("B from the session")));
     }
     p_.bookmarks->setBookmarks(s.bookmarks);
+    if (!s.comparedModel.empty()) {
+        p_.comparison->open(QString::fromStdString(s.comparedModel.string()), QString::fromStdString(s.view.colourBy));
+    } else if (p_.comparison->isOpen()) {
+        p_.comparison->close();
+    }
     if (s.currentLatent.size() == workspace.latents.dim) {
         if (s.currentIndex && *s.currentIndex < workspace.dataset.count) {
             p_.current->selectItem(static_cast<qsizetype>(*s.currentIndex));

@@ -46,8 +46,9 @@ struct SessionView {
 // map, and the same latents (stored losslessly), so the same images decode again.
 struct Session {
     // 2 added metadata, image fitting, resizing and prior sampling; 3 the camera, the
-    // Colour by column and the window layout; 4 the annotations (clusters, tags).
-    static constexpr int kVersion = 4;
+    // Colour by column and the window layout; 4 the annotations (clusters, tags); 5 the
+    // model compared with.
+    static constexpr int kVersion = 5;
 
     WorkspaceIdentity workspace;  // the model, the data and everything that decides the latents
     ProjectionParams projection;
@@ -58,6 +59,9 @@ struct Session {
     std::optional<std::size_t> currentIndex;     // when it is a dataset item
     SessionView view;
     Annotations annotations;
+    // The second model whose map shows beside this one (File > Compare With Model); empty:
+    // none. Its map follows the projection above.
+    std::filesystem::path comparedModel;
 
     bool operator==(const Session&) const = default;
 };

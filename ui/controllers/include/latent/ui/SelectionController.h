@@ -3,8 +3,12 @@
 #include <QObject>
 #include <QString>
 #include <cstddef>
+#include <functional>
+#include <utility>
 #include <optional>
 #include <vector>
+
+#include "latent/core/LatentBatch.h"
 
 class QDockWidget;
 class QMainWindow;
@@ -32,6 +36,9 @@ public:
     ~SelectionController() override;
 
     MapSelectionTool* tool() const { return tool_; }
+    // Another map of the same items (a compared model's, placed by `coords`): its gestures
+    // edit the same selection in the toolbar's mode, and it greys what is not selected.
+    void linkMap(ScatterMap* map, std::function<const latent::LatentBatch*()> coords);
     SelectionPanel* panel() const { return panel_; }
     ThumbnailLayer* thumbnails() const { return thumbnails_; }
     QDockWidget* dock() const { return dock_; }
@@ -52,6 +59,7 @@ private:
     void onProjectionChanged();
     void onSelectionChanged();
     void onPointClicked(std::optional<std::size_t> index, bool toggle);
+    void follow(MapSelectionTool* tool);  // its gestures edit the selection
     void selectClass(int label);
 
     ExplorerState* state_;
@@ -60,6 +68,7 @@ private:
     SelectionModel* model_;  // the state's
     QDockWidget* dock_;
     MapSelectionTool* tool_;
+    std::vector<std::pair<ScatterMap*, MapSelectionTool*>> linked_;  // linkMap
     SelectionPanel* panel_;
     ThumbnailLayer* thumbnails_;
     ThumbnailImages* images_;

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "latent/core/Error.h"
+#include "latent/core/Progress.h"
 
 namespace latent::ui {
 
@@ -196,6 +197,12 @@ bool LatestJob<Result, Progress>::Control::report(Progress progress) const {
         slot_->post([slot = slot_, run = run_] { slot->deliverProgress(run); });
     }
     return true;
+}
+
+// A run's reports as the ProgressFn core functions take (false once it is cancelled).
+template <typename Control>
+latent::ProgressFn reporting(const Control& control) {
+    return [&control](double fraction, const std::string& message) { return control.report({fraction, message}); };
 }
 
 // Work that nothing supersedes (an export to a file the user named): a LatestJob of its

@@ -5,6 +5,7 @@
 #include <QWidget>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "latent/core/MetadataTable.h"
@@ -34,6 +35,9 @@ public:
     // Offers the user's annotation columns (clusters) after the workspace's, one row per
     // point; the column shown stays when it is still offered.
     void setAnnotations(latent::MetadataTable annotations);
+    // Offers a column measured against another model (the items' agreement) last, or none;
+    // the column shown stays when it is still offered.
+    void setComparison(std::optional<latent::MetadataColumn> measured);
     QStringList columnNames() const;
     QString column() const;
     bool setColumn(const QString& name);  // false, changing nothing, for a column the data lacks
@@ -69,6 +73,7 @@ private:
     std::shared_ptr<const latent::Workspace> workspace_;
     latent::MetadataColumn labels_;  // the dataset's class labels as a column
     latent::MetadataTable annotations_;
+    std::optional<latent::MetadataColumn> comparison_;
     std::vector<const latent::MetadataColumn*> columns_;
     std::vector<QColor> colours_;
     std::vector<std::size_t> matches_;

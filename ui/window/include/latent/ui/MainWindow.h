@@ -16,6 +16,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QMimeData;
+class QSplitter;
 class QToolButton;
 
 namespace latent::ui {
@@ -29,6 +30,7 @@ class ClassLegend;
 class ClustersController;
 class ClustersPanel;
 class ColourByPanel;
+class ComparisonController;
 class DecoderRequired;
 class ElidedLabel;
 class ExportActions;
@@ -109,6 +111,10 @@ public:
     MessageLog* messages() const { return messages_; }
     // File > Export's actions.
     ExportActions* exports() const { return exports_; }
+    // File > Compare With Model: the map of the model at `modelPath` (same input size) beside
+    // this one, linked and aligned (in the background; the Compare dock shows how it goes).
+    void compareWith(const QString& modelPath);
+    ComparisonController* comparison() const { return comparison_; }
 
 Q_SIGNALS:
     void workspaceReady();
@@ -138,6 +144,7 @@ private:
     void setBusy(bool busy);
     QDockWidget* addSideDock(const QString& title, const char* name, QWidget* content);
     void chooseModelFile();
+    QString askForModelFile(const QString& title);  // "" when the user cancels
     void chooseDataFile();
     void load(const latent::WorkspaceRequest& request);
     void addDataMenuItems(QMenu* file);
@@ -148,6 +155,8 @@ private:
     void connectModelSettings();  // MainWindowModelSettings.cpp
     void connectAnnotations();    // MainWindowAnnotations.cpp
     void connectImageSearch();    // MainWindowDataFiles.cpp, with Add Data to Map
+    void connectComparison(QDockWidget* tabWith);  // MainWindowComparison.cpp
+    void chooseComparisonModel();
     static QStringList droppedImages(const QMimeData* mime);
 
     latent::WorkspaceRequest request_;  // what the shown workspace was built from
@@ -185,6 +194,8 @@ private:
     OutliersController* outliersController_ = nullptr;
     ReportCardController* reportCardController_ = nullptr;
     ClustersController* clustersController_ = nullptr;
+    QSplitter* maps_ = nullptr;  // the map, and a compared model's beside it
+    ComparisonController* comparison_ = nullptr;
     AnnotationHistory* history_ = nullptr;  // Edit > Undo/Redo of clusters and tags
     TagsController* tags_ = nullptr;
     MapHighlights* highlights_ = nullptr;

@@ -17,6 +17,7 @@ namespace latent::ui {
 
 class BookmarksPanel;
 class ColourByPanel;
+class ComparisonController;
 class CurrentPointController;
 class ExplorerState;
 class MorphPanel;
@@ -39,6 +40,7 @@ public:
         BookmarksPanel* bookmarks = nullptr;
         ScatterMap* map = nullptr;
         ColourByPanel* colourBy = nullptr;
+        ComparisonController* comparison = nullptr;  // the model compared with
     };
     // What only the window can do: load another workspace, show a projection.
     struct Window {
