@@ -98,6 +98,16 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
                          ws->projectSeconds);
         });
     }
+    if (o.timings) {  // the map asked for (after PCA, a UMAP or t-SNE map takes longer)
+        QObject::connect(&window, &latent::ui::MainWindow::projectionShown, &window, [&] {
+            std::fprintf(stderr, "timings: map shown %.3f s\n", static_cast<double>(sinceStart.nsecsElapsed()) * 1e-9);
+        }, Qt::SingleShotConnection);
+    }
+    if (o.timings && !o.compareWith.empty()) {
+        QObject::connect(window.comparison(), &latent::ui::ComparisonController::shown, &window, [&] {
+            std::fprintf(stderr, "timings: both maps shown %.3f s\n", static_cast<double>(sinceStart.nsecsElapsed()) * 1e-9);
+        }, Qt::SingleShotConnection);
+    }
     if (!o.colourBy.empty()) {
         QObject::connect(&window, &latent::ui::MainWindow::workspaceReady, &window,
                          [&] {
