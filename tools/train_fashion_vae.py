@@ -164,6 +164,29 @@ def write_log(path: Path, args, rows, summary: dict) -> None:
     path.write_text("\n".join(lines))
 
 
+def model_meta(args, rows, epoch=None) -> dict:
+    """The model's meta.json; a checkpoint's also says its epoch (docs/models.md)."""
+    meta = {
+        "format": "latent-explorer-model", "version": 1,
+        "name": "Fashion-MNIST VAE (MLP, 16-d)",
+        "description": "Variational autoencoder trained on Fashion-MNIST (28x28 grayscale "
+                       "garments). MLP encoder/decoder, 16-d latent, standard normal prior.",
+        "latent_dim": LATENT_DIM, "image_shape": [1, 28, 28], "value_range": [0, 1],
+        "channel_order": "gray", "prior": "standard_normal", "class_names": CLASS_NAMES,
+        "training": {"dataset": f"Fashion-MNIST train ({args.train_count:,})", "epochs": len(rows),
+                     "seed": args.seed, "final_train_loss": round(rows[-1][1], 3),
+                     "final_test_loss": round(rows[-1][2], 3), "torch_version": torch.__version__},
+    }
+    if epoch is not None:
+        meta["epoch"] = epoch
+    return meta
+
+
+def save(model: nn.Module, path: Path, meta: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.jit.save(torch.jit.script(model), str(path), _extra_files={"meta.json": json.dumps(meta, indent=2)})
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--data-dir", type=Path, default=Path("/usr/share/datasets/fashion-mnist"))
@@ -174,12 +197,17 @@ def main() -> None:
     # slower for this small MLP (see docs/training.md).
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--log", type=Path, default=REPO / "docs/training.md")
+    p.add_argument("--train-count", type=int, default=60000,
+                   help="train on the first N training images (a quick run, e.g. for checkpoints in tests)")
+    p.add_argument("--checkpoints", type=Path,
+                   help="also save the model after every epoch as DIR/epoch_NNN.pt, its epoch in meta.json "
+                        "(File > Open Checkpoints)")
     args = p.parse_args()
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     np.random.seed(args.seed)
-    x_train, _ = load_split(args.data_dir, "train", 60000)
+    x_train = load_split(args.data_dir, "train", 60000)[0][:args.train_count]
     x_test, _ = load_split(args.data_dir, "t10k", 10000)
 
     model = FashionVAE()
@@ -202,22 +230,12 @@ def main() -> None:
         rows.append((epoch, running / len(x_train), test_loss, test_recon,
                      time.perf_counter() - t0, time.process_time() - c0))
         print("epoch %2d  train %.2f  test %.2f  recon %.2f  %.1fs (cpu %.1fs)" % rows[-1], flush=True)
+        if args.checkpoints:
+            save(model, args.checkpoints / f"epoch_{epoch:03d}.pt", model_meta(args, rows, epoch))
     total_time, total_cpu = time.perf_counter() - start, sum(r[5] for r in rows)
 
-    meta = {
-        "format": "latent-explorer-model", "version": 1,
-        "name": "Fashion-MNIST VAE (MLP, 16-d)",
-        "description": "Variational autoencoder trained on Fashion-MNIST (28x28 grayscale "
-                       "garments). MLP encoder/decoder, 16-d latent, standard normal prior.",
-        "latent_dim": LATENT_DIM, "image_shape": [1, 28, 28], "value_range": [0, 1],
-        "channel_order": "gray", "prior": "standard_normal", "class_names": CLASS_NAMES,
-        "training": {"dataset": "Fashion-MNIST train (60,000)", "epochs": args.epochs,
-                     "seed": args.seed, "final_train_loss": round(rows[-1][1], 3),
-                     "final_test_loss": round(rows[-1][2], 3), "torch_version": torch.__version__},
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    torch.jit.save(torch.jit.script(model), str(args.out),
-                   _extra_files={"meta.json": json.dumps(meta, indent=2)})
+    meta = model_meta(args, rows)
+    save(model, args.out, meta)
 
     # Check the file, not the in-memory script module: this is what the app will load.
     files = {"meta.json": ""}

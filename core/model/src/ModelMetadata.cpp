@@ -92,6 +92,9 @@ void applyMeta(const nlohmann::json& meta, const std::string& where, ModelInfo& 
         if (meta.contains("class_names")) {
             info.classNames = meta.at("class_names").get<std::vector<std::string>>();
         }
+        constexpr std::int64_t kMaxCount = std::int64_t{1} << 52;  // exact in a JSON double
+        if (meta.contains("epoch")) info.epoch = json_fields::integer<std::int64_t>(meta.at("epoch"), "epoch", 0, kMaxCount);
+        if (meta.contains("step")) info.step = json_fields::integer<std::int64_t>(meta.at("step"), "step", 0, kMaxCount);
     } catch (const nlohmann::json::exception& e) {
         contractError(info.path,
                       where + " has a field of the wrong type (" + std::string(e.what()) + ")");

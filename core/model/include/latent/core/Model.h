@@ -42,6 +42,9 @@ struct ModelInfo {
     std::optional<ColourOrder> colourOrder;
     LatentPrior prior = LatentPrior::StandardNormal;  // for sampling
     std::vector<std::string> classNames;
+    // Where in its training run a checkpoint was saved, when its metadata says.
+    std::optional<std::int64_t> epoch;
+    std::optional<std::int64_t> step;
     bool hasEncoder = false;
     bool variationalEncoder = false;  // encode returns (mu, logvar)
     MetadataSource metadataSource = MetadataSource::Probed;
