@@ -204,8 +204,8 @@ int main(int argc, char** argv) {
         });
     cli.add_option("--compare-with", gui.compareWith,
                    "once the map is shown, compare it with this model's map of the same images (File > Compare "
-                   "With Model)")
-        ->check(CLI::ExistingFile);
+                   "With Model), or with a folder of checkpoints on a timeline (File > Open Checkpoints)")
+        ->check(CLI::ExistingPath);
     cli.add_option("--screenshot", gui.screenshot, "save a screenshot once the map is shown, then quit");
     cli.add_option("--session", gui.session, "open a saved session: its model, data, map and view")
         ->check(CLI::ExistingFile)

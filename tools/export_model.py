@@ -60,14 +60,24 @@ def export_model(module: nn.Module, path, *, latent_dim: int, image_shape: Seque
                  value_range: Sequence[float] = (0.0, 1.0), channel_order: Optional[str] = None,
                  class_names: Optional[Sequence[str]] = None, prior: str = "standard_normal",
                  name: Optional[str] = None, description: Optional[str] = None,
+                 epoch: Optional[int] = None, step: Optional[int] = None,
                  embed_meta: bool = True, check: bool = True) -> Path:
-    """Script `module` and save it with an embedded meta.json. Returns the path."""
+    """Script `module` and save it with an embedded meta.json. Returns the path.
+
+    A checkpoint of a training run states its `epoch` (or `step`): File > Open Checkpoints
+    puts a folder of them in that order, e.g. one per epoch:
+
+        for epoch in range(1, epochs + 1):
+            train_one_epoch(vae)
+            export_model(vae, f"run/epoch_{epoch:03d}.pt", latent_dim=16, image_shape=(1, 28, 28),
+                         epoch=epoch)
+    """
     path = Path(path)
     module.eval()
     scripted = module if isinstance(module, torch.jit.ScriptModule) else torch.jit.script(module)
     meta = _meta(latent_dim, image_shape, value_range, channel_order=channel_order,
                  class_names=list(class_names) if class_names else None, prior=prior,
-                 name=name, description=description)
+                 name=name, description=description, epoch=epoch, step=step)
     extra = {"meta.json": json.dumps(meta, indent=2)} if embed_meta else {}
     path.parent.mkdir(parents=True, exist_ok=True)
     torch.jit.save(scripted, str(path), _extra_files=extra)

@@ -65,7 +65,8 @@ latent::Session fullSession() {
     clusters.names = {"Sneaker (94%)", "boots ✓", "Cluster 3"};
     s.annotations.clusters = clusters;
     s.annotations.tags = {{"blurry", {0, 4}}, {"mislabelled ✓", {3}}};
-    s.comparedModel = "/models/épocas/epoch_05.pt";
+    s.comparedModel = "/models/épocas";
+    s.comparedStep = 4;
     return s;
 }
 
@@ -150,6 +151,7 @@ TEST(Session, FieldsOfAnotherTypeOrOutOfRangeAreRefusedNamingTheField) {
     using Ptr = nlohmann::json::json_pointer;
     EXPECT_NE(refused(Ptr("/format"), 1).find("not a Latent Explorer session"), std::string::npos);
     EXPECT_NE(refused(Ptr("/compared_model"), 5).find("mistyped"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/compared_step"), -1).find("'compared_step'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/data/limit"), 5e90).find("'limit'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/data/prior_samples"), 0).find("'prior_samples'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/current/latent/0"), 1e39).find("'latent'"), std::string::npos);

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QPushButton>
+#include <QSlider>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
@@ -172,10 +174,52 @@ TEST_F(ComparisonTest, ASessionKeepsTheComparedModel) {
     ASSERT_EQ(window->sessions()->openFrom(path), QString());
     ASSERT_TRUE(shown.count() > 0 || shown.wait(60000));
     EXPECT_TRUE(comparison().isOpen());
-    EXPECT_EQ(comparison().modelPath(), fixture("mlp_vae.pt"));
+    EXPECT_EQ(comparison().source(), fixture("mlp_vae.pt"));
     EXPECT_EQ(second().pointCount(), 500u);
     EXPECT_EQ(parts(window).colourBy()->column(), QString("label"));  // the session's, not the agreement
     EXPECT_TRUE(parts(window).colourBy()->columnNames().contains("agreement with mlp_vae.pt"));
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(ComparisonTest, ATrainingRunsCheckpointsOpenOnATimelineThatSteps) {
+    openWindow(2, 1000);
+    compareWith(LATENT_CHECKPOINTS);
+    const auto& members = comparison().members();
+    ASSERT_EQ(members.size(), 3u);
+    for (std::size_t k = 0; k < 3; ++k) EXPECT_EQ(members[k].label, QString("epoch %1").arg(k + 1));
+    EXPECT_EQ(comparison().step(), 0u);
+    EXPECT_EQ(parts(window).colourBy()->column(), QString("agreement with the checkpoint"));
+    // Training moves the space: the three checkpoints' neighbourhoods differ.
+    EXPECT_NE(members[0].agreement.perItem, members[2].agreement.perItem);
+
+    // A step shows that checkpoint: its map (after the glide), its agreement, its decoder.
+    window->selectItem(7);
+    QSignalSpy stepped(&comparison(), &ComparisonController::stepShown);
+    panel().findChild<QSlider*>()->setValue(2);
+    ASSERT_EQ(stepped.count(), 1);
+    EXPECT_EQ(comparison().step(), 2u);
+    EXPECT_EQ(comparison().other(), members[2].workspace);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return second().drawnLayout().values == members[2].map.coords.values; }, 5000));
+    EXPECT_EQ(second().positionOf(7).x(), members[2].map.coords.row(7)[0]);
+    const auto& colours = parts(window).colourBy();
+    EXPECT_EQ(colours->column(), QString("agreement with the checkpoint"));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return panel().hasPicture(ComparisonPanel::Side::Second); }, 30000));
+    EXPECT_TRUE(panel().itemCaption().contains("#7"));
+
+    // Play steps to the end by itself and stops there.
+    panel().findChild<QSlider*>()->setValue(0);
+    QPushButton* play = nullptr;
+    for (auto* button : panel().findChildren<QPushButton*>()) {
+        if (button->text() == "Play") play = button;
+    }
+    ASSERT_NE(play, nullptr);
+    play->click();
+    EXPECT_TRUE(panel().playing());
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !panel().playing(); }, 10000));
+    EXPECT_EQ(comparison().step(), 2u);
 }
 
 }  // namespace

@@ -222,7 +222,10 @@ std::string sessionToJson(const Session& s) {
     }
     if (s.annotations.clusters) j["clusters"] = clustersToJson(*s.annotations.clusters);
     if (!s.annotations.tags.empty()) j["tags"] = s.annotations.tags;
-    if (!s.comparedModel.empty()) j["compared_model"] = s.comparedModel.string();
+    if (!s.comparedModel.empty()) {
+        j["compared_model"] = s.comparedModel.string();
+        j["compared_step"] = s.comparedStep;
+    }
     // nlohmann writes floats with enough digits to read back the same float.
     return j.dump(2) + "\n";
 }
@@ -276,6 +279,7 @@ Session sessionFromJson(const std::string& text, const std::string& source) {
         if (j.contains("clusters")) s.annotations.clusters = clustersFromJson(j.at("clusters"));
         if (j.contains("tags")) s.annotations.tags = tagsFromJson(j.at("tags"));
         if (j.contains("compared_model")) s.comparedModel = j.at("compared_model").get<std::string>();
+        s.comparedStep = fields::integer<std::size_t>(j, "compared_step", 0, kNoIndexLimit, 0);
         return s;
     } catch (const json::exception& e) {
         throw Error(ErrorKind::BadFormat, source + " has a missing or mistyped field (" + e.what() + ")");

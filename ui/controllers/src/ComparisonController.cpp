@@ -5,9 +5,11 @@
 #include <QThread>
 #include <QWidget>
 #include <algorithm>
+#include <filesystem>
 #include <cmath>
 #include <string>
 
+#include "latent/core/Checkpoints.h"
 #include "latent/core/Error.h"
 #include "latent/core/ProgressRange.h"
 #include "latent/ui/ClassPalette.h"
@@ -26,8 +28,6 @@ namespace {
 
 // Neighbours compared per item, counting it: UMAP's default, so a UMAP map's graph serves.
 const int kNeighbours = latent::ProjectionParams{}.neighbours;
-
-QString modelName(const std::string& path) { return QFileInfo(QString::fromStdString(path)).fileName(); }
 
 // A model's file name, with its folder when the other model's file has the same name
 // (checkpoints of two runs), and marked as the second when they are one file.
@@ -60,6 +60,7 @@ ComparisonController::ComparisonController(Parts parts, QObject* parent)
     });
     connect(p_.panel, &ComparisonPanel::cancelRequested, this, [this] { job_.cancel(); });
     connect(p_.panel, &ComparisonPanel::closeRequested, this, &ComparisonController::close);
+    connect(p_.panel, &ComparisonPanel::stepRequested, this, [this](int step) { showStep(static_cast<std::size_t>(step)); });
     connect(p_.state, &ExplorerState::workspaceChanged, this, [this] {
         if (!isOpen() && !job_.isRunning()) return;
         close();
@@ -89,7 +90,7 @@ ComparisonController::ComparisonController(Parts parts, QObject* parent)
     });
 }
 
-void ComparisonController::open(const QString& path, const QString& colourBy) {
+void ComparisonController::open(const QString& source, const QString& colourBy, std::size_t step) {
     const auto first = p_.state->workspace();
     const auto projection = p_.state->projection();
     if (!first || !projection) {
@@ -97,39 +98,72 @@ void ComparisonController::open(const QString& path, const QString& colourBy) {
         return;
     }
     if (!first->hasImages()) {
-        p_.panel->showStopped(tr("Comparing needs the items' images for the second model to encode; "
+        p_.panel->showStopped(tr("Comparing needs the items' images for the other model to encode; "
                                  "these points have none."));
         return;
     }
     const int threads = std::max(1, QThread::idealThreadCount());
     latent::WorkspaceRequest request;
     request.identity = p_.state->identity();
-    request.identity.modelPath = path.toStdString();
     request.threads = threads;
     request.requireModel = true;
     latent::ProjectionParams params = projection->params;
     params.threads = threads;
-    p_.panel->showRunning(tr("Encoding the items with %1…").arg(modelName(request.identity.modelPath)));
+    const bool series = QFileInfo(source).isDir();
+    const QString firstPath = QString::fromStdString(p_.state->identity().modelPath.string());
+    const std::string column = (series ? tr("agreement with the checkpoint")
+                                       : tr("agreement with %1").arg(distinctName(source, firstPath, true)))
+                                   .toStdString();
+    p_.panel->showRunning(series ? tr("Opening the checkpoints in %1…").arg(source)
+                                 : tr("Encoding the items with %1…").arg(QFileInfo(source).fileName()));
     job_.run(
-        [first, request, params, reference = projection->coords, threads](const LatestJob<Compared>::Control& control) {
+        [first, request, params, reference = projection->coords, threads, column,
+         source = source.toStdString()](const LatestJob<std::vector<Member>>::Control& control) mutable {
             const latent::ProgressFn progress = reporting(control);
-            Compared compared;
-            compared.other = std::make_shared<latent::Workspace>(
-                latent::buildWorkspace(request, latent::subRange(progress, 0.0, 0.6)));
-            if (!compared.other->hasImages()) {
-                throw latent::Error(latent::ErrorKind::InvalidArgument,
-                                    "this model has no encoder: it cannot place the items");
+            std::vector<latent::Checkpoint> models;
+            if (std::filesystem::is_directory(source)) {
+                models = latent::listCheckpoints(source);
+            } else {
+                models.push_back({source, std::nullopt, std::nullopt, {}});
             }
-            compared.agreement = latent::compareNeighbours(*first, *compared.other, kNeighbours, params.seed, threads,
-                                                           latent::subRange(progress, 0.6, 0.7, "Comparing neighbours"));
-            compared.map = latent::alignedMap(*compared.other, params, reference,
-                                              asLayoutCallback(latent::subRange(progress, 0.7, 1.0)));
-            return compared;
+            std::vector<Member> members;
+            for (std::size_t k = 0; k < models.size(); ++k) {
+                const auto part = latent::subRange(progress, static_cast<double>(k) / static_cast<double>(models.size()),
+                                                   static_cast<double>(k + 1) / static_cast<double>(models.size()));
+                Member member;
+                member.path = QString::fromStdString(models[k].path.string());
+                if (models.size() > 1) member.label = QString::fromStdString(models[k].label);
+                request.identity.modelPath = models[k].path;
+                auto workspace = std::make_shared<latent::Workspace>(
+                    latent::buildWorkspace(request, latent::subRange(part, 0.0, 0.6)));
+                if (!workspace->hasImages()) {
+                    throw latent::Error(latent::ErrorKind::InvalidArgument,
+                                        models[k].path.filename().string() + " has no encoder: it cannot place the items");
+                }
+                member.agreement = latent::compareNeighbours(*first, *workspace, kNeighbours, params.seed, threads,
+                                                             latent::subRange(part, 0.6, 0.7, "Comparing neighbours"));
+                member.agreementColumn = latent::agreementColumn(member.agreement, column);
+                member.map = latent::alignedMap(*workspace, params, reference,
+                                                asLayoutCallback(latent::subRange(part, 0.7, 1.0)));
+                member.workspace = std::move(workspace);
+                members.push_back(std::move(member));
+            }
+            return members;
         },
-        [this, path, colourBy](JobOutcome<Compared> outcome) {
+        [this, source, colourBy, step](JobOutcome<std::vector<Member>> outcome) {
             if (outcome.result) {
-                otherPath_ = path;
-                onCompared(std::move(*outcome.result), colourBy);
+                source_ = source;
+                members_ = std::move(*outcome.result);
+                shown_ = std::min(step, members_.size() - 1);
+                showMember(false);
+                if (colourBy.isEmpty() || !p_.colourBy->setColumn(colourBy)) p_.colourBy->setColumn(columnName());
+                Q_EMIT statusMessage(members_.size() > 1
+                                         ? tr("Opened %1 checkpoints: step through them on the Compare dock's timeline.")
+                                               .arg(members_.size())
+                                         : tr("Compared with %1: mean neighbour agreement %2.")
+                                               .arg(otherName())
+                                               .arg(members_.front().agreement.mean, 0, 'f', 3));
+                Q_EMIT shown();
             } else if (outcome.cancelled) {
                 p_.panel->showStopped(tr("Cancelled; nothing changed."));
             } else {
@@ -144,70 +178,91 @@ void ComparisonController::realign() {
     if (!isOpen() || !projection) return;
     latent::ProjectionParams params = projection->params;
     params.threads = std::max(1, QThread::idealThreadCount());
-    p_.panel->showRunning(tr("Laying %1's map onto the new one…").arg(otherName()));
+    std::vector<std::shared_ptr<const latent::Workspace>> workspaces;
+    for (const auto& member : members_) workspaces.push_back(member.workspace);
+    p_.panel->showRunning(tr("Laying the other maps onto the new one…"));
     job_.run(
-        [other = other_, params, reference = projection->coords](const LatestJob<Compared>::Control& control) {
+        [workspaces, params, reference = projection->coords](const LatestJob<std::vector<Member>>::Control& control) {
             const latent::ProgressFn progress = reporting(control);
-            Compared compared;
-            compared.map = latent::alignedMap(*other, params, reference, asLayoutCallback(progress));
-            return compared;
+            std::vector<Member> maps(workspaces.size());
+            for (std::size_t k = 0; k < workspaces.size(); ++k) {
+                const auto part = latent::subRange(progress, static_cast<double>(k) / static_cast<double>(workspaces.size()),
+                                                   static_cast<double>(k + 1) / static_cast<double>(workspaces.size()));
+                maps[k].map = latent::alignedMap(*workspaces[k], params, reference, asLayoutCallback(part));
+            }
+            return maps;
         },
-        [this](JobOutcome<Compared> outcome) {
-            if (outcome.result) {
-                onCompared(std::move(*outcome.result));
-            } else {
-                p_.panel->showStopped(outcome.cancelled ? tr("Cancelled: the second map is not aligned to the first.")
-                                                        : tr("Could not align the second map: %1").arg(outcome.error));
+        [this](JobOutcome<std::vector<Member>> outcome) {
+            if (outcome.result && outcome.result->size() == members_.size()) {
+                for (std::size_t k = 0; k < members_.size(); ++k) members_[k].map = std::move((*outcome.result)[k].map);
+                showMember(false);
+                Q_EMIT shown();
+            } else if (!outcome.result) {
+                p_.panel->showStopped(outcome.cancelled ? tr("Cancelled: the other map is not aligned to the first.")
+                                                        : tr("Could not align the other map: %1").arg(outcome.error));
             }
         });
 }
 
-void ComparisonController::onCompared(Compared compared, const QString& colourBy) {
-    const bool opened = compared.other != nullptr;
-    if (opened) {
-        other_ = std::move(compared.other);
-        agreement_ = std::move(compared.agreement);
-        otherInference_->setModel(other_->model);
-    }
-    otherMap_ = std::move(compared.map);
-    showMap();
-    const QString column = tr("agreement with %1").arg(otherName());
-    if (opened) {
-        p_.colourBy->setComparison(latent::agreementColumn(*agreement_, column.toStdString()));
-        if (colourBy.isEmpty() || !p_.colourBy->setColumn(colourBy)) p_.colourBy->setColumn(column);  // where they disagree
-    }
-    const std::size_t n = agreement_->perItem.size();
-    const QString summary =
-        tr("Neighbour agreement (%1 nearest): mean %2, median %3; %L4 of %L5 items (%6%) below %7, the models "
-           "disagree there (Colour by \"%8\").\nAligned map error %9 (0: the same layout, 1: nothing in common).")
-            .arg(agreement_->neighbours - 1)
-            .arg(agreement_->mean, 0, 'f', 3)
-            .arg(agreement_->median, 0, 'f', 3)
-            .arg(agreement_->low)
-            .arg(n)
-            .arg(100.0 * static_cast<double>(agreement_->low) / static_cast<double>(n), 0, 'f', 0)
-            .arg(latent::kLowAgreement)
-            .arg(column)
-            .arg(otherMap_.alignment.error, 0, 'f', 3);
-    p_.panel->showComparison(firstName(), otherName(), summary);
-    showCurrent();
-    Q_EMIT statusMessage(tr("Compared with %1: mean neighbour agreement %2.").arg(otherName()).arg(agreement_->mean, 0, 'f', 3));
-    Q_EMIT shown();
+void ComparisonController::showStep(std::size_t step) {
+    if (!isOpen() || step >= members_.size() || step == shown_) return;
+    shown_ = step;
+    showMember(true);
+    Q_EMIT stepShown(step);
 }
 
-void ComparisonController::showMap() {
+std::shared_ptr<const latent::Workspace> ComparisonController::other() const {
+    return isOpen() ? members_[shown_].workspace : nullptr;
+}
+
+const latent::AlignedMap& ComparisonController::otherMap() const {
+    static const latent::AlignedMap none;
+    return isOpen() ? members_[shown_].map : none;
+}
+
+const latent::ModelAgreement* ComparisonController::agreement() const {
+    return isOpen() ? &members_[shown_].agreement : nullptr;
+}
+
+void ComparisonController::showMember(bool glide) {
+    const Member& member = members_[shown_];
+    const auto& coords = member.map.coords;
+    otherInference_->setModel(member.workspace->model);
+    p_.colourBy->setComparison(member.agreementColumn);
     p_.pane->show();
-    const auto& colours = p_.state->colours();
-    p_.map->setPoints(otherMap_.coords, colours.size() == otherMap_.coords.count
-                                            ? colours
-                                            : std::vector<QColor>(otherMap_.coords.count, unlabelledColor()));
-    const auto* selection = p_.state->selection();
-    if (selection->pointCount() == otherMap_.coords.count) p_.map->setSelection(selection->mask());
+    if (glide && p_.map->pointCount() == coords.count) {
+        p_.map->movePoints(coords, ScatterMap::Motion::Glide);
+    } else {
+        const auto& colours = p_.state->colours();
+        p_.map->setPoints(coords, colours.size() == coords.count ? colours
+                                                                 : std::vector<QColor>(coords.count, unlabelledColor()));
+        const auto* selection = p_.state->selection();
+        if (selection->pointCount() == coords.count) p_.map->setSelection(selection->mask());
+    }
     const auto projection = p_.state->projection();
     p_.title->setText(tr("%1 · %2 · laid onto the first map (error %3)")
                           .arg(otherName(), projection ? QString::fromStdString(latent::describe(projection->params)) : QString())
-                          .arg(otherMap_.alignment.error, 0, 'f', 3));
+                          .arg(member.map.alignment.error, 0, 'f', 3));
     p_.rings->refresh();
+    const auto& a = member.agreement;
+    const std::size_t n = a.perItem.size();
+    const QString summary =
+        tr("Neighbour agreement (%1 nearest): mean %2, median %3; %L4 of %L5 items (%6%) below %7, the models "
+           "disagree there (Colour by \"%8\").\nAligned map error %9 (0: the same layout, 1: nothing in common).")
+            .arg(a.neighbours - 1)
+            .arg(a.mean, 0, 'f', 3)
+            .arg(a.median, 0, 'f', 3)
+            .arg(a.low)
+            .arg(n)
+            .arg(100.0 * static_cast<double>(a.low) / static_cast<double>(n), 0, 'f', 0)
+            .arg(latent::kLowAgreement)
+            .arg(columnName())
+            .arg(member.map.alignment.error, 0, 'f', 3);
+    p_.panel->showComparison(firstName(), otherName(), summary);
+    QStringList labels;
+    for (const auto& m : members_) labels << m.label;
+    p_.panel->showTimeline(members_.size() > 1 ? labels : QStringList{}, static_cast<int>(shown_));
+    showCurrent();
 }
 
 void ComparisonController::showCurrent() {
@@ -221,36 +276,38 @@ void ComparisonController::showCurrent() {
         return;
     }
     const auto first = p_.state->workspace();
-    if (current.index && *current.index < otherMap_.coords.count && first) {
+    const Member& member = members_[shown_];
+    const auto& agreement = member.agreement;
+    if (current.index && *current.index < member.map.coords.count && first) {
         const std::size_t i = *current.index;
-        p_.map->setMarker(mapPosition(otherMap_.coords.row(i)), false);
+        p_.map->setMarker(mapPosition(member.map.coords.row(i)), false);
         const latent::Image original = first->hasImages() ? first->dataset.image(i) : latent::Image{};
         showItemPictures(tr("%1: %2 of its %3 nearest neighbours are the same in both models (agreement %4)")
                                .arg(current.label)
-                               .arg(static_cast<int>(std::lround(agreement_->perItem[i] * (agreement_->neighbours - 1))))
-                               .arg(agreement_->neighbours - 1)
-                               .arg(agreement_->perItem[i], 0, 'f', 2),
+                               .arg(static_cast<int>(std::lround(agreement.perItem[i] * (agreement.neighbours - 1))))
+                               .arg(agreement.neighbours - 1)
+                               .arg(agreement.perItem[i], 0, 'f', 2),
                            &original);
-        const auto z = other_->latents.row(i);
+        const auto z = member.workspace->latents.row(i);
         otherRequest_ = otherInference_->request({z.begin(), z.end()});
         return;
     }
     p_.map->clearMarker();
     showItemPictures(tr("%1: not an item, so it has no place on the second map").arg(current.label), nullptr);
-    if (current.latent.size() == other_->latents.dim) {
+    const std::size_t dim = member.workspace->latents.dim;
+    if (current.latent.size() == dim) {
         otherRequest_ = otherInference_->request(current.latent);  // the same latent, the other decoder
     } else {
         p_.panel->setDecodeMessage(ComparisonPanel::Side::Second,
-                                   tr("Its latents have %1 values, not %2").arg(other_->latents.dim).arg(current.latent.size()));
+                                   tr("Its latents have %1 values, not %2").arg(dim).arg(current.latent.size()));
     }
 }
 
 void ComparisonController::close() {
     job_.discard();
-    other_.reset();
-    otherPath_.clear();
-    agreement_.reset();
-    otherMap_ = {};
+    members_.clear();
+    source_.clear();
+    shown_ = 0;
     otherRequest_ = 0;
     otherInference_->setModel(nullptr);
     p_.map->clear();
@@ -268,11 +325,18 @@ void ComparisonController::showItemPictures(const QString& caption, const latent
 }
 
 QString ComparisonController::firstName() const {
-    return distinctName(QString::fromStdString(p_.state->identity().modelPath.string()), otherPath_, false);
+    return distinctName(QString::fromStdString(p_.state->identity().modelPath.string()), source_, false);
 }
 
 QString ComparisonController::otherName() const {
-    return distinctName(otherPath_, QString::fromStdString(p_.state->identity().modelPath.string()), true);
+    if (!isOpen()) return {};
+    const Member& member = members_[shown_];
+    if (!member.label.isEmpty()) return member.label;
+    return distinctName(member.path, QString::fromStdString(p_.state->identity().modelPath.string()), true);
+}
+
+QString ComparisonController::columnName() const {
+    return isOpen() ? QString::fromStdString(members_[shown_].agreementColumn.name) : QString();
 }
 
 }  // namespace latent::ui

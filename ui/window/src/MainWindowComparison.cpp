@@ -1,6 +1,8 @@
 // MainWindow's comparison with a second model: its map beside the first, its dock and menu items.
 #include <QAction>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMenu>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -53,7 +55,15 @@ void MainWindow::connectComparison(QDockWidget* tabWith) {
     connect(close, &QAction::triggered, comparison_, &ComparisonController::close);
     connect(comparison_, &ComparisonController::shown, close, [close] { close->setEnabled(true); });
     connect(comparison_, &ComparisonController::closed, close, [close] { close->setEnabled(false); });
-    fileMenu_->insertActions(sessionsGoBefore_, {compare, close});
+    auto* checkpoints = new QAction(tr("Open &Checkpoints…"), this);
+    checkpoints->setToolTip(tr("Open a folder of one training run's checkpoints: each one's map beside this one, "
+                               "on a timeline"));
+    connect(checkpoints, &QAction::triggered, this, [this] {
+        const QString dir = QFileInfo(QString::fromStdString(request_.identity.modelPath.string())).absolutePath();
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Checkpoints"), dir);
+        if (!folder.isEmpty()) compareWith(folder);
+    });
+    fileMenu_->insertActions(sessionsGoBefore_, {compare, checkpoints, close});
 }
 
 void MainWindow::chooseComparisonModel() {
@@ -61,9 +71,9 @@ void MainWindow::chooseComparisonModel() {
     if (!path.isEmpty()) compareWith(path);
 }
 
-void MainWindow::compareWith(const QString& modelPath) {
+void MainWindow::compareWith(const QString& source) {
     findChild<QDockWidget*>("compareDock")->raise();
-    comparison_->open(modelPath);
+    comparison_->open(source);
 }
 
 }  // namespace latent::ui

@@ -37,6 +37,7 @@ SessionActions::SessionActions(Parts parts, Window window, QWidget* dialogParent
     connect(p_.bookmarks, &BookmarksPanel::changed, this, &SessionActions::changed);
     connect(p_.comparison, &ComparisonController::shown, this, &SessionActions::changed);
     connect(p_.comparison, &ComparisonController::closed, this, &SessionActions::changed);
+    connect(p_.comparison, &ComparisonController::stepShown, this, &SessionActions::changed);
 }
 
 void SessionActions::addTo(QMenu* file, QAction* before) {
@@ -117,7 +118,10 @@ latent::Session SessionActions::capture() const {
     s.view.colourBy = p_.colourBy->column().toStdString();
     s.view.windowLayout = window_.saveLayout();
     s.annotations = p_.state->annotations();
-    if (p_.comparison->isOpen()) s.comparedModel = p_.comparison->modelPath().toStdString();
+    if (p_.comparison->isOpen()) {
+        s.comparedModel = p_.comparison->source().toStdString();
+        s.comparedStep = p_.comparison->step();
+    }
     return s;
 }
 
@@ -183,7 +187,8 @@ void SessionActions::apply(const latent::Session& s) {
     }
     p_.bookmarks->setBookmarks(s.bookmarks);
     if (!s.comparedModel.empty()) {
-        p_.comparison->open(QString::fromStdString(s.comparedModel.string()), QString::fromStdString(s.view.colourBy));
+        p_.comparison->open(QString::fromStdString(s.comparedModel.string()), QString::fromStdString(s.view.colourBy),
+                            s.comparedStep);
     } else if (p_.comparison->isOpen()) {
         p_.comparison->close();
     }

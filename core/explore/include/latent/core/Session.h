@@ -59,9 +59,11 @@ struct Session {
     std::optional<std::size_t> currentIndex;     // when it is a dataset item
     SessionView view;
     Annotations annotations;
-    // The second model whose map shows beside this one (File > Compare With Model); empty:
+    // The model whose map shows beside this one (File > Compare With Model), or the folder
+    // of a training run's checkpoints (File > Open Checkpoints) and the one on show; empty:
     // none. Its map follows the projection above.
     std::filesystem::path comparedModel;
+    std::size_t comparedStep = 0;
 
     bool operator==(const Session&) const = default;
 };

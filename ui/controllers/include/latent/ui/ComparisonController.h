@@ -2,11 +2,14 @@
 
 #include <QObject>
 #include <QString>
+#include <cstddef>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "latent/core/Image.h"
 #include "latent/core/LatentBatch.h"
+#include "latent/core/MetadataTable.h"
 #include "latent/core/ModelComparison.h"
 #include "latent/core/Workspace.h"
 #include "latent/ui/LatestJob.h"
@@ -23,14 +26,16 @@ class Inference;
 class MapHighlights;
 class ScatterMap;
 
-// File > Compare With Model: a second model encodes the explorer's items, and its map of
-// them (the same projection, laid onto the first map by Procrustes) shows beside the first.
-// The two are linked: the current item is marked on both, an item hovered on one is ringed
-// on the other, a click on the second map makes that item the current point; the selection
-// is shared (SelectionController::linkMap). Each item's neighbour agreement becomes a
-// Colour-by column, and the Compare dock shows the current item's original beside both
-// models' reconstructions. The comparison follows the first map's projection and closes
-// when the explorer opens other items.
+// File > Compare With Model and File > Open Checkpoints: other models encode the explorer's
+// items, and their maps of them (the same projection, each laid onto the first map by
+// Procrustes) show beside the first, one at a time: a compared model, or the checkpoint the
+// timeline is at (stepping glides the map from one checkpoint's layout to the next). The
+// maps are linked: the current item is marked on both, an item hovered on one is ringed on
+// the other, a click on the second map makes that item the current point; the selection is
+// shared (SelectionController::linkMap). Each item's neighbour agreement becomes a Colour-by
+// column, and the Compare dock shows the current item's original beside both models'
+// reconstructions. Everything is computed in the background when opened; it follows the
+// first map's projection and closes when the explorer opens other items.
 class ComparisonController : public QObject {
     Q_OBJECT
 public:
@@ -38,30 +43,44 @@ public:
         ExplorerState* state = nullptr;      // the first model's explorer
         ScatterMap* firstMap = nullptr;      // its map
         MapHighlights* firstRings = nullptr; // its rings: items hovered on the second map
-        ScatterMap* map = nullptr;           // the second model's map
+        ScatterMap* map = nullptr;           // the compared model's map
         MapHighlights* rings = nullptr;      // its rings
-        ElidedLabel* title = nullptr;        // above the second map
-        QWidget* pane = nullptr;             // the second map and its title: shown while comparing
+        ElidedLabel* title = nullptr;        // above it
+        QWidget* pane = nullptr;             // that map and its title: shown while comparing
         ComparisonPanel* panel = nullptr;
         ColourByPanel* colourBy = nullptr;   // offers the agreement column
         Inference* inference = nullptr;      // the first model's engine: its reconstructions
     };
+    // One compared model: its workspace, map and agreement.
+    struct Member {
+        QString path;
+        QString label;  // a checkpoint's place in its run ("epoch 5"); "" for one model
+        std::shared_ptr<const latent::Workspace> workspace;
+        latent::ModelAgreement agreement;
+        latent::MetadataColumn agreementColumn;
+        latent::AlignedMap map;
+    };
     ComparisonController(Parts parts, QObject* parent);
 
-    // Compares the explorer's items with the model at `path` (a .pt file or a JSON
-    // manifest), in the background; on failure what was shown stays. Once open, the map
-    // is coloured by `colourBy` (a session's column) or, when it is empty or unknown, by
-    // the agreement.
-    void open(const QString& path, const QString& colourBy = {});
+    // Compares the explorer's items with the model at `source` (a .pt file or a JSON
+    // manifest), or with every checkpoint in the folder `source` (listCheckpoints), in the
+    // background; on failure what was shown stays. Once open, the timeline is at `step`
+    // and the map is coloured by `colourBy` (a session's column) or, when it is empty or
+    // unknown, by the agreement.
+    void open(const QString& source, const QString& colourBy = {}, std::size_t step = 0);
     void close();
-    bool isOpen() const { return other_ != nullptr; }
-    QString modelPath() const { return otherPath_; }  // the second model's; "" when none
-    // The second model's workspace, its map (aligned) and the items' agreement: null or
-    // empty while nothing is compared.
-    std::shared_ptr<const latent::Workspace> other() const { return other_; }
-    const latent::AlignedMap& otherMap() const { return otherMap_; }
-    const std::optional<latent::ModelAgreement>& agreement() const { return agreement_; }
-    // What the second model decodes with (its reconstructions).
+    bool isOpen() const { return !members_.empty(); }
+    QString source() const { return source_; }  // what open() was given; "" when closed
+    const std::vector<Member>& members() const { return members_; }
+    // Shows member `step` (a checkpoint of the timeline): its map glides there.
+    void showStep(std::size_t step);
+    std::size_t step() const { return shown_; }
+    // The member on show (the compared model or the timeline's checkpoint): null, or empty
+    // while nothing is compared.
+    std::shared_ptr<const latent::Workspace> other() const;
+    const latent::AlignedMap& otherMap() const;
+    const latent::ModelAgreement* agreement() const;
+    // What the member on show decodes with (its reconstructions).
     Inference* otherInference() const { return otherInference_; }
 
 Q_SIGNALS:
@@ -69,36 +88,31 @@ Q_SIGNALS:
     void itemChosen(qsizetype index);
     // Both maps are on show (a comparison opened or followed a new first map).
     void shown();
+    void stepShown(std::size_t step);
     void closed();
     void failed(const QString& message);  // opening failed (not cancelled)
     void statusMessage(const QString& text);
 
 private:
-    struct Compared {
-        std::shared_ptr<latent::Workspace> other;  // null: the same one, aligned anew
-        std::optional<latent::ModelAgreement> agreement;
-        latent::AlignedMap map;
-    };
-    // `colourBy`: the column to show once a comparison opens ("": the agreement).
-    void onCompared(Compared compared, const QString& colourBy = {});
     void realign();  // the first map changed: the second follows it
-    void showMap();
+    void showMember(bool glide);
     void showCurrent();
     // The current item's caption and original; the first model's reconstruction when known.
     void showItemPictures(const QString& caption, const latent::Image* original);
-    // The two models' names as shown: file names, told apart when they are the same.
+    // The two models' names as shown: file names, told apart when they are the same; a
+    // checkpoint's label.
     QString firstName() const;
     QString otherName() const;
+    QString columnName() const;
 
     Parts p_;
     Inference* otherInference_;
-    LatestJob<Compared> job_;
-    QString otherPath_;
-    std::shared_ptr<const latent::Workspace> other_;
-    latent::AlignedMap otherMap_;
-    std::optional<latent::ModelAgreement> agreement_;
-    quint64 otherRequest_ = 0;      // the second model's decode of the current point
-    latent::Image firstDecoded_;    // the first model's of it, once decoded
+    LatestJob<std::vector<Member>> job_;
+    QString source_;
+    std::vector<Member> members_;
+    std::size_t shown_ = 0;
+    quint64 otherRequest_ = 0;    // the member's decode of the current point
+    latent::Image firstDecoded_;  // the first model's of it, once decoded
 };
 
 }  // namespace latent::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 #include "latent/core/Image.h"
@@ -8,6 +9,8 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QSlider;
+class QTimer;
 
 namespace latent::ui {
 
@@ -33,6 +36,11 @@ public:
     void showItem(const QString& caption, const latent::Image* original);
     void setDecoded(Side side, const latent::Image& image);
     void setDecodeMessage(Side side, const QString& message);  // instead of a picture
+    // A training run's checkpoints, one per label: a slider at `step`, and Play, which
+    // steps to the end once a second; hidden for fewer than two.
+    void showTimeline(const QStringList& labels, int step);
+    int timelineStep() const;
+    bool playing() const;
 
     QString status() const;
     QString summary() const;
@@ -44,10 +52,13 @@ Q_SIGNALS:
     void compareRequested();
     void closeRequested();
     void cancelRequested();
+    void stepRequested(int step);  // the slider moved, or Play stepped
 
 private:
     QLabel* picture(Side side) const { return side == Side::First ? first_ : second_; }
     void updateButtons();
+
+    void playOrPause();
 
     QPushButton* compare_;
     QPushButton* close_;
@@ -55,6 +66,12 @@ private:
     QProgressBar* progress_;
     QLabel* status_;
     QLabel* summary_;
+    QWidget* timeline_;
+    QSlider* slider_;
+    QLabel* stepLabel_;
+    QPushButton* play_;
+    QTimer* player_;
+    QStringList labels_;
     QLabel* item_;
     QLabel* originalCaption_;
     QLabel* firstCaption_;

@@ -111,9 +111,11 @@ public:
     MessageLog* messages() const { return messages_; }
     // File > Export's actions.
     ExportActions* exports() const { return exports_; }
-    // File > Compare With Model: the map of the model at `modelPath` (same input size) beside
-    // this one, linked and aligned (in the background; the Compare dock shows how it goes).
-    void compareWith(const QString& modelPath);
+    // File > Compare With Model: the map of the model at `source` (same input size) beside
+    // this one, linked and aligned (in the background; the Compare dock shows how it goes);
+    // File > Open Checkpoints: `source` a folder of one training run's checkpoints, on a
+    // timeline.
+    void compareWith(const QString& source);
     ComparisonController* comparison() const { return comparison_; }
 
 Q_SIGNALS:
