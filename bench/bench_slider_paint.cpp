@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "GuiBenchSupport.h"
 #include "latent/core/DimensionStats.h"
 #include "latent/ui/DimensionSlider.h"
 #include "latent/ui/ImagePanel.h"
@@ -29,36 +30,13 @@ namespace {
 
 using latent::ui::MainWindow;
 
+using gui_bench::percentile;
+using gui_bench::spin;
+
 // Notes the first paint of any label of the image panel after it is armed.
-class PaintWatch : public QObject {
-public:
-    bool armed = false;
-    bool painted = false;
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override {
-        if (armed && event->type() == QEvent::Paint && qobject_cast<QLabel*>(watched)) painted = true;
-        return false;
-    }
+class PaintWatch : public gui_bench::PaintWatch {
+    bool accepts(QObject* watched) const override { return qobject_cast<QLabel*>(watched) != nullptr; }
 };
-
-// Processes events until `done` or `timeoutMs`; false on timeout.
-template <typename Done>
-bool spin(Done done, int timeoutMs) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-    return v[std::min(i, v.size() - 1)];
-}
 
 struct Run {
     std::vector<double> ms;       // slider change -> new image painted

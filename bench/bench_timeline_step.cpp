@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "GuiBenchSupport.h"
 #include "WindowTestAccess.h"
 #include "latent/ui/ComparisonController.h"
 #include "latent/ui/ComparisonPanel.h"
@@ -29,35 +30,9 @@ namespace {
 
 using latent::ui::MainWindow;
 
-// Notes the first paint of the watched widgets after it is armed.
-class PaintWatch : public QObject {
-public:
-    bool armed = false;
-    bool painted = false;
-
-protected:
-    bool eventFilter(QObject*, QEvent* event) override {
-        if (armed && event->type() == QEvent::Paint) painted = true;
-        return false;
-    }
-};
-
-template <typename Done>
-bool spin(Done done, int timeoutMs) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-    return v[std::min(i, v.size() - 1)];
-}
+using gui_bench::PaintWatch;
+using gui_bench::percentile;
+using gui_bench::spin;
 
 }  // namespace
 

@@ -50,6 +50,21 @@ latent::LayoutCallback asLayoutCallback(latent::ProgressFn progress) {
     };
 }
 
+// Member k of n's share of a job's progress.
+latent::ProgressFn memberRange(const latent::ProgressFn& progress, std::size_t k, std::size_t n) {
+    return latent::subRange(progress, static_cast<double>(k) / static_cast<double>(n),
+                            static_cast<double>(k + 1) / static_cast<double>(n));
+}
+
+int jobThreads() { return std::max(1, QThread::idealThreadCount()); }
+
+// The first map's projection as the other models' maps are computed: on every core.
+latent::ProjectionParams paramsLike(const latent::ProjectionResult& projection) {
+    latent::ProjectionParams params = projection.params;
+    params.threads = jobThreads();
+    return params;
+}
+
 }  // namespace
 
 ComparisonController::ComparisonController(Parts parts, QObject* parent)
@@ -102,13 +117,12 @@ void ComparisonController::open(const QString& source, const QString& colourBy, 
                                  "these points have none."));
         return;
     }
-    const int threads = std::max(1, QThread::idealThreadCount());
+    const int threads = jobThreads();
     latent::WorkspaceRequest request;
     request.identity = p_.state->identity();
     request.threads = threads;
     request.requireModel = true;
-    latent::ProjectionParams params = projection->params;
-    params.threads = threads;
+    const latent::ProjectionParams params = paramsLike(*projection);
     const bool series = QFileInfo(source).isDir();
     const QString firstPath = QString::fromStdString(p_.state->identity().modelPath.string());
     const std::string column = (series ? tr("agreement with the checkpoint")
@@ -128,8 +142,7 @@ void ComparisonController::open(const QString& source, const QString& colourBy, 
             }
             std::vector<Member> members;
             for (std::size_t k = 0; k < models.size(); ++k) {
-                const auto part = latent::subRange(progress, static_cast<double>(k) / static_cast<double>(models.size()),
-                                                   static_cast<double>(k + 1) / static_cast<double>(models.size()));
+                const auto part = memberRange(progress, k, models.size());
                 Member member;
                 member.path = QString::fromStdString(models[k].path.string());
                 if (models.size() > 1) member.label = QString::fromStdString(models[k].label);
@@ -176,8 +189,7 @@ void ComparisonController::open(const QString& source, const QString& colourBy, 
 void ComparisonController::realign() {
     const auto projection = p_.state->projection();
     if (!isOpen() || !projection) return;
-    latent::ProjectionParams params = projection->params;
-    params.threads = std::max(1, QThread::idealThreadCount());
+    const latent::ProjectionParams params = paramsLike(*projection);
     std::vector<std::shared_ptr<const latent::Workspace>> workspaces;
     for (const auto& member : members_) workspaces.push_back(member.workspace);
     p_.panel->showRunning(tr("Laying the other maps onto the new one…"));
@@ -186,9 +198,8 @@ void ComparisonController::realign() {
             const latent::ProgressFn progress = reporting(control);
             std::vector<Member> maps(workspaces.size());
             for (std::size_t k = 0; k < workspaces.size(); ++k) {
-                const auto part = latent::subRange(progress, static_cast<double>(k) / static_cast<double>(workspaces.size()),
-                                                   static_cast<double>(k + 1) / static_cast<double>(workspaces.size()));
-                maps[k].map = latent::alignedMap(*workspaces[k], params, reference, asLayoutCallback(part));
+                maps[k].map = latent::alignedMap(*workspaces[k], params, reference,
+                                                 asLayoutCallback(memberRange(progress, k, workspaces.size())));
             }
             return maps;
         },

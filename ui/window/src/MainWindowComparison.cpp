@@ -2,7 +2,6 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QMenu>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -59,8 +58,7 @@ void MainWindow::connectComparison(QDockWidget* tabWith) {
     checkpoints->setToolTip(tr("Open a folder of one training run's checkpoints: each one's map beside this one, "
                                "on a timeline"));
     connect(checkpoints, &QAction::triggered, this, [this] {
-        const QString dir = QFileInfo(QString::fromStdString(request_.identity.modelPath.string())).absolutePath();
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Checkpoints"), dir);
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Checkpoints"), modelFolder());
         if (!folder.isEmpty()) compareWith(folder);
     });
     fileMenu_->insertActions(sessionsGoBefore_, {compare, checkpoints, close});

@@ -30,10 +30,13 @@ void MainWindow::openModel(const QString& path) {
     load(request);
 }
 
+QString MainWindow::modelFolder() const {
+    return QFileInfo(QString::fromStdString(request_.identity.modelPath.string())).absolutePath();
+}
+
 QString MainWindow::askForModelFile(const QString& title) {
-    const QString dir = QFileInfo(QString::fromStdString(request_.identity.modelPath.string())).absolutePath();
     return QFileDialog::getOpenFileName(
-        this, title, dir,
+        this, title, modelFolder(),
         tr("Models (*.pt *.pth *.json);;TorchScript files (*.pt *.pth);;Encoder/decoder manifests (*.json)"));
 }
 

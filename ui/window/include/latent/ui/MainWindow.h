@@ -146,6 +146,7 @@ private:
     void setBusy(bool busy);
     QDockWidget* addSideDock(const QString& title, const char* name, QWidget* content);
     void chooseModelFile();
+    QString modelFolder() const;                    // where the open model's file is
     QString askForModelFile(const QString& title);  // "" when the user cancels
     void chooseDataFile();
     void load(const latent::WorkspaceRequest& request);
