@@ -2,8 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
-#include <QPushButton>
-#include <QSlider>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
@@ -11,53 +9,15 @@
 #include <filesystem>
 
 #include "../core/TempDir.h"
-#include "WindowFixture.h"
-#include "WindowTestAccess.h"
+#include "ComparisonFixture.h"
 #include "latent/core/SelectionGeometry.h"
 #include "latent/ui/ColourByPanel.h"
-#include "latent/ui/ComparisonController.h"
-#include "latent/ui/ComparisonPanel.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/Inference.h"
 #include "latent/ui/SelectionModel.h"
 #include "latent/ui/SessionActions.h"
 
 namespace {
-
-using latent::ui::ComparisonController;
-using latent::ui::ComparisonPanel;
-using latent::ui::ScatterMap;
-
-QString fixture(const char* name) {
-    return QString::fromStdString((std::filesystem::path(LATENT_MODEL_FIXTURES) / name).string());
-}
-
-class ComparisonTest : public WindowFixture {
-protected:
-    ComparisonController& comparison() { return *window->comparison(); }
-    ComparisonPanel& panel() { return *window->findChild<ComparisonPanel*>(); }
-    // The compared model's map: the window's other one.
-    ScatterMap& second() {
-        for (auto* map : window->findChildren<ScatterMap*>()) {
-            if (map != parts(window).map()) return *map;
-        }
-        throw std::logic_error("no second map");
-    }
-
-    void compareWith(const QString& model) {
-        QSignalSpy shown(&comparison(), &ComparisonController::shown);
-        window->compareWith(model);
-        ASSERT_TRUE(shown.wait(120000)) << panel().status().toStdString();
-        settle();
-    }
-
-    void trigger(const QString& text) {
-        for (auto* action : window->findChildren<QAction*>()) {
-            if (action->text() == text) return action->trigger();
-        }
-        FAIL() << "no action " << text.toStdString();
-    }
-};
 
 TEST_F(ComparisonTest, TheSameModelLandsOnTheFirstMapAndAnotherModelDoesNot) {
     openWindow(2, 1000);
@@ -178,48 +138,6 @@ TEST_F(ComparisonTest, ASessionKeepsTheComparedModel) {
     EXPECT_EQ(second().pointCount(), 500u);
     EXPECT_EQ(parts(window).colourBy()->column(), QString("label"));  // the session's, not the agreement
     EXPECT_TRUE(parts(window).colourBy()->columnNames().contains("agreement with mlp_vae.pt"));
-}
-
-}  // namespace
-
-namespace {
-
-TEST_F(ComparisonTest, ATrainingRunsCheckpointsOpenOnATimelineThatSteps) {
-    openWindow(2, 1000);
-    compareWith(LATENT_CHECKPOINTS);
-    const auto& members = comparison().members();
-    ASSERT_EQ(members.size(), 3u);
-    for (std::size_t k = 0; k < 3; ++k) EXPECT_EQ(members[k].label, QString("epoch %1").arg(k + 1));
-    EXPECT_EQ(comparison().step(), 0u);
-    EXPECT_EQ(parts(window).colourBy()->column(), QString("agreement with the checkpoint"));
-    // Training moves the space: the three checkpoints' neighbourhoods differ.
-    EXPECT_NE(members[0].agreement.perItem, members[2].agreement.perItem);
-
-    // A step shows that checkpoint: its map (after the glide), its agreement, its decoder.
-    window->selectItem(7);
-    QSignalSpy stepped(&comparison(), &ComparisonController::stepShown);
-    panel().findChild<QSlider*>()->setValue(2);
-    ASSERT_EQ(stepped.count(), 1);
-    EXPECT_EQ(comparison().step(), 2u);
-    EXPECT_EQ(comparison().other(), members[2].workspace);
-    EXPECT_TRUE(QTest::qWaitFor([&] { return second().drawnLayout().values == members[2].map.coords.values; }, 5000));
-    EXPECT_EQ(second().positionOf(7).x(), members[2].map.coords.row(7)[0]);
-    const auto& colours = parts(window).colourBy();
-    EXPECT_EQ(colours->column(), QString("agreement with the checkpoint"));
-    EXPECT_TRUE(QTest::qWaitFor([&] { return panel().hasPicture(ComparisonPanel::Side::Second); }, 30000));
-    EXPECT_TRUE(panel().itemCaption().contains("#7"));
-
-    // Play steps to the end by itself and stops there.
-    panel().findChild<QSlider*>()->setValue(0);
-    QPushButton* play = nullptr;
-    for (auto* button : panel().findChildren<QPushButton*>()) {
-        if (button->text() == "Play") play = button;
-    }
-    ASSERT_NE(play, nullptr);
-    play->click();
-    EXPECT_TRUE(panel().playing());
-    EXPECT_TRUE(QTest::qWaitFor([&] { return !panel().playing(); }, 10000));
-    EXPECT_EQ(comparison().step(), 2u);
 }
 
 }  // namespace

@@ -23,6 +23,16 @@ struct LabelColumn {
     std::size_t categories = 0;
 };
 std::vector<LabelColumn> labelColumns(const Workspace& ws);
+// The items the classifiers are cross-validated on: up to options.classifierSample labelled
+// items in the seed's random order, with their classes (the first label column) as codes
+// 0..n-1. `unavailable` says why there is no such sample.
+struct LabelledSample {
+    std::vector<std::size_t> items;
+    std::vector<int> codes;
+    std::string classes;  // the label column's name
+    std::string unavailable;
+};
+LabelledSample labelledSample(const Workspace& ws, const ReportOptions& options);
 // Why a section that needs labels was not measured.
 inline constexpr const char* kNoLabels = "the data have no labels and no categorical metadata column (2 to 50 values)";
 

@@ -33,32 +33,39 @@ std::vector<int> compactCodes(const std::vector<int>& codes) {
 
 }  // namespace
 
+LabelledSample labelledSample(const Workspace& ws, const ReportOptions& options) {
+    LabelledSample sample;
+    const std::vector<LabelColumn> columns = labelColumns(ws);
+    if (columns.empty()) return sample.unavailable = kNoLabels, sample;
+    const LabelColumn& classes = columns.front();  // the classes when there are any
+    sample.classes = classes.name;
+    for (std::size_t i : sampleItems(ws.latents.count, ws.latents.count, options.seed)) {
+        if (classes.codes[i] >= 0 && sample.items.size() < options.classifierSample) sample.items.push_back(i);
+    }
+    if (sample.items.size() < static_cast<std::size_t>(options.folds) * 2) {
+        sample.unavailable = "too few labelled items for " + std::to_string(options.folds) + "-fold cross-validation";
+        return sample;
+    }
+    for (std::size_t i : sample.items) sample.codes.push_back(classes.codes[i]);
+    sample.codes = compactCodes(sample.codes);
+    if (*std::max_element(sample.codes.begin(), sample.codes.end()) < 1) {
+        sample.unavailable = "the sampled items are all of one class (" + classes.name + ")";
+    }
+    return sample;
+}
+
 CardSection separability(const Workspace& ws, const ReportOptions& options, const ProgressFn& progress) {
     CardSection section{"separability", "Separability",
                         "how well the classes can be told apart from the latents: cross-validated accuracy of a "
                         "linear and a nearest-neighbour classifier, beside the same two on the raw pixels",
                         {}, {}, {}};
-    const std::vector<LabelColumn> columns = labelColumns(ws);
-    if (columns.empty()) return section.unavailable = kNoLabels, section;
-    const LabelColumn& classes = columns.front();  // the classes when there are any
-    std::vector<std::size_t> labelled;
-    for (std::size_t i : sampleItems(ws.latents.count, ws.latents.count, options.seed)) {
-        if (classes.codes[i] >= 0 && labelled.size() < options.classifierSample) labelled.push_back(i);
-    }
-    if (labelled.size() < static_cast<std::size_t>(options.folds) * 2) {
-        section.unavailable = "too few labelled items for " + std::to_string(options.folds) + "-fold cross-validation";
-        return section;
-    }
-    std::vector<int> codes;
-    for (std::size_t i : labelled) codes.push_back(classes.codes[i]);
-    codes = compactCodes(codes);
-    if (*std::max_element(codes.begin(), codes.end()) < 1) {
-        section.unavailable = "the sampled items are all of one class (" + classes.name + ")";
-        return section;
-    }
+    const LabelledSample labelledItems = labelledSample(ws, options);
+    if (!labelledItems.unavailable.empty()) return section.unavailable = labelledItems.unavailable, section;
+    const std::vector<std::size_t>& labelled = labelledItems.items;
+    const std::vector<int>& codes = labelledItems.codes;
     const Folds folds = roundRobinFolds(labelled.size(), options.folds);
     const std::string sample = itemsNote(labelled.size()) + ", " + std::to_string(options.folds) + " folds, " +
-                               seedNote(options.seed) + ", classes: " + classes.name;
+                               seedNote(options.seed) + ", classes: " + labelledItems.classes;
     const LatentBatch latents = rowsOf(ws.latents, labelled);
     const bool pixels = ws.hasImages();
     const double linearLatents = crossValidatedLogisticAccuracy(latents, codes, folds, options.threads, subRange(progress, 0.0, 0.1));

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <string>
 
+#include "latent/core/CheckpointMeasures.h"
 #include "latent/core/Checkpoints.h"
 #include "latent/core/Error.h"
 #include "latent/core/ProgressRange.h"
@@ -21,6 +22,7 @@
 #include "latent/ui/MapHighlights.h"
 #include "latent/ui/MapPositions.h"
 #include "latent/ui/ScatterMap.h"
+#include "latent/ui/RunTimeline.h"
 #include "latent/ui/SelectionModel.h"
 
 namespace latent::ui {
@@ -58,6 +60,14 @@ latent::ProgressFn memberRange(const latent::ProgressFn& progress, std::size_t k
 
 int jobThreads() { return std::max(1, QThread::idealThreadCount()); }
 
+// How each checkpoint's report-card numbers are measured: the report card's defaults.
+latent::ReportOptions checkpointMeasuring(const latent::ProjectionParams& params) {
+    latent::ReportOptions options;
+    options.seed = params.seed;
+    options.threads = params.threads;
+    return options;
+}
+
 // The first map's projection as the other models' maps are computed: on every core.
 latent::ProjectionParams paramsLike(const latent::ProjectionResult& projection) {
     latent::ProjectionParams params = projection.params;
@@ -75,7 +85,8 @@ ComparisonController::ComparisonController(Parts parts, QObject* parent)
     });
     connect(p_.panel, &ComparisonPanel::cancelRequested, this, [this] { job_.cancel(); });
     connect(p_.panel, &ComparisonPanel::closeRequested, this, &ComparisonController::close);
-    connect(p_.panel, &ComparisonPanel::stepRequested, this, [this](int step) { showStep(static_cast<std::size_t>(step)); });
+    connect(p_.panel->timeline(), &RunTimeline::stepRequested, this,
+            [this](int step) { showStep(static_cast<std::size_t>(step), ScatterMap::Motion::Glide); });
     connect(p_.state, &ExplorerState::workspaceChanged, this, [this] {
         if (!isOpen() && !job_.isRunning()) return;
         close();
@@ -131,7 +142,7 @@ void ComparisonController::open(const QString& source, const QString& colourBy, 
     p_.panel->showRunning(series ? tr("Opening the checkpoints in %1…").arg(source)
                                  : tr("Encoding the items with %1…").arg(QFileInfo(source).fileName()));
     job_.run(
-        [first, request, params, reference = projection->coords, threads, column,
+        [first, request, params, reference = projection->coords, threads, column, measuring = checkpointMeasuring(params),
          source = source.toStdString()](const LatestJob<std::vector<Member>>::Control& control) mutable {
             const latent::ProgressFn progress = reporting(control);
             std::vector<latent::Checkpoint> models;
@@ -156,6 +167,7 @@ void ComparisonController::open(const QString& source, const QString& colourBy, 
                 member.agreement = latent::compareNeighbours(*first, *workspace, kNeighbours, params.seed, threads,
                                                              latent::subRange(part, 0.6, 0.7, "Comparing neighbours"));
                 member.agreementColumn = latent::agreementColumn(member.agreement, column);
+                if (models.size() > 1) member.measures = latent::measureCheckpoint(*workspace, member.agreement, measuring);
                 member.map = latent::alignedMap(*workspace, params, reference,
                                                 asLayoutCallback(latent::subRange(part, 0.7, 1.0)));
                 member.workspace = std::move(workspace);
@@ -168,7 +180,8 @@ void ComparisonController::open(const QString& source, const QString& colourBy, 
                 source_ = source;
                 members_ = std::move(*outcome.result);
                 shown_ = std::min(step, members_.size() - 1);
-                showMember(false);
+                showMember(ScatterMap::Motion::Jump);
+                p_.panel->timeline()->setMeasures(runMeasures());
                 if (colourBy.isEmpty() || !p_.colourBy->setColumn(colourBy)) p_.colourBy->setColumn(columnName());
                 Q_EMIT statusMessage(members_.size() > 1
                                          ? tr("Opened %1 checkpoints: step through them on the Compare dock's timeline.")
@@ -206,7 +219,7 @@ void ComparisonController::realign() {
         [this](JobOutcome<std::vector<Member>> outcome) {
             if (outcome.result && outcome.result->size() == members_.size()) {
                 for (std::size_t k = 0; k < members_.size(); ++k) members_[k].map = std::move((*outcome.result)[k].map);
-                showMember(false);
+                showMember(ScatterMap::Motion::Jump);
                 Q_EMIT shown();
             } else if (!outcome.result) {
                 p_.panel->showStopped(outcome.cancelled ? tr("Cancelled: the other map is not aligned to the first.")
@@ -215,10 +228,10 @@ void ComparisonController::realign() {
         });
 }
 
-void ComparisonController::showStep(std::size_t step) {
+void ComparisonController::showStep(std::size_t step, ScatterMap::Motion motion) {
     if (!isOpen() || step >= members_.size() || step == shown_) return;
     shown_ = step;
-    showMember(true);
+    showMember(motion);
     Q_EMIT stepShown(step);
 }
 
@@ -235,14 +248,14 @@ const latent::ModelAgreement* ComparisonController::agreement() const {
     return isOpen() ? &members_[shown_].agreement : nullptr;
 }
 
-void ComparisonController::showMember(bool glide) {
+void ComparisonController::showMember(ScatterMap::Motion motion) {
     const Member& member = members_[shown_];
     const auto& coords = member.map.coords;
     otherInference_->setModel(member.workspace->model);
     p_.colourBy->setComparison(member.agreementColumn);
     p_.pane->show();
-    if (glide && p_.map->pointCount() == coords.count) {
-        p_.map->movePoints(coords, ScatterMap::Motion::Glide);
+    if (p_.map->pointCount() == coords.count) {
+        p_.map->movePoints(coords, motion);
     } else {
         const auto& colours = p_.state->colours();
         p_.map->setPoints(coords, colours.size() == coords.count ? colours
@@ -272,7 +285,7 @@ void ComparisonController::showMember(bool glide) {
     p_.panel->showComparison(firstName(), otherName(), summary);
     QStringList labels;
     for (const auto& m : members_) labels << m.label;
-    p_.panel->showTimeline(members_.size() > 1 ? labels : QStringList{}, static_cast<int>(shown_));
+    p_.panel->timeline()->setRun(members_.size() > 1 ? labels : QStringList{}, static_cast<int>(shown_));
     showCurrent();
 }
 
@@ -333,6 +346,18 @@ void ComparisonController::close() {
 void ComparisonController::showItemPictures(const QString& caption, const latent::Image* original) {
     p_.panel->showItem(caption, original);
     if (!firstDecoded_.pixels.empty()) p_.panel->setDecoded(ComparisonPanel::Side::First, firstDecoded_);
+}
+
+std::vector<RunMeasure> ComparisonController::runMeasures() const {
+    std::vector<RunMeasure> measures;
+    if (members_.size() < 2) return measures;
+    for (std::size_t m = 0; m < members_.front().measures.size(); ++m) {
+        const auto& number = members_.front().measures[m];
+        RunMeasure measure{QString::fromStdString(number.label), QString::fromStdString(number.sample), {}};
+        for (const auto& member : members_) measure.values.push_back(member.measures[m].value);
+        measures.push_back(std::move(measure));
+    }
+    return measures;
 }
 
 QString ComparisonController::firstName() const {

@@ -6,14 +6,12 @@
 #include <QPixmap>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSignalBlocker>
-#include <QSlider>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
 #include "latent/ui/ImageConvert.h"
+#include "latent/ui/RunTimeline.h"
 #include "latent/ui/ScrollingContent.h"
 #include "latent/ui/WrappableText.h"
 
@@ -47,11 +45,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
       progress_(new QProgressBar(this)),
       status_(new QLabel(this)),
       summary_(new QLabel(this)),
-      timeline_(new QWidget(this)),
-      slider_(new QSlider(Qt::Horizontal, timeline_)),
-      stepLabel_(new QLabel(timeline_)),
-      play_(new QPushButton(tr("Play"), timeline_)),
-      player_(new QTimer(this)),
+      timeline_(new RunTimeline(this)),
       item_(new QLabel(this)),
       originalCaption_(new QLabel(tr("Original"), this)),
       firstCaption_(new QLabel(this)),
@@ -85,11 +79,6 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     column->addWidget(progress_);
     column->addWidget(status_);
     column->addWidget(summary_);
-    auto* timeline = new QHBoxLayout(timeline_);
-    timeline->setContentsMargins(0, 0, 0, 0);
-    timeline->addWidget(play_);
-    timeline->addWidget(slider_, 1);
-    timeline->addWidget(stepLabel_);
     column->addWidget(timeline_);
     column->addWidget(item_);
     auto* pictures = new QGridLayout;
@@ -107,20 +96,6 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     connect(compare_, &QPushButton::clicked, this, &ComparisonPanel::compareRequested);
     connect(close_, &QPushButton::clicked, this, &ComparisonPanel::closeRequested);
     connect(cancel_, &QPushButton::clicked, this, &ComparisonPanel::cancelRequested);
-    slider_->setPageStep(1);
-    slider_->setToolTip(tr("The checkpoint shown on the second map (←/→ step)"));
-    play_->setToolTip(tr("Step through the checkpoints, one a second"));
-    player_->setInterval(1000);
-    connect(slider_, &QSlider::valueChanged, this, [this](int step) {
-        stepLabel_->setText(step < labels_.size() ? labels_[step] : QString());
-        Q_EMIT stepRequested(step);
-    });
-    connect(play_, &QPushButton::clicked, this, &ComparisonPanel::playOrPause);
-    connect(player_, &QTimer::timeout, this, [this] {
-        if (slider_->value() >= slider_->maximum()) return playOrPause();  // at the end: stop
-        slider_->setValue(slider_->value() + 1);
-    });
-    timeline_->hide();
     showIdle(tr("Compare this map with another model of the same input size: its map opens beside this one, "
                 "linked, aligned to it, with each item's agreement to colour by."));
 }
@@ -131,7 +106,7 @@ void ComparisonPanel::showIdle(const QString& message) {
     status_->setText(message);
     summary_->clear();
     summary_->hide();
-    showTimeline({}, 0);
+    timeline_->setRun({}, 0);
     showItem({}, nullptr);
     for (auto* caption : {firstCaption_, secondCaption_}) caption->clear();
     for (auto* widget : {static_cast<QWidget*>(original_), static_cast<QWidget*>(first_),
@@ -193,35 +168,6 @@ void ComparisonPanel::setDecoded(Side side, const latent::Image& image) { showPi
 void ComparisonPanel::setDecodeMessage(Side side, const QString& message) {
     picture(side)->clear();
     picture(side)->setText(message);
-}
-
-void ComparisonPanel::showTimeline(const QStringList& labels, int step) {
-    labels_ = labels;
-    timeline_->setVisible(labels.size() > 1);
-    if (labels.size() < 2) {
-        player_->stop();
-        play_->setText(tr("Play"));
-        return;
-    }
-    const QSignalBlocker block(slider_);
-    slider_->setRange(0, static_cast<int>(labels.size()) - 1);
-    slider_->setValue(step);
-    stepLabel_->setText(labels.value(step));
-    stepLabel_->setMinimumWidth(stepLabel_->fontMetrics().horizontalAdvance(labels.last() + "  "));
-}
-
-int ComparisonPanel::timelineStep() const { return slider_->value(); }
-bool ComparisonPanel::playing() const { return player_->isActive(); }
-
-void ComparisonPanel::playOrPause() {
-    if (player_->isActive()) {
-        player_->stop();
-        play_->setText(tr("Play"));
-        return;
-    }
-    if (slider_->value() >= slider_->maximum()) slider_->setValue(0);  // play again from the start
-    player_->start();
-    play_->setText(tr("Pause"));
 }
 
 QString ComparisonPanel::status() const { return status_->text(); }

@@ -12,6 +12,8 @@
 #include "latent/ui/ElidedLabel.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/MapHighlights.h"
+#include "latent/ui/RunExporter.h"
+#include "latent/ui/RunTimeline.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/SelectionController.h"
 
@@ -45,6 +47,12 @@ void MainWindow::connectComparison(QDockWidget* tabWith) {
         maps_->setSizes({length / 2, length / 2});
     });
     connect(panel, &ComparisonPanel::compareRequested, this, &MainWindow::chooseComparisonModel);
+    auto* exporter = new RunExporter(comparison_, map, pane, this, this);
+    connect(panel->timeline(), &RunTimeline::exportRequested, exporter, &RunExporter::chooseFile);
+    connect(exporter, &RunExporter::statusMessage, status_, &ElidedLabel::setText);
+    connect(exporter, &RunExporter::busy, panel->timeline(), [timeline = panel->timeline()](bool exporting) {
+        timeline->setEnabled(!exporting);
+    });
 
     auto* compare = new QAction(tr("Compare With &Model…"), this);
     compare->setToolTip(tr("Open a second model on these images: its map beside this one, linked and aligned"));

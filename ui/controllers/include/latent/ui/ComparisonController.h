@@ -11,8 +11,11 @@
 #include "latent/core/LatentBatch.h"
 #include "latent/core/MetadataTable.h"
 #include "latent/core/ModelComparison.h"
+#include "latent/core/ReportCard.h"
 #include "latent/core/Workspace.h"
 #include "latent/ui/LatestJob.h"
+#include "latent/ui/RunTimeline.h"
+#include "latent/ui/ScatterMap.h"
 
 class QWidget;
 
@@ -24,7 +27,6 @@ class ElidedLabel;
 class ExplorerState;
 class Inference;
 class MapHighlights;
-class ScatterMap;
 
 // File > Compare With Model and File > Open Checkpoints: other models encode the explorer's
 // items, and their maps of them (the same projection, each laid onto the first map by
@@ -59,6 +61,7 @@ public:
         latent::ModelAgreement agreement;
         latent::MetadataColumn agreementColumn;
         latent::AlignedMap map;
+        std::vector<latent::CardNumber> measures;  // a run's checkpoint: measureCheckpoint's
     };
     ComparisonController(Parts parts, QObject* parent);
 
@@ -72,8 +75,8 @@ public:
     bool isOpen() const { return !members_.empty(); }
     QString source() const { return source_; }  // what open() was given; "" when closed
     const std::vector<Member>& members() const { return members_; }
-    // Shows member `step` (a checkpoint of the timeline): its map glides there.
-    void showStep(std::size_t step);
+    // Shows member `step` (a checkpoint of the timeline): its map glides or jumps there.
+    void showStep(std::size_t step, ScatterMap::Motion motion);
     std::size_t step() const { return shown_; }
     // The member on show (the compared model or the timeline's checkpoint): null, or empty
     // while nothing is compared.
@@ -95,7 +98,9 @@ Q_SIGNALS:
 
 private:
     void realign();  // the first map changed: the second follows it
-    void showMember(bool glide);
+    void showMember(ScatterMap::Motion motion);
+    // Each measured number across the run's checkpoints, for the timeline's chart.
+    std::vector<RunMeasure> runMeasures() const;
     void showCurrent();
     // The current item's caption and original; the first model's reconstruction when known.
     void showItemPictures(const QString& caption, const latent::Image* original);

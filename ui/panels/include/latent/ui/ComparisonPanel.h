@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-#include <QStringList>
 #include <QWidget>
 
 #include "latent/core/Image.h"
@@ -9,10 +8,10 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QSlider;
-class QTimer;
 
 namespace latent::ui {
+
+class RunTimeline;
 
 // The Compare dock: which model the map is compared with and how far the two agree, and
 // the current item three times: its original and each model's reconstruction. Comparing
@@ -36,11 +35,8 @@ public:
     void showItem(const QString& caption, const latent::Image* original);
     void setDecoded(Side side, const latent::Image& image);
     void setDecodeMessage(Side side, const QString& message);  // instead of a picture
-    // A training run's checkpoints, one per label: a slider at `step`, and Play, which
-    // steps to the end once a second; hidden for fewer than two.
-    void showTimeline(const QStringList& labels, int step);
-    int timelineStep() const;
-    bool playing() const;
+    // A training run's timeline (hidden unless checkpoints are compared).
+    RunTimeline* timeline() const { return timeline_; }
 
     QString status() const;
     QString summary() const;
@@ -52,13 +48,10 @@ Q_SIGNALS:
     void compareRequested();
     void closeRequested();
     void cancelRequested();
-    void stepRequested(int step);  // the slider moved, or Play stepped
 
 private:
     QLabel* picture(Side side) const { return side == Side::First ? first_ : second_; }
     void updateButtons();
-
-    void playOrPause();
 
     QPushButton* compare_;
     QPushButton* close_;
@@ -66,12 +59,7 @@ private:
     QProgressBar* progress_;
     QLabel* status_;
     QLabel* summary_;
-    QWidget* timeline_;
-    QSlider* slider_;
-    QLabel* stepLabel_;
-    QPushButton* play_;
-    QTimer* player_;
-    QStringList labels_;
+    RunTimeline* timeline_;
     QLabel* item_;
     QLabel* originalCaption_;
     QLabel* firstCaption_;
