@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "DialogAutoAnswer.h"
+#include "Resources.h"
 #include "commands/Commands.h"
 #include "commands/TerminalProgress.h"
 #include "latent/core/Error.h"
@@ -15,6 +16,7 @@
 #include "latent/core/Projector.h"
 #include "latent/ui/ColourByPanel.h"
 #include "latent/ui/ComparisonController.h"
+#include "latent/ui/HelpMenu.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/ProjectionPanel.h"
 #include "latent/core/Session.h"
@@ -26,7 +28,7 @@
 namespace {
 
 struct GuiOptions {
-    latent::WorkspaceRequest request{{LATENT_DEFAULT_MODEL, LATENT_DEFAULT_DATA_DIR, "test", 0}, 256};
+    latent::WorkspaceRequest request{{latent::app::bundledModel(), latent::app::kDefaultDataDir, "test", 0}, 256};
     int dims = 2;
     int threads = 1;
     qsizetype select = -1;
@@ -78,7 +80,7 @@ int runGui(int argc, char** argv, const GuiOptions& o, const QElapsedTimer& sinc
     QApplication::setApplicationVersion(LATENT_VERSION);
     latent::setInferenceThreads(o.threads);
     latent::ui::MainWindow window(o.request, o.dims);
-    window.setBundledWorkspace({{LATENT_DEFAULT_MODEL, LATENT_DEFAULT_DATA_DIR, "test", 0}, 256});
+    window.setBundledWorkspace({{latent::app::bundledModel(), latent::app::kDefaultDataDir, "test", 0}, 256});
     latent::ProjectionParams projection = window.projectionParams();
     projection.dims = o.dims;
     window.setProjection(latent::parseProjectionSpec(o.projection, projection));
@@ -164,6 +166,9 @@ int main(int argc, char** argv) {
     QElapsedTimer sinceStart;
     sinceStart.start();
     CLI::App cli{"Latent Explorer: explore the latent space of a trained generative model"};
+    cli.set_version_flag("--version", [] {
+        return "latent-explorer " LATENT_VERSION "\n" + latent::ui::HelpMenu::libraryVersions().toStdString();
+    });
     GuiOptions gui;
     auto* modelOption = cli.add_option("--model", gui.request.identity.modelPath,
                    "TorchScript model file, or a JSON manifest naming an encoder and a decoder")

@@ -16,14 +16,15 @@
 #include "latent/core/Model.h"
 #include "latent/core/Traversal.h"
 #include "latent/core/Workspace.h"
+#include "../Resources.h"
 
 namespace latent::app {
 namespace {
 
 struct ClusterOptions {
     std::string in;  // a latents file, clustered without a model
-    std::string model = LATENT_DEFAULT_MODEL;
-    std::string data = LATENT_DEFAULT_DATA_DIR;
+    std::string model = bundledModel().string();
+    std::string data = kDefaultDataDir.string();
     std::string split = "test";
     std::size_t limit = 0;
     std::string method = "leiden";

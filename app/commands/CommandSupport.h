@@ -7,6 +7,7 @@
 
 #include "latent/core/Dataset.h"
 #include "latent/core/LatentBatch.h"
+#include "../Resources.h"
 #include "latent/core/Model.h"
 
 namespace latent::app {
@@ -20,7 +21,7 @@ std::string extensionOf(const std::string& path);
 
 // Where morph and traverse find their points: rows of a latents file, or images to encode.
 struct PointSource {
-    std::string data = LATENT_DEFAULT_DATA_DIR;
+    std::string data = kDefaultDataDir.string();
     std::string split = "test";
     std::string latents;  // when set, used instead of data (generator-only models)
 };

@@ -11,14 +11,15 @@
 #include "latent/core/ModelComparison.h"
 #include "latent/core/ProgressRange.h"
 #include "latent/core/Workspace.h"
+#include "../Resources.h"
 
 namespace latent::app {
 namespace {
 
 struct CompareOptions {
-    std::string model = LATENT_DEFAULT_MODEL;
+    std::string model = bundledModel().string();
     std::string with;  // the second model
-    std::string data = LATENT_DEFAULT_DATA_DIR;
+    std::string data = kDefaultDataDir.string();
     std::string split = "test";
     std::size_t limit = 0;
     int neighbours = 15;  // counting the item, as UMAP's

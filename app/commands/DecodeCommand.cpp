@@ -9,12 +9,13 @@
 #include "latent/core/ImageIo.h"
 #include "latent/core/Model.h"
 #include "latent/core/NpyReader.h"
+#include "../Resources.h"
 
 namespace latent::app {
 namespace {
 
 struct DecodeOptions {
-    std::string model = LATENT_DEFAULT_MODEL;
+    std::string model = bundledModel().string();
     std::string latents;
     std::string outDir;
     std::string grid;

@@ -8,12 +8,13 @@
 #include "latent/core/EncodeDataset.h"
 #include "latent/core/Model.h"
 #include "latent/core/NpyWriter.h"
+#include "../Resources.h"
 
 namespace latent::app {
 namespace {
 
 struct EncodeOptions {
-    std::string model = LATENT_DEFAULT_MODEL;
+    std::string model = bundledModel().string();
     std::string data;
     std::string out;
     std::string split = "test";

@@ -8,13 +8,14 @@
 #include "latent/core/ImageIo.h"
 #include "latent/core/Model.h"
 #include "latent/core/ReconstructionGrid.h"
+#include "../Resources.h"
 
 namespace latent::app {
 namespace {
 
 struct GridOptions {
-    std::string model = LATENT_DEFAULT_MODEL;
-    std::string data = LATENT_DEFAULT_DATA_DIR;
+    std::string model = bundledModel().string();
+    std::string data = kDefaultDataDir.string();
     std::string split = "test";
     std::string out;
     std::size_t count = 20;

@@ -7,12 +7,13 @@
 #include "latent/core/Error.h"
 #include "latent/core/Model.h"
 #include "latent/core/ModelReport.h"
+#include "../Resources.h"
 
 namespace latent::app {
 namespace {
 
 struct InfoOptions {
-    std::string model = LATENT_DEFAULT_MODEL;
+    std::string model = bundledModel().string();
     bool json = false;
 };
 

@@ -7,12 +7,13 @@
 #include "Commands.h"
 #include "TerminalProgress.h"
 #include "latent/core/ExplorationExport.h"
+#include "../Resources.h"
 
 namespace latent::app {
 namespace {
 
 struct MorphOptions {
-    std::string model = LATENT_DEFAULT_MODEL;
+    std::string model = bundledModel().string();
     PointSource source;
     std::size_t from = 0;
     std::size_t to = 1;

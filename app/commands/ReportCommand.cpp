@@ -8,14 +8,15 @@
 #include "latent/core/Model.h"
 #include "latent/core/ReportCardBuilder.h"
 #include "latent/core/Workspace.h"
+#include "../Resources.h"
 
 namespace latent::app {
 namespace {
 
 struct ReportCommandOptions {
-    std::string model = LATENT_DEFAULT_MODEL;
+    std::string model = bundledModel().string();
     bool noModel = false;
-    std::string data = LATENT_DEFAULT_DATA_DIR;
+    std::string data = kDefaultDataDir.string();
     std::string split = "test";
     std::size_t limit = 0;
     bool json = false;

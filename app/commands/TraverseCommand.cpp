@@ -8,12 +8,13 @@
 #include "latent/core/DimensionStats.h"
 #include "latent/core/Error.h"
 #include "latent/core/Traversal.h"
+#include "../Resources.h"
 
 namespace latent::app {
 namespace {
 
 struct TraverseOptions {
-    std::string model = LATENT_DEFAULT_MODEL;
+    std::string model = bundledModel().string();
     PointSource source;
     std::size_t index = 0;
     std::vector<std::size_t> dims;

@@ -66,6 +66,24 @@ TEST_F(Cli, InfoPrintsTheModelContractAsJson) {
         << text.output;
 }
 
+TEST_F(Cli, VersionNamesTheAppAndTheLibrariesItRunsOn) {
+    const auto r = run("--version");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(r.output.rfind("latent-explorer " LATENT_VERSION "\n", 0), 0u) << r.output;
+    for (const char* library : {"\nQt 6.", "\nVTK 9.", "\nLibTorch 1."}) {
+        EXPECT_NE(r.output.find(library), std::string::npos) << library << " in " << r.output;
+    }
+}
+
+TEST_F(Cli, TheBundledModelIsFoundBesideTheBinaryNotAtACompiledInPath) {
+    // The app's default model is the one in share/latent-explorer above the binary's folder.
+    const auto r = run("info");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const auto beside = std::filesystem::path(LATENT_EXPLORER_EXE).parent_path().parent_path() / "share" /
+                        "latent-explorer" / "models" / "fashion_vae.pt";
+    EXPECT_NE(r.output.find("file:         " + beside.string()), std::string::npos) << r.output;
+}
+
 TEST_F(Cli, EncodesAnIdxFolderLikeTheLibraryAndQuietlyWhenPiped) {
     const auto out = dir_ / "z.npy";
     const auto r = run("encode --data " + quoted(LATENT_DEFAULT_DATA_DIR) + " --limit 40 --out " +

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QTabBar>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
@@ -19,12 +20,25 @@
 
 namespace {
 
+// The tab in front of the window's dock tab group that holds `tab`.
+QString frontTabBeside(const QWidget& window, const QString& tab) {
+    for (auto* bar : window.findChildren<QTabBar*>()) {
+        for (int i = 0; i < bar->count(); ++i) {
+            if (bar->tabText(i) == tab) return bar->tabText(bar->currentIndex());
+        }
+    }
+    return {};
+}
+
 TEST_F(ComparisonTest, TheSameModelLandsOnTheFirstMapAndAnotherModelDoesNot) {
     openWindow(2, 1000);
     const auto& first = parts(window).projection()->coords;
+    // The Compare tab waits behind the current point until a comparison opens.
+    EXPECT_EQ(frontTabBeside(*window, "Compare"), QString("Current point"));
 
     compareWith(LATENT_DEFAULT_MODEL);
     ASSERT_TRUE(comparison().isOpen());
+    EXPECT_EQ(frontTabBeside(*window, "Compare"), QString("Compare"));
     EXPECT_LT(comparison().otherMap().alignment.error, 1e-5);
     ASSERT_EQ(second().pointCount(), 1000u);
     for (const std::size_t i : {0u, 500u, 999u}) {

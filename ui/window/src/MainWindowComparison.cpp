@@ -33,6 +33,7 @@ void MainWindow::connectComparison(QDockWidget* tabWith) {
 
     auto* panel = new ComparisonPanel(this);
     tabifyDockWidget(tabWith, addSideDock(tr("Compare"), "compareDock", panel));
+    tabWith->raise();  // the current point first; compareWith brings the Compare tab forward
     comparison_ = new ComparisonController({state_, map_, highlights_, map, new MapHighlights(map, neighbours_, colourBy_, state_, this),
                                             title, pane, panel, colourBy_, inference_},
                                            this);
