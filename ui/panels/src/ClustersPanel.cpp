@@ -5,7 +5,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPixmap>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -16,6 +15,7 @@
 #include <set>
 
 #include "latent/ui/ClassPalette.h"
+#include "latent/ui/JobStatus.h"
 #include "latent/ui/ScrollingContent.h"
 #include "latent/ui/WrappableText.h"
 
@@ -58,8 +58,7 @@ ClustersPanel::ClustersPanel(QWidget* parent)
       seed_(new QSpinBox(this)),
       densityRow_(new QWidget(this)),
       minClusterSize_(new QSpinBox(this)),
-      progress_(new QProgressBar(this)),
-      status_(new QLabel(this)),
+      job_(new JobStatus(this)),
       agreement_(new QLabel(this)),
       table_(new QTableWidget(0, ColumnCount, this)) {
     find_->setToolTip(tr("Find groups of items in the neighbour graph of the latents: "
@@ -83,10 +82,6 @@ ClustersPanel::ClustersPanel(QWidget* parent)
     seed_->setValue(1);
     seed_->setToolTip(tr("Seed of Leiden: the same seed gives the same clusters (the neighbour graph is "
                          "the UMAP map's, with its seed)"));
-    progress_->setRange(0, 1000);
-    progress_->setTextVisible(false);
-    progress_->setMaximumHeight(8);
-    makeDockNote(status_);
     makeDockNote(agreement_);
     agreement_->setForegroundRole(QPalette::WindowText);  // a result, not a hint
 
@@ -134,8 +129,7 @@ ClustersPanel::ClustersPanel(QWidget* parent)
     size->addWidget(minClusterSize_);
     size->addStretch(1);
     column->addWidget(densityRow_);
-    column->addWidget(progress_);
-    column->addWidget(status_);
+    column->addWidget(job_);
     column->addWidget(agreement_);
     column->addWidget(table_, 1);
     fillWithScrollingContent(this, content);
@@ -143,6 +137,7 @@ ClustersPanel::ClustersPanel(QWidget* parent)
     connect(find_, &QPushButton::clicked, this, [this] { Q_EMIT findRequested(settings()); });
     connect(method_, &QComboBox::currentIndexChanged, this, &ClustersPanel::showMethodRows);
     connect(cancel_, &QPushButton::clicked, this, &ClustersPanel::cancelRequested);
+    connect(job_, &JobStatus::runningChanged, this, &ClustersPanel::updateButtons);
     connect(resolution_, &QSlider::valueChanged, this,
             [this] { resolutionValue_->setText(QString::number(resolution(), 'f', 2)); });
     // Moving the slider with clusters on show finds them again once it is let go.
@@ -193,36 +188,24 @@ void ClustersPanel::showMethodRows() {
     seed_->setVisible(!density);
     densityRow_->setVisible(density);
 }
-QString ClustersPanel::status() const { return status_->text(); }
+QString ClustersPanel::status() const { return job_->text(); }
+bool ClustersPanel::running() const { return job_->running(); }
 QString ClustersPanel::agreement() const { return agreement_->text(); }
 
 void ClustersPanel::setAvailable(bool available, const QString& why) {
     available_ = available;
-    running_ = false;
     clear();
-    status_->setText(available ? tr("Find groups of items the model places together: about 1 s for "
-                                    "10,000 items, in the background.")
-                               : why);
+    job_->showIdle(available ? tr("Find groups of items the model places together: about 1 s for "
+                                  "10,000 items, in the background.")
+                             : why);
     updateButtons();
 }
 
-void ClustersPanel::showRunning(const QString& message) {
-    running_ = true;
-    progress_->setValue(0);
-    status_->setText(message);
-    updateButtons();
-}
+void ClustersPanel::showRunning(const QString& message) { job_->showRunning(message); }
 
-void ClustersPanel::setProgress(double fraction, const QString& message) {
-    progress_->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000.0)));
-    if (!message.isEmpty()) status_->setText(message);
-}
+void ClustersPanel::setProgress(double fraction, const QString& message) { job_->setProgress(fraction, message); }
 
-void ClustersPanel::showStopped(const QString& message) {
-    running_ = false;
-    status_->setText(message);
-    updateButtons();
-}
+void ClustersPanel::showStopped(const QString& message) { job_->showIdle(message); }
 
 void ClustersPanel::clear() {
     const QSignalBlocker block(table_);
@@ -233,8 +216,6 @@ void ClustersPanel::clear() {
 
 void ClustersPanel::showClusters(const latent::ItemClusters& clusters, const latent::ClusterSummary& summary,
                                  const QString& reference) {
-    running_ = false;
-    updateButtons();
     filling_ = true;
     const QSignalBlocker block(table_);
     table_->clearSelection();
@@ -262,9 +243,9 @@ void ClustersPanel::showClusters(const latent::ItemClusters& clusters, const lat
     const auto& s = clusters.settings;
     const bool density = s.method == latent::kDensity;
     if (count == 0) {
-        status_->setText(tr("No clusters: HDBSCAN found no region of %1 items or more denser than its "
-                            "surroundings, so every item is noise. Try a smaller cluster size, or Leiden.")
-                             .arg(s.minClusterSize));
+        job_->showIdle(tr("No clusters: HDBSCAN found no region of %1 items or more denser than its "
+                          "surroundings, so every item is noise. Try a smaller cluster size, or Leiden.")
+                           .arg(s.minClusterSize));
     } else {
         QString text = count == 1 ? tr("1 cluster") : tr("%1 clusters").arg(count);
         text += density ? tr(", HDBSCAN with at least %1 items each.").arg(s.minClusterSize)
@@ -275,7 +256,7 @@ void ClustersPanel::showClusters(const latent::ItemClusters& clusters, const lat
                         .arg(QLocale().toString(static_cast<qulonglong>(summary.unclustered)))
                         .arg(share, 0, 'f', share < 10.0 ? 1 : 0);
         }
-        status_->setText(text + tr(" Choose rows to select their items; double-click a name to rename it."));
+        job_->showIdle(text + tr(" Choose rows to select their items; double-click a name to rename it."));
     }
     if (summary.adjustedRand && summary.mutualInformation) {
         agreement_->setText(tr("Agreement with the %1 column: adjusted Rand index %2, normalised mutual "
@@ -320,9 +301,8 @@ void ClustersPanel::chooseSelectedRows() {
 }
 
 void ClustersPanel::updateButtons() {
-    find_->setEnabled(available_ && !running_);
-    cancel_->setVisible(running_);
-    progress_->setVisible(running_);
+    find_->setEnabled(available_ && !job_->running());
+    cancel_->setVisible(job_->running());
 }
 
 }  // namespace latent::ui

@@ -4,13 +4,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPixmap>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <algorithm>
-#include <cmath>
 
 #include "latent/ui/ImageConvert.h"
+#include "latent/ui/JobStatus.h"
 #include "latent/ui/RunTimeline.h"
 #include "latent/ui/ScrollingContent.h"
 #include "latent/ui/WrappableText.h"
@@ -42,8 +40,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
       compare_(new QPushButton(tr("Compare With Model…"), this)),
       close_(new QPushButton(tr("Close Comparison"), this)),
       cancel_(new QPushButton(tr("Cancel"), this)),
-      progress_(new QProgressBar(this)),
-      status_(new QLabel(this)),
+      job_(new JobStatus(this)),
       summary_(new QLabel(this)),
       timeline_(new RunTimeline(this)),
       item_(new QLabel(this)),
@@ -55,10 +52,6 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
       second_(pictureSlot(this)) {
     compare_->setToolTip(tr("Open a second model of the same input size on these images: its map beside "
                             "this one, linked, and where the two agree"));
-    progress_->setRange(0, 1000);
-    progress_->setTextVisible(false);
-    progress_->setMaximumHeight(8);
-    makeDockNote(status_);
     makeDockNote(summary_);
     summary_->setForegroundRole(QPalette::WindowText);  // a result, not a hint
     makeDockNote(item_);
@@ -76,8 +69,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     buttons->addWidget(cancel_);
     buttons->addStretch(1);
     column->addLayout(buttons);
-    column->addWidget(progress_);
-    column->addWidget(status_);
+    column->addWidget(job_);
     column->addWidget(summary_);
     column->addWidget(timeline_);
     column->addWidget(item_);
@@ -96,14 +88,14 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     connect(compare_, &QPushButton::clicked, this, &ComparisonPanel::compareRequested);
     connect(close_, &QPushButton::clicked, this, &ComparisonPanel::closeRequested);
     connect(cancel_, &QPushButton::clicked, this, &ComparisonPanel::cancelRequested);
+    connect(job_, &JobStatus::runningChanged, this, &ComparisonPanel::updateButtons);
     showIdle(tr("Compare this map with another model of the same input size: its map opens beside this one, "
                 "linked, aligned to it, with each item's agreement to colour by."));
 }
 
 void ComparisonPanel::showIdle(const QString& message) {
-    running_ = false;
     comparing_ = false;
-    status_->setText(message);
+    job_->showIdle(message);
     summary_->clear();
     summary_->hide();
     timeline_->setRun({}, 0);
@@ -116,28 +108,15 @@ void ComparisonPanel::showIdle(const QString& message) {
     updateButtons();
 }
 
-void ComparisonPanel::showRunning(const QString& message) {
-    running_ = true;
-    progress_->setValue(0);
-    status_->setText(message);
-    updateButtons();
-}
+void ComparisonPanel::showRunning(const QString& message) { job_->showRunning(message); }
 
-void ComparisonPanel::setProgress(double fraction, const QString& message) {
-    progress_->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000.0)));
-    if (!message.isEmpty()) status_->setText(message);
-}
+void ComparisonPanel::setProgress(double fraction, const QString& message) { job_->setProgress(fraction, message); }
 
-void ComparisonPanel::showStopped(const QString& message) {
-    running_ = false;
-    status_->setText(message);
-    updateButtons();
-}
+void ComparisonPanel::showStopped(const QString& message) { job_->showIdle(message); }
 
 void ComparisonPanel::showComparison(const QString& first, const QString& second, const QString& summary) {
-    running_ = false;
     comparing_ = true;
-    status_->setText(wrappable(tr("This map (%1) beside %2's, aligned to it.").arg(first, second)));
+    job_->showIdle(wrappable(tr("This map (%1) beside %2's, aligned to it.").arg(first, second)));
     summary_->setText(summary);
     summary_->show();
     firstCaption_->setText(first);
@@ -170,16 +149,16 @@ void ComparisonPanel::setDecodeMessage(Side side, const QString& message) {
     picture(side)->setText(message);
 }
 
-QString ComparisonPanel::status() const { return status_->text(); }
+QString ComparisonPanel::status() const { return job_->text(); }
 QString ComparisonPanel::summary() const { return summary_->text(); }
 QString ComparisonPanel::itemCaption() const { return item_->text(); }
 bool ComparisonPanel::hasPicture(Side side) const { return !picture(side)->pixmap().isNull(); }
 
 void ComparisonPanel::updateButtons() {
-    compare_->setEnabled(!running_);
-    close_->setVisible(comparing_ && !running_);
-    cancel_->setVisible(running_);
-    progress_->setVisible(running_);
+    const bool running = job_->running();
+    compare_->setEnabled(!running);
+    close_->setVisible(comparing_ && !running);
+    cancel_->setVisible(running);
 }
 
 }  // namespace latent::ui

@@ -2,14 +2,13 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "latent/ui/JobStatus.h"
 #include "latent/ui/ReportCardView.h"
 #include "latent/ui/ScrollingContent.h"
-#include "latent/ui/WrappableText.h"
 
 namespace latent::ui {
 
@@ -19,8 +18,7 @@ ReportCardPanel::ReportCardPanel(QWidget* parent)
       cancel_(new QPushButton(tr("Cancel"), this)),
       export_(new QPushButton(tr("Export…"), this)),
       seed_(new QSpinBox(this)),
-      progress_(new QProgressBar(this)),
-      status_(new QLabel(this)),
+      job_(new JobStatus(this)),
       view_(new ReportCardView) {
     measure_->setToolTip(tr("Measure continuity, disentanglement, compactness, separability and generalisation "
                             "of the current model on the current data"));
@@ -28,10 +26,6 @@ ReportCardPanel::ReportCardPanel(QWidget* parent)
     seed_->setRange(0, 999999);
     seed_->setValue(1);
     seed_->setToolTip(tr("Seed of every sample the card draws: the same seed gives the same card"));
-    progress_->setRange(0, 1000);
-    progress_->setTextVisible(false);
-    progress_->setMaximumHeight(8);
-    makeDockNote(status_);
 
     // Everything scrolls as one: the dock shares a column with others and must never make
     // the window taller than it is (its buttons and notes above a scroll area did, by 80 px).
@@ -45,68 +39,55 @@ ReportCardPanel::ReportCardPanel(QWidget* parent)
     buttons->addStretch(1);
     buttons->addWidget(export_);
     column->addLayout(buttons);
-    column->addWidget(progress_);
-    column->addWidget(status_);
+    column->addWidget(job_);
     column->addWidget(view_, 1);
     fillWithScrollingContent(this, content);
 
     connect(measure_, &QPushButton::clicked, this, [this] { Q_EMIT measureRequested(seed()); });
     connect(cancel_, &QPushButton::clicked, this, &ReportCardPanel::cancelRequested);
     connect(export_, &QPushButton::clicked, this, &ReportCardPanel::exportRequested);
+    connect(job_, &JobStatus::runningChanged, this, &ReportCardPanel::updateButtons);
     setMeasurable(false, tr("Open a model and data to measure their latent space."));
 }
 
 std::uint64_t ReportCardPanel::seed() const { return static_cast<std::uint64_t>(seed_->value()); }
 void ReportCardPanel::setSeed(std::uint64_t seed) { seed_->setValue(static_cast<int>(seed)); }
-QString ReportCardPanel::status() const { return status_->text(); }
+QString ReportCardPanel::status() const { return job_->text(); }
+bool ReportCardPanel::running() const { return job_->running(); }
 
 void ReportCardPanel::setMeasurable(bool measurable, const QString& why) {
     measurable_ = measurable;
     clearCard();
-    status_->setText(measurable ? tr("Measure the latent space of the current model and data: about 10 s for "
-                                     "10,000 items, in the background.")
-                                : why);
+    job_->showIdle(measurable ? tr("Measure the latent space of the current model and data: about 10 s for "
+                                   "10,000 items, in the background.")
+                              : why);
 }
 
-void ReportCardPanel::showRunning() {
-    running_ = true;
-    progress_->setValue(0);
-    status_->setText(tr("Measuring…"));
-    updateButtons();
-}
+void ReportCardPanel::showRunning() { job_->showRunning(tr("Measuring…")); }
 
-void ReportCardPanel::setProgress(double fraction, const QString& message) {
-    progress_->setValue(static_cast<int>(fraction * 1000.0));
-    status_->setText(message);
-}
+void ReportCardPanel::setProgress(double fraction, const QString& message) { job_->setProgress(fraction, message); }
 
 void ReportCardPanel::showCard(latent::ReportCard card) {
-    running_ = false;
     view_->setCard(card);
-    status_->clear();  // the card's own first line says what was measured, and how long it took
     card_ = std::move(card);
-    updateButtons();
+    job_->showIdle({});  // the card's own first line says what was measured, and how long it took
 }
 
-void ReportCardPanel::showStopped(const QString& message) {
-    running_ = false;
-    status_->setText(message);
-    updateButtons();
-}
+void ReportCardPanel::showStopped(const QString& message) { job_->showIdle(message); }
 
 void ReportCardPanel::clearCard() {
-    running_ = false;
+    job_->showIdle({});
     card_.reset();
     view_->clear();
     updateButtons();
 }
 
 void ReportCardPanel::updateButtons() {
-    measure_->setEnabled(measurable_ && !running_);
-    cancel_->setEnabled(running_);
-    seed_->setEnabled(!running_);
-    export_->setEnabled(measurable_ && !running_);
-    progress_->setVisible(running_);
+    const bool running = job_->running();
+    measure_->setEnabled(measurable_ && !running);
+    cancel_->setEnabled(running);
+    seed_->setEnabled(!running);
+    export_->setEnabled(measurable_ && !running);
 }
 
 }  // namespace latent::ui

@@ -12,13 +12,14 @@
 
 class QComboBox;
 class QLabel;
-class QProgressBar;
 class QPushButton;
 class QSlider;
 class QSpinBox;
 class QTableWidget;
 
 namespace latent::ui {
+
+class JobStatus;
 
 // The Clusters dock: Find Clusters runs in the background with progress and Cancel, by
 // Leiden (a resolution and a seed) or HDBSCAN (a smallest cluster size; the rest is noise);
@@ -46,7 +47,7 @@ public:
 
     latent::ClusterSettings settings() const;
     void setSettings(const latent::ClusterSettings& settings);
-    bool running() const { return running_; }
+    bool running() const;
     QString status() const;
     QString agreement() const;
     QTableWidget* table() const { return table_; }
@@ -80,12 +81,10 @@ private:
     QSpinBox* seed_;
     QWidget* densityRow_;
     QSpinBox* minClusterSize_;
-    QProgressBar* progress_;
-    QLabel* status_;
+    JobStatus* job_;
     QLabel* agreement_;
     QTableWidget* table_;
     bool available_ = false;
-    bool running_ = false;
     bool filling_ = false;  // the table is being filled: its edits are not the user's
 };
 

@@ -6,10 +6,11 @@
 #include "latent/core/Image.h"
 
 class QLabel;
-class QProgressBar;
 class QPushButton;
 
 namespace latent::ui {
+
+class JobStatus;
 
 class RunTimeline;
 
@@ -56,8 +57,7 @@ private:
     QPushButton* compare_;
     QPushButton* close_;
     QPushButton* cancel_;
-    QProgressBar* progress_;
-    QLabel* status_;
+    JobStatus* job_;
     QLabel* summary_;
     RunTimeline* timeline_;
     QLabel* item_;
@@ -67,7 +67,6 @@ private:
     QLabel* original_;
     QLabel* first_;
     QLabel* second_;
-    bool running_ = false;
     bool comparing_ = false;
 };
 

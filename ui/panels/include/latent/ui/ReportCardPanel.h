@@ -7,11 +7,12 @@
 #include "latent/core/ReportCard.h"
 
 class QLabel;
-class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
 namespace latent::ui {
+
+class JobStatus;
 
 class ReportCardView;
 
@@ -32,7 +33,7 @@ public:
     void clearCard();
 
     const std::optional<latent::ReportCard>& card() const { return card_; }
-    bool running() const { return running_; }
+    bool running() const;
     std::uint64_t seed() const;
     void setSeed(std::uint64_t seed);
     ReportCardView* view() const { return view_; }
@@ -50,12 +51,10 @@ private:
     QPushButton* cancel_;
     QPushButton* export_;
     QSpinBox* seed_;
-    QProgressBar* progress_;
-    QLabel* status_;
+    JobStatus* job_;
     ReportCardView* view_;
     std::optional<latent::ReportCard> card_;
     bool measurable_ = false;
-    bool running_ = false;
 };
 
 }  // namespace latent::ui
