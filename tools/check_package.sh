@@ -2,7 +2,8 @@
 # Builds the Debian package (cpack) from build/ and runs what it installs from a scratch
 # root, with the build tree moved away so nothing can come from it: --version, info on the
 # bundled model, encode, project and a window screenshot of the installed binary; the man
-# page must name every subcommand and the completion must load. Needs a built build/.
+# page must name every subcommand, the completion must load, and the desktop entry and the
+# AppStream metainfo must validate. Needs a built build/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 (cd build && rm -f latent-explorer_*.deb && cpack -G DEB >/dev/null)
@@ -30,5 +31,7 @@ man=$(zcat "$root/install/usr/share/man/man1/latent-explorer.1.gz")
 for sub in $("$exe" --help | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF {print $1}'); do
   grep -q "^\.SS $sub\$" <<<"$man" || { echo "package: the man page lacks $sub" >&2; exit 1; }
 done
+desktop-file-validate "$root"/install/usr/share/applications/*.desktop
+appstreamcli validate --no-net --pedantic "$root"/install/usr/share/metainfo/*.metainfo.xml >/dev/null
 bash -c "source '$root/install/usr/share/bash-completion/completions/latent-explorer' && complete -p latent-explorer" >/dev/null
 echo "package: $(basename "$deb") ($size) runs from a scratch root"

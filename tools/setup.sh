@@ -13,6 +13,7 @@ PACKAGES=(
   zlib1g-dev libpng-dev libgif-dev libjpeg62-turbo-dev
   clang libclang-rt-14-dev
   xvfb xauth libgl1-mesa-dri xdotool
+  desktop-file-utils appstream
   dataset-fashion-mnist
   python3-torch python3-numpy
   umap-learn python3-sklearn python3-leidenalg r-cran-dbscan
