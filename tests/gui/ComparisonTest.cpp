@@ -12,7 +12,9 @@
 #include "../core/TempDir.h"
 #include "ComparisonFixture.h"
 #include "latent/core/SelectionGeometry.h"
+#include "latent/ui/BatchDecoder.h"
 #include "latent/ui/ColourByPanel.h"
+#include "latent/ui/HoverTooltip.h"
 #include "latent/ui/ImagePanel.h"
 #include "latent/ui/Inference.h"
 #include "latent/ui/SelectionModel.h"
@@ -95,12 +97,22 @@ TEST_F(ComparisonTest, SelectionHoverAndTheCurrentItemAreTheSameItemsOnBothMaps)
     ASSERT_LT(expected.size(), 1000u);
     EXPECT_EQ(selection.indices(), expected);
 
-    // An item hovered on the second map is ringed on the first.
+    // An item hovered on the second map is ringed on the first, and its tooltip shows the
+    // second model's reconstruction.
     const std::size_t hovered = expected.front();
     Q_EMIT second().pointHovered(static_cast<qsizetype>(hovered));
     const auto rings = parts(window).highlightedPoints();
     ASSERT_FALSE(rings.empty());
     EXPECT_EQ(rings.front(), hovered);
+    auto* tooltip = window->findChild<latent::ui::HoverTooltip*>("comparedMapTooltip");
+    ASSERT_NE(tooltip, nullptr);
+    EXPECT_EQ(tooltip->shownIndex(), static_cast<qsizetype>(hovered));
+    QSignalSpy decodedOnHover(tooltip->findChild<latent::ui::BatchDecoder*>(), &latent::ui::BatchDecoder::decoded);
+    Q_EMIT second().pointHovered(static_cast<qsizetype>(hovered));  // again, now that it is watched
+    ASSERT_TRUE(decodedOnHover.wait(30000));
+    const auto other = comparison().other();
+    const auto want = other->model->decode(latent::rowsOf(other->latents, {hovered}));
+    EXPECT_EQ(decodedOnHover.takeFirst().at(0).value<std::vector<latent::Image>>().front().pixels, want.front().pixels);
 
     // A click on an item of the second map makes it the current point of both.
     trigger("Navigate");

@@ -23,7 +23,7 @@ bool waitUntil(Predicate done, int ms) {
 
 TEST_F(HoverTooltipTest, RestingOnAPointShowsItsImagesIndexAndClassThenLeavingHidesIt) {
     openWindow(2, 2000);
-    auto* tooltip = window->findChild<latent::ui::HoverTooltip*>();
+    auto* tooltip = window->findChild<latent::ui::HoverTooltip*>("mapTooltip");
     ASSERT_NE(tooltip, nullptr);
     ASSERT_TRUE(waitUntil([&] { return parts(window).map()->pickIndexReady(); }, 4000));
     const std::size_t target = mostIsolatedPoint(*parts(window).map());
@@ -49,7 +49,7 @@ TEST_F(HoverTooltipTest, RestingOnAPointShowsItsImagesIndexAndClassThenLeavingHi
 
 TEST_F(HoverTooltipTest, ANewMapHidesTheTooltipOfAPointThatMoved) {
     openWindow(2, 2000);
-    auto* tooltip = window->findChild<latent::ui::HoverTooltip*>();
+    auto* tooltip = window->findChild<latent::ui::HoverTooltip*>("mapTooltip");
     ASSERT_NE(tooltip, nullptr);
     ASSERT_TRUE(waitUntil([&] { return parts(window).map()->pickIndexReady(); }, 4000));
     const std::size_t target = mostIsolatedPoint(*parts(window).map());

@@ -8,7 +8,6 @@
 
 #include "latent/ui/ImageConvert.h"
 #include "latent/ui/BatchDecoder.h"
-#include "latent/ui/ExplorerState.h"
 #include "latent/ui/ScatterMap.h"
 #include "latent/ui/VtkOpenGLWidget.h"
 
@@ -20,10 +19,10 @@ const QPoint kOffsetFromPoint{16, 16};  // keeps the tooltip off the point it de
 
 }  // namespace
 
-HoverTooltip::HoverTooltip(ScatterMap* map, Inference* inference, const ExplorerState* state, QWidget* parent)
+HoverTooltip::HoverTooltip(ScatterMap* map, Inference* inference, WorkspaceSource workspace, QWidget* parent)
     : QFrame(parent, Qt::ToolTip | Qt::FramelessWindowHint),
       map_(map),
-      state_(state),
+      workspace_(std::move(workspace)),
       decoder_(new BatchDecoder(inference, this)),
       original_(new QLabel(this)),
       decoded_(new QLabel(this)),
@@ -46,7 +45,6 @@ HoverTooltip::HoverTooltip(ScatterMap* map, Inference* inference, const Explorer
         if (index_ >= 0 && images.size() == 1) setPicture(decoded_, images.front());
     });
     map_->view()->installEventFilter(this);
-    connect(state_, &ExplorerState::workspaceChanged, this, &HoverTooltip::dismiss);
 }
 
 HoverTooltip::~HoverTooltip() = default;
@@ -58,7 +56,7 @@ bool HoverTooltip::eventFilter(QObject* watched, QEvent* event) {
 
 void HoverTooltip::showPoint(qsizetype index) {
     const auto i = static_cast<std::size_t>(index);
-    const auto& workspace = state_->workspace();
+    const auto workspace = workspace_();
     if (index < 0 || !workspace || i >= workspace->latents.count) {
         dismiss();
         return;

@@ -188,7 +188,9 @@ MainWindow::MainWindow(latent::WorkspaceRequest request, int dims, QWidget* pare
         setBusy(false);
         status_->setText(tr("Loading cancelled."));
     });
-    new HoverTooltip(map_, inference_, state_, this);
+    auto* tooltip = new HoverTooltip(map_, inference_, [state = state_] { return state->workspace(); }, this);
+    tooltip->setObjectName("mapTooltip");
+    connect(state_, &ExplorerState::workspaceChanged, tooltip, &HoverTooltip::dismiss);
     connect(current_, &CurrentPointController::statusMessage, status_, &ElidedLabel::setText);
     connect(colourBy_, &ColourByPanel::coloursChanged, this, [this] {
         state_->setColours(colourBy_->colours());

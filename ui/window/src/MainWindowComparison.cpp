@@ -10,6 +10,7 @@
 #include "latent/ui/ComparisonPanel.h"
 #include "latent/ui/CurrentPointController.h"
 #include "latent/ui/ElidedLabel.h"
+#include "latent/ui/HoverTooltip.h"
 #include "latent/ui/MainWindow.h"
 #include "latent/ui/MapHighlights.h"
 #include "latent/ui/RunExporter.h"
@@ -39,6 +40,12 @@ void MainWindow::connectComparison(QDockWidget* tabWith) {
                                            this);
     selection_->linkMap(map, [c = comparison_] { return c->isOpen() ? &c->otherMap().coords : nullptr; });
     connect(comparison_, &ComparisonController::itemChosen, current_, &CurrentPointController::selectItem);
+    // The second map's items, decoded by their own model (the checkpoint on show).
+    auto* tooltip = new HoverTooltip(map, comparison_->otherInference(), [c = comparison_] { return c->other(); }, this);
+    tooltip->setObjectName("comparedMapTooltip");
+    connect(comparison_, &ComparisonController::stepShown, tooltip, &HoverTooltip::dismiss);
+    connect(comparison_, &ComparisonController::shown, tooltip, &HoverTooltip::dismiss);
+    connect(comparison_, &ComparisonController::closed, tooltip, &HoverTooltip::dismiss);
     connect(comparison_, &ComparisonController::statusMessage, status_, &ElidedLabel::setText);
     // Side by side, or one above the other when the maps' room is taller than wide (the
     // side docks are open): each map gets the larger half.
