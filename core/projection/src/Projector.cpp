@@ -141,19 +141,22 @@ ProjectionParams normalized(ProjectionParams p) {
 }
 
 ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const ProjectionParams& params,
-                         const LayoutCallback& callback, NeighbourGraphs* graphs) {
+                         const LayoutCallback& callback, NeighbourGraphs* graphs, const LayoutAnchor& anchor) {
     const ProjectionParams p = normalized(params);
     checkInput(latents, p);
+    if (anchor.given() && p.method != ProjectionMethod::Tsne && p.method != ProjectionMethod::Umap) {
+        throw Error(ErrorKind::InvalidArgument, describe(p) + ": only t-SNE and UMAP layouts take an anchor");
+    }
     const auto start = std::chrono::steady_clock::now();
     ProjectionResult result = [&] {
         switch (p.method) {
             case ProjectionMethod::Pca: return projectPca(latents, p, callback);
             case ProjectionMethod::LatentAxes: return projectOnAxes(latents, p);
             case ProjectionMethod::Tsne:
-                return layoutProjection(latents, runTsne(*latents, p, callback), p);
+                return layoutProjection(latents, runTsne(*latents, p, callback, anchor), p);
             case ProjectionMethod::Umap: {
                 auto model =
-                    std::make_shared<const UmapModel>(UmapModel::fit(*latents, p, callback, graphs));
+                    std::make_shared<const UmapModel>(UmapModel::fit(*latents, p, callback, graphs, anchor));
                 ProjectionResult r = layoutProjection(latents, model->embedding(), p);
                 r.umap = std::move(model);
                 return r;
