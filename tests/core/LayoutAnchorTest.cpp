@@ -1,11 +1,11 @@
-// t-SNE and UMAP layouts anchored to another map of the same items (LayoutAnchor): what
-// keeps a compared model's map arranged like the first (ModelComparisonTest measures that on
-// real models); here the checks and the contract.
+// UMAP layouts anchored to another map of the same items (LayoutAnchor): what keeps a
+// compared model's map arranged like the first (ModelComparisonTest measures that on real
+// models); here the checks and the contract.
 #include <gtest/gtest.h>
 
 #include <limits>
 #include <memory>
-#include <vector>
+#include <string>
 
 #include "ManifoldData.h"
 #include "latent/core/Error.h"
@@ -23,7 +23,6 @@ latent::ProjectionParams paramsOf(ProjectionMethod method, std::uint64_t seed) {
     p.method = method;
     p.seed = seed;
     p.threads = 2;
-    p.perplexity = 10.0;
     return p;
 }
 
@@ -41,46 +40,41 @@ std::string refusal(ProjectionMethod method, const LayoutAnchor& anchor) {
     return "accepted";
 }
 
-class AnchoredLayout : public testing::TestWithParam<ProjectionMethod> {};
-
-TEST_P(AnchoredLayout, RefusesAnAnchorOfOtherPointsOrSizeOrABadWeight) {
+TEST(LayoutAnchor, RefusesAnAnchorOfOtherPointsOrSizeOrABadWeight) {
     const latent::LatentBatch fewer(99, 2), wider(100, 3), fitting(100, 2);
     latent::LatentBatch nan(100, 2);
     nan.values[7] = std::numeric_limits<float>::quiet_NaN();
-    const std::string method = GetParam() == ProjectionMethod::Tsne ? "t-SNE" : "UMAP";
-    EXPECT_EQ(refusal(GetParam(), {&fewer, 0.3}),
-              method + ": the anchor layout has 99 points of 2 values; the map needs 100 of 2");
-    EXPECT_EQ(refusal(GetParam(), {&wider, 0.3}),
-              method + ": the anchor layout has 100 points of 3 values; the map needs 100 of 2");
-    EXPECT_EQ(refusal(GetParam(), {&nan, 0.3}), method + ": the anchor layout has NaN or Inf");
+    EXPECT_EQ(refusal(ProjectionMethod::Umap, {&fewer, 0.1}),
+              "UMAP: the anchor layout has 99 points of 2 values; the map needs 100 of 2");
+    EXPECT_EQ(refusal(ProjectionMethod::Umap, {&wider, 0.1}),
+              "UMAP: the anchor layout has 100 points of 3 values; the map needs 100 of 2");
+    EXPECT_EQ(refusal(ProjectionMethod::Umap, {&nan, 0.1}), "UMAP: the anchor layout has NaN or Inf");
     for (const double weight : {-0.1, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
-        EXPECT_NE(refusal(GetParam(), {&fitting, weight}).find("the anchor weight must be"), std::string::npos) << weight;
+        EXPECT_NE(refusal(ProjectionMethod::Umap, {&fitting, weight}).find("UMAP: the anchor weight must be"),
+                  std::string::npos)
+            << weight;
+    }
+}
+
+TEST(LayoutAnchor, OnlyUmapTakesOne) {
+    const latent::LatentBatch anchor(100, 2);
+    for (const ProjectionMethod method : {ProjectionMethod::Pca, ProjectionMethod::Tsne, ProjectionMethod::Lle}) {
+        EXPECT_NE(refusal(method, {&anchor, 0.1}).find("only UMAP layouts take an anchor"), std::string::npos);
     }
 }
 
 // Same anchor, seed and threads: the same map, as without an anchor.
-TEST_P(AnchoredLayout, IsTheSameForTheSameSeed) {
+TEST(LayoutAnchor, IsTheSameForTheSameSeed) {
     const auto latents = roll(600);
-    const auto anchor = latent::project(latents, paramsOf(GetParam(), 1)).coords;
-    const auto once = latent::project(latents, paramsOf(GetParam(), 2), {}, nullptr, {&anchor, 0.3});
-    const auto again = latent::project(latents, paramsOf(GetParam(), 2), {}, nullptr, {&anchor, 0.3});
+    const auto anchor = latent::project(latents, paramsOf(ProjectionMethod::Umap, 1)).coords;
+    const auto once = latent::project(latents, paramsOf(ProjectionMethod::Umap, 2), {}, nullptr, {&anchor, 0.1});
+    const auto again = latent::project(latents, paramsOf(ProjectionMethod::Umap, 2), {}, nullptr, {&anchor, 0.1});
     EXPECT_EQ(once.coords.values, again.coords.values);
 }
 
-INSTANTIATE_TEST_SUITE_P(Methods, AnchoredLayout, testing::Values(ProjectionMethod::Tsne, ProjectionMethod::Umap),
-                         [](const testing::TestParamInfo<ProjectionMethod>& method) {
-                             return method.param == ProjectionMethod::Tsne ? "Tsne" : "Umap";
-                         });
-
-TEST(LayoutAnchor, OnlyTsneAndUmapTakeOne) {
-    const latent::LatentBatch anchor(100, 2);
-    for (const ProjectionMethod method : {ProjectionMethod::Pca, ProjectionMethod::Lle}) {
-        EXPECT_NE(refusal(method, {&anchor, 0.3}).find("only t-SNE and UMAP layouts take an anchor"), std::string::npos);
-    }
-}
-
 // A UMAP map starts from the anchor and is held near it: another seed's map of the swiss
-// roll lands much closer to the anchor than a free map of that seed does.
+// roll lands much closer to the anchor than a free map of that seed does (measured 0.036
+// against 0.332).
 TEST(LayoutAnchor, HoldsAUmapMapNearTheAnchor) {
     const auto latents = roll(1000);
     const auto anchor = latent::project(latents, paramsOf(ProjectionMethod::Umap, 1)).coords;
@@ -92,7 +86,8 @@ TEST(LayoutAnchor, HoldsAUmapMapNearTheAnchor) {
     const double heldError = latent::alignMap(anchor, held.coords).error;
     RecordProperty("free", std::to_string(freeError));
     RecordProperty("held", std::to_string(heldError));
-    EXPECT_LT(heldError, 0.5 * freeError);
+    EXPECT_LT(heldError, 0.1);
+    EXPECT_GT(freeError, 0.2);
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 #pragma once
 
-// Internal to core: what the t-SNE and UMAP layouts are pulled towards when anchored.
+// Internal to core: what a UMAP layout is pulled towards when anchored (LayoutAnchor).
 
 #include <array>
 #include <vector>

@@ -144,8 +144,8 @@ ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const Proje
                          const LayoutCallback& callback, NeighbourGraphs* graphs, const LayoutAnchor& anchor) {
     const ProjectionParams p = normalized(params);
     checkInput(latents, p);
-    if (anchor.given() && p.method != ProjectionMethod::Tsne && p.method != ProjectionMethod::Umap) {
-        throw Error(ErrorKind::InvalidArgument, describe(p) + ": only t-SNE and UMAP layouts take an anchor");
+    if (anchor.given() && p.method != ProjectionMethod::Umap) {
+        throw Error(ErrorKind::InvalidArgument, describe(p) + ": only UMAP layouts take an anchor");
     }
     const auto start = std::chrono::steady_clock::now();
     ProjectionResult result = [&] {
@@ -153,7 +153,7 @@ ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const Proje
             case ProjectionMethod::Pca: return projectPca(latents, p, callback);
             case ProjectionMethod::LatentAxes: return projectOnAxes(latents, p);
             case ProjectionMethod::Tsne:
-                return layoutProjection(latents, runTsne(*latents, p, callback, anchor), p);
+                return layoutProjection(latents, runTsne(*latents, p, callback), p);
             case ProjectionMethod::Umap: {
                 auto model =
                     std::make_shared<const UmapModel>(UmapModel::fit(*latents, p, callback, graphs, anchor));

@@ -6,7 +6,6 @@
 #include <sstream>
 #include <string>
 
-#include "AnchorShape.h"
 #include "BarnesHutTree.h"
 #include "latent/core/ThreadTeam.h"
 #include "TsneAffinities.h"
@@ -85,13 +84,6 @@ std::vector<float> initialLayout(const LatentBatch& data, int dims, std::uint64_
     return y;
 }
 
-// An anchor's unit shape at the tiny spread the optimisation starts from.
-std::vector<float> startFrom(const std::vector<float>& shape) {
-    std::vector<float> y(shape.size());
-    for (std::size_t i = 0; i < shape.size(); ++i) y[i] = static_cast<float>(shape[i] * kInitialStd);
-    return y;
-}
-
 LatentBatch asBatch(const std::vector<float>& y, std::size_t n, int dims) {
     LatentBatch out(n, static_cast<std::size_t>(dims));
     out.values = y;
@@ -102,10 +94,8 @@ LatentBatch asBatch(const std::vector<float>& y, std::size_t n, int dims) {
 template <int Dims>
 class TsneOptimiser {
 public:
-    // `anchorShape`: empty, or the anchor's unit-spread shape that every point is pulled
-    // towards as one more neighbour of P-weight anchorWeight / n.
     TsneOptimiser(const SparseAffinities& p, std::vector<float> y, const ProjectionParams& params,
-                  ThreadTeam& team, std::vector<float> anchorShape, double anchorWeight)
+                  ThreadTeam& team)
         : p_(p),
           n_(y.size() / Dims),
           y_(std::move(y)),
@@ -116,22 +106,18 @@ public:
           zShare_(n_),
           tree_(n_),
           team_(team),
-          thetaSquared_(static_cast<float>(params.theta * params.theta)),
-          anchorShape_(std::move(anchorShape)),
-          anchorPull_(static_cast<float>(anchorWeight / static_cast<double>(n_))) {}
+          thetaSquared_(static_cast<float>(params.theta * params.theta)) {}
 
     const std::vector<float>& layout() const { return y_; }
 
     void step(double exaggeration, double momentum, double learningRate) {
         tree_.build(y_.data());
-        const detail::Spread spread = anchorShape_.empty() ? detail::Spread{} : detail::spreadOf(y_, Dims);
         auto forces = [&](std::size_t s) {
             const std::size_t i = tree_.order()[s];
             double* rep = repulsion_.data() + i * Dims;
             std::fill(rep, rep + Dims, 0.0);
             zShare_[i] = tree_.repulsion(s, thetaSquared_, rep);
             attract(i);
-            if (!anchorShape_.empty()) attractToAnchor(i, spread);
         };
         team_.parallelFor(n_, 128, forces);
         double z = 0.0;  // summed in point order, so the thread count cannot change it
@@ -170,22 +156,6 @@ private:
         for (int d = 0; d < Dims; ++d) attraction_[i * Dims + d] = f[d];
     }
 
-    // The anchor as one more neighbour of point i, placed where the anchor has it at the
-    // layout's current spread: the same Student-t pull as the affinities' (scaled by P and,
-    // early on, the exaggeration), so it grows and shrinks with them.
-    void attractToAnchor(std::size_t i, const detail::Spread& spread) {
-        const float* yi = y_.data() + i * Dims;
-        const float* shape = anchorShape_.data() + i * Dims;
-        float delta[Dims];
-        float d2 = 0.0f;
-        for (int d = 0; d < Dims; ++d) {
-            delta[d] = yi[d] - static_cast<float>(spread.centre[d] + spread.rms * shape[d]);
-            d2 += delta[d] * delta[d];
-        }
-        const float w = anchorPull_ / (1.0f + d2);
-        for (int d = 0; d < Dims; ++d) attraction_[i * Dims + d] += w * delta[d];
-    }
-
     void recentre() {
         double mean[Dims] = {};
         for (std::size_t i = 0; i < n_; ++i)
@@ -202,14 +172,12 @@ private:
     BarnesHutTree<Dims> tree_;
     ThreadTeam& team_;
     float thetaSquared_;
-    std::vector<float> anchorShape_;
-    float anchorPull_;
 };
 
 template <int Dims>
 LatentBatch optimise(const SparseAffinities& p, std::vector<float> y,
                      const ProjectionParams& params, ThreadTeam& team,
-                     const LayoutCallback& callback, std::vector<float> anchorShape, double anchorWeight) {
+                     const LayoutCallback& callback) {
     const std::size_t n = y.size() / Dims;
     const int iterations = params.iterations > 0 ? params.iterations : kDefaultIterations;
     const int exaggerated = std::min(250, iterations / 4);
@@ -217,7 +185,7 @@ LatentBatch optimise(const SparseAffinities& p, std::vector<float> y,
         params.learningRate > 0.0
             ? params.learningRate
             : std::max(static_cast<double>(n) / params.earlyExaggeration / 4.0, 50.0);
-    TsneOptimiser<Dims> optimiser(p, std::move(y), params, team, std::move(anchorShape), anchorWeight);
+    TsneOptimiser<Dims> optimiser(p, std::move(y), params, team);
     for (int it = 0; it < iterations; ++it) {
         const bool early = it < exaggerated;
         optimiser.step(early ? params.earlyExaggeration : 1.0, early ? 0.5 : 0.8, learningRate);
@@ -239,12 +207,9 @@ LatentBatch optimise(const SparseAffinities& p, std::vector<float> y,
 }  // namespace
 
 LatentBatch runTsne(const LatentBatch& data, const ProjectionParams& params,
-                    const LayoutCallback& callback, const LayoutAnchor& anchor) {
+                    const LayoutCallback& callback) {
     validate(data, params);
-    checkLayoutAnchor(anchor, data.count, params.dims, "t-SNE");
-    std::vector<float> shape = anchor.given() ? detail::unitShape(anchor.layout->values, params.dims)
-                                              : std::vector<float>{};
-    std::vector<float> y = anchor.given() ? startFrom(shape) : initialLayout(data, params.dims, params.seed);
+    std::vector<float> y = initialLayout(data, params.dims, params.seed);
 
     KnnOptions knn;
     knn.metric = params.metric;
@@ -265,8 +230,8 @@ LatentBatch runTsne(const LatentBatch& data, const ProjectionParams& params,
 
     ThreadTeam team(params.threads);
     const SparseAffinities p = tsneAffinities(graph, params.perplexity, params.metric, team);
-    return params.dims == 2 ? optimise<2>(p, std::move(y), params, team, callback, std::move(shape), anchor.weight)
-                            : optimise<3>(p, std::move(y), params, team, callback, std::move(shape), anchor.weight);
+    return params.dims == 2 ? optimise<2>(p, std::move(y), params, team, callback)
+                            : optimise<3>(p, std::move(y), params, team, callback);
 }
 
 }  // namespace latent

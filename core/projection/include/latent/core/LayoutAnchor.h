@@ -7,14 +7,16 @@
 
 namespace latent {
 
-// Another map of the same items that a t-SNE or UMAP layout should stay arranged like: a
-// second model's map in a comparison is started from the first map and pulled towards it
-// while it is optimised (as AlignedUMAP's alignment term), so what differs between the two
-// maps is the models', not the layouts' random arrangement.
+// Another map of the same items that a UMAP layout should stay arranged like: a second
+// model's map in a comparison is started from the first map and pulled towards it while it is
+// optimised (as AlignedUMAP's alignment term), so what differs between the two maps is the
+// models', not the layouts' random arrangement. t-SNE takes none: its map of one model is
+// the same whatever the seed (it starts from the principal components), and an anchor only
+// pulled another model's map towards the first (docs/comparing-models.md).
 struct LayoutAnchor {
     const LatentBatch* layout = nullptr;  // one row of params.dims values per point; none: free
-    // How hard each point is pulled towards its place in `layout`: per UMAP epoch, this share
-    // of the learning rate; in t-SNE, an extra neighbour of this weight (see Tsne.h).
+    // How hard each point is pulled towards its place in `layout`: per epoch, this share of
+    // the epoch's learning rate of the way (see Umap.h).
     double weight = 0.0;
 
     bool given() const { return layout != nullptr; }

@@ -61,9 +61,9 @@ ProjectionParams normalized(ProjectionParams params);
 // for iterative methods, the layout so far (an empty batch when there is none yet).
 // Throws Error(InvalidArgument) for bad parameters or a method this build lacks,
 // Error(Cancelled) when the callback returns false. UMAP takes its neighbour graph from
-// `graphs` (the latents' graphs) when given, building it there when it is not yet. t-SNE and
-// UMAP layouts stay arranged like `anchor`'s layout when one is given (LayoutAnchor.h); the
-// other methods refuse one.
+// `graphs` (the latents' graphs) when given, building it there when it is not yet. A UMAP
+// layout stays arranged like `anchor`'s layout when one is given (LayoutAnchor.h); the other
+// methods refuse one.
 ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const ProjectionParams& params,
                          const LayoutCallback& callback = {}, NeighbourGraphs* graphs = nullptr,
                          const LayoutAnchor& anchor = {});

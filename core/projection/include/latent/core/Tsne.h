@@ -1,7 +1,6 @@
 #pragma once
 
 #include "latent/core/LatentBatch.h"
-#include "latent/core/LayoutAnchor.h"
 #include "latent/core/Projection.h"
 
 namespace latent {
@@ -26,12 +25,7 @@ namespace latent {
 // `callback` gets the layout every 10 iterations (and the starting layout while the
 // neighbours are searched); returning false throws Error(Cancelled). Bad parameters or
 // NaN/Inf input throw Error(InvalidArgument) with a message naming the problem.
-//
-// With an `anchor`, the layout starts from the anchor's layout (scaled as the principal
-// components would be) and every point has one more neighbour, of P-weight anchor.weight / N
-// (a point's own neighbours weigh about 1 / N together), at its place in the anchor layout
-// scaled to the map's current spread.
 LatentBatch runTsne(const LatentBatch& data, const ProjectionParams& params,
-                    const LayoutCallback& callback = {}, const LayoutAnchor& anchor = {});
+                    const LayoutCallback& callback = {});
 
 }  // namespace latent

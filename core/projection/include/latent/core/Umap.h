@@ -42,8 +42,9 @@ public:
     // graphs of these latents), the neighbour graph is taken from it, or built into it.
     // With an `anchor`, the layout starts from the anchor's layout (scaled alike on every
     // axis so its widest spans 10, as a spectral start is boxed) instead of the spectral
-    // layout, and every epoch pulls each point anchor.weight x the learning rate of the way
-    // back towards its start.
+    // layout, and every epoch moves each point anchor.weight x the epoch's learning rate of
+    // the way towards its place in the anchor, scaled to the layout's current centre and
+    // spread (so the pull keeps the anchor's arrangement, not its size).
     static UmapModel fit(const LatentBatch& data, const ProjectionParams& params,
                          const LayoutCallback& cb = {}, NeighbourGraphs* graphs = nullptr,
                          const LayoutAnchor& anchor = {});
