@@ -3,25 +3,19 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 
+#include "EncodedFashionMnist.h"
 #include "ModelFixtures.h"
 #include "latent/core/Error.h"
 #include "latent/core/ModelComparison.h"
+#include "latent/core/Projector.h"
 #include "latent/core/Workspace.h"
 
 namespace {
 
-latent::Workspace encoded(const std::string& model, std::size_t limit) {
-    latent::WorkspaceRequest request;
-    request.identity.modelPath = model;
-    request.identity.dataPath = LATENT_DEFAULT_DATA_DIR;
-    request.identity.split = "test";
-    request.identity.limit = limit;
-    request.threads = 2;
-    request.requireModel = true;
-    return latent::buildWorkspace(request);
-}
+using testdata::encodedWorkspace;
 
 latent::ProjectionParams umapWithSeed(std::uint64_t seed) {
     latent::ProjectionParams p;
@@ -32,9 +26,9 @@ latent::ProjectionParams umapWithSeed(std::uint64_t seed) {
 }
 
 TEST(ModelComparison, AModelAgreesWithItselfEverywhereAndNotWithAnother) {
-    const auto a = encoded(LATENT_DEFAULT_MODEL, 2000);
-    const auto same = encoded(LATENT_DEFAULT_MODEL, 2000);
-    const auto other = encoded(fixture("mlp_vae.pt").string(), 2000);
+    const auto a = encodedWorkspace(LATENT_DEFAULT_MODEL, 2000);
+    const auto same = encodedWorkspace(LATENT_DEFAULT_MODEL, 2000);
+    const auto other = encodedWorkspace(fixture("mlp_vae.pt").string(), 2000);
 
     const auto itself = latent::compareNeighbours(a, same, 15, 42, 2);
     ASSERT_EQ(itself.perItem.size(), 2000u);
@@ -56,28 +50,30 @@ TEST(ModelComparison, AModelAgreesWithItselfEverywhereAndNotWithAnother) {
 }
 
 TEST(ModelComparison, RefusesItemsThatDoNotPair) {
-    const auto a = encoded(LATENT_DEFAULT_MODEL, 100);
-    const auto b = encoded(LATENT_DEFAULT_MODEL, 90);
+    const auto a = encodedWorkspace(LATENT_DEFAULT_MODEL, 100);
+    const auto b = encodedWorkspace(LATENT_DEFAULT_MODEL, 90);
     EXPECT_THROW(latent::compareNeighbours(a, b, 15, 42, 1), latent::Error);
     EXPECT_THROW(latent::compareNeighbours(a, a, 100, 42, 1), latent::Error);
 }
 
 TEST(ModelComparison, AlignedMapsOfOneModelMeetAndOfTwoModelsDoNot) {
-    const auto a = encoded(LATENT_DEFAULT_MODEL, 2000);
-    const auto other = encoded(fixture("mlp_vae.pt").string(), 2000);
+    const auto a = encodedWorkspace(LATENT_DEFAULT_MODEL, 2000);
+    const auto other = encodedWorkspace(fixture("mlp_vae.pt").string(), 2000);
 
     // PCA: the map the workspace fitted, laid onto itself.
     const auto pca = latent::alignedMap(a, latent::ProjectionParams{}, a.coords(2));
     EXPECT_LT(pca.alignment.error, 1e-5);
 
-    // UMAP with another seed: the same model's map lands close to the first; another
-    // model's stays far from it, however it is turned.
-    const auto first = latent::alignedMap(a, umapWithSeed(1), a.coords(2)).coords;
+    // UMAP with another seed, anchored to the first map: the same model's map lands close to
+    // the first (measured 0.078; 0.149 free, without the anchor); another model's stays far
+    // from it, however it is turned (0.747; 0.793 free).
+    const auto first =
+        latent::project(std::make_shared<const latent::LatentBatch>(a.latents), umapWithSeed(1), {}, a.graphs.get()).coords;
     const double sameModel = latent::alignedMap(a, umapWithSeed(2), first).alignment.error;
     const double otherModel = latent::alignedMap(other, umapWithSeed(1), first).alignment.error;
     RecordProperty("same_model_other_seed", std::to_string(sameModel));
     RecordProperty("other_model", std::to_string(otherModel));
-    EXPECT_LT(sameModel, 0.25);
+    EXPECT_LT(sameModel, 0.11);
     EXPECT_GT(otherModel, 0.6);
 
     const auto aligned = latent::alignedMap(other, umapWithSeed(1), first);

@@ -55,7 +55,9 @@ AlignedMap alignedMap(const Workspace& b, const ProjectionParams& params, const 
     } else {
         // project() keeps the batch it is given alive with the map; this map keeps only its coordinates.
         auto latents = std::make_shared<const LatentBatch>(b.latents);
-        coords = project(latents, params, callback, b.graphs.get()).coords;
+        const LayoutAnchor anchor =
+            params.method == ProjectionMethod::Umap ? LayoutAnchor{&reference, kUmapAnchorWeight} : LayoutAnchor{};
+        coords = project(latents, params, callback, b.graphs.get(), anchor).coords;
     }
     AlignedMap aligned;
     aligned.alignment = alignMap(reference, coords);

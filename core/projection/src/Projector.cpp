@@ -141,9 +141,12 @@ ProjectionParams normalized(ProjectionParams p) {
 }
 
 ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const ProjectionParams& params,
-                         const LayoutCallback& callback, NeighbourGraphs* graphs) {
+                         const LayoutCallback& callback, NeighbourGraphs* graphs, const LayoutAnchor& anchor) {
     const ProjectionParams p = normalized(params);
     checkInput(latents, p);
+    if (anchor.given() && p.method != ProjectionMethod::Umap) {
+        throw Error(ErrorKind::InvalidArgument, describe(p) + ": only UMAP layouts take an anchor");
+    }
     const auto start = std::chrono::steady_clock::now();
     ProjectionResult result = [&] {
         switch (p.method) {
@@ -153,7 +156,7 @@ ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const Proje
                 return layoutProjection(latents, runTsne(*latents, p, callback), p);
             case ProjectionMethod::Umap: {
                 auto model =
-                    std::make_shared<const UmapModel>(UmapModel::fit(*latents, p, callback, graphs));
+                    std::make_shared<const UmapModel>(UmapModel::fit(*latents, p, callback, graphs, anchor));
                 ProjectionResult r = layoutProjection(latents, model->embedding(), p);
                 r.umap = std::move(model);
                 return r;

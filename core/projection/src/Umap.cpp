@@ -6,6 +6,7 @@
 #include <random>
 #include <thread>
 
+#include "AnchorShape.h"
 #include "ProjectionKnn.h"
 #include "UmapGraph.h"
 #include "latent/core/Error.h"
@@ -56,6 +57,26 @@ std::vector<float> boxedLayout(const std::vector<double>& init, std::size_t n, i
     return layout;
 }
 
+// `init` shifted and scaled alike on every axis so its widest axis spans [0, 10]: an anchor
+// layout keeps its shape, which is what it is given for.
+std::vector<float> evenlyBoxedLayout(const std::vector<float>& init, std::size_t n, int dims) {
+    std::vector<double> lo(init.begin(), init.begin() + dims), hi = lo;
+    for (std::size_t i = 0; i < n; ++i) {
+        for (int c = 0; c < dims; ++c) {
+            lo[c] = std::min<double>(lo[c], init[i * dims + c]);
+            hi[c] = std::max<double>(hi[c], init[i * dims + c]);
+        }
+    }
+    double widest = 0.0;
+    for (int c = 0; c < dims; ++c) widest = std::max(widest, hi[c] - lo[c]);
+    const double scale = widest > 0.0 ? 10.0 / widest : 0.0;
+    std::vector<float> layout(init.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        for (int c = 0; c < dims; ++c) layout[i * dims + c] = static_cast<float>((init[i * dims + c] - lo[c]) * scale);
+    }
+    return layout;
+}
+
 // The fallback initialisation: the leading principal components, plus noise for axes the
 // data does not have, with a little jitter so no two points coincide.
 std::vector<double> pcaLayout(const LatentBatch& data, int dims, std::uint64_t seed) {
@@ -72,6 +93,22 @@ std::vector<double> pcaLayout(const LatentBatch& data, int dims, std::uint64_t s
         }
     }
     return layout;
+}
+
+// The spectral layout (PCA when the eigensolver does not converge), boxed; `how` says which.
+std::vector<float> initialLayout(const LatentBatch& data, const umap::FuzzyGraph& graph, const ProjectionParams& params,
+                                 std::string& how) {
+    std::vector<double> init = umap::spectralLayout(graph, params.dims, params.seed, params.threads);
+    how = "spectral";
+    if (init.empty()) {
+        how = "PCA (spectral did not converge)";
+        init = pcaLayout(data, params.dims, params.seed);
+    } else {
+        std::mt19937_64 rng(params.seed);
+        std::normal_distribution<double> noise(0.0, 1e-4);
+        for (double& v : init) v += noise(rng);
+    }
+    return boxedLayout(init, data.count, params.dims);
 }
 
 // The k nearest training points of every query, by brute force over fixed query ranges.
@@ -125,8 +162,9 @@ KnnGraph nearestTrainingPoints(const LatentBatch& train, const LatentBatch& quer
 }  // namespace
 
 UmapModel UmapModel::fit(const LatentBatch& data, const ProjectionParams& params,
-                         const LayoutCallback& cb, NeighbourGraphs* graphs) {
+                         const LayoutCallback& cb, NeighbourGraphs* graphs, const LayoutAnchor& anchor) {
     checkParams(data, params);
+    checkLayoutAnchor(anchor, data.count, params.dims, "UMAP");
     UmapModel model;
     model.params_ = params;
     model.data_ = data;
@@ -149,17 +187,9 @@ UmapModel UmapModel::fit(const LatentBatch& data, const ProjectionParams& params
     }
     const umap::FuzzyGraph& graph = *shared;
 
-    std::vector<double> init = umap::spectralLayout(graph, dims, params.seed, params.threads);
-    model.initialisation_ = "spectral";
-    if (init.empty()) {
-        model.initialisation_ = "PCA (spectral did not converge)";
-        init = pcaLayout(data, dims, params.seed);
-    } else {
-        std::mt19937_64 rng(params.seed);
-        std::normal_distribution<double> noise(0.0, 1e-4);
-        for (double& v : init) v += noise(rng);
-    }
-    std::vector<float> layout = boxedLayout(init, data.count, dims);
+    std::vector<float> layout = anchor.given() ? evenlyBoxedLayout(anchor.layout->values, data.count, dims)
+                                               : initialLayout(data, graph, params, model.initialisation_);
+    if (anchor.given()) model.initialisation_ = "the anchor layout";
     model.embedding_ = LatentBatch(data.count, static_cast<std::size_t>(dims));
     if (cb) {
         model.embedding_.values = layout;
@@ -173,6 +203,12 @@ UmapModel UmapModel::fit(const LatentBatch& data, const ProjectionParams& params
     sgd.epochs = model.epochs_;
     sgd.seed = params.seed;
     sgd.threads = params.threads;
+    const std::vector<float> anchorShape = anchor.given() ? detail::unitShape(anchor.layout->values, dims)
+                                                          : std::vector<float>{};
+    if (anchor.given()) {
+        sgd.anchor = &anchorShape;
+        sgd.anchorWeight = static_cast<float>(anchor.weight);
+    }
     bool cancelled = false;
     umap::optimiseLayout(
         layout, dims, umap::scheduleEdges(graph, model.epochs_), sgd, [&](int done) {

@@ -52,6 +52,11 @@ struct SgdSettings {
     int negativeSamples = 5;
     std::uint64_t seed = 0;
     int threads = 1;
+    // When given (the unitShape of an anchor layout of the same points), every epoch moves
+    // each point this share of the epoch's learning rate of the way towards its place in the
+    // anchor at the layout's current spread: keeps a map arranged like another.
+    const std::vector<float>* anchor = nullptr;
+    float anchorWeight = 0.0f;
 };
 // Called after every few epochs with the epoch count; returning false stops with Cancelled.
 using EpochFn = std::function<bool(int epochsDone)>;

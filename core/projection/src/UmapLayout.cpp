@@ -4,6 +4,7 @@
 #include <cmath>
 #include <thread>
 
+#include "AnchorShape.h"
 #include "MortonCode.h"
 #include "latent/core/SplitMix64.h"
 #include "latent/core/ThreadTeam.h"
@@ -163,6 +164,7 @@ void optimiseInPlace(std::vector<float>& layout, int dims, const LayoutEdges& ed
     // snapshot taken before the epoch, and its steps for their points (edge tails) wait in
     // its own buffer until every thread is done, then are added in thread order: the result
     // depends on the seed and the thread count only.
+    detail::Spread spread;  // the layout's at the epoch's start, for the anchor's pull
     std::vector<float> snapshot;
     std::vector<std::vector<float>> foreignSteps(parts > 1 ? parts : 0,
                                                  std::vector<float>(layout.size(), 0.0f));
@@ -189,6 +191,14 @@ void optimiseInPlace(std::vector<float>& layout, int dims, const LayoutEdges& ed
                             });
             }
             rngs[t] = rng;
+            if (settings.anchor) {
+                const float pull = alpha * settings.anchorWeight;
+                const std::vector<float>& shape = *settings.anchor;
+                for (std::size_t i = bounds[t] * dims; i < bounds[t + 1] * dims; ++i) {
+                    const double target = spread.centre[i % dims] + spread.rms * shape[i];
+                    layout[i] += pull * (static_cast<float>(target) - layout[i]);
+                }
+            }
         };
     };
     auto addForeignSteps = [&](int worker) {
@@ -203,6 +213,7 @@ void optimiseInPlace(std::vector<float>& layout, int dims, const LayoutEdges& ed
 
     constexpr int kReportEvery = 10;
     for (int epoch = 0; epoch < settings.epochs; ++epoch) {
+        if (settings.anchor) spread = detail::spreadOf(layout, dims);
         if (parts > 1) snapshot = layout;
         auto work = epochOf(epoch);
         team.run(work);
@@ -245,9 +256,13 @@ void optimiseLayout(std::vector<float>& layout, int dims, const LayoutEdges& edg
     std::vector<std::uint32_t> rank(order.size());
     for (std::size_t s = 0; s < order.size(); ++s) rank[order[s]] = static_cast<std::uint32_t>(s);
     const auto d = static_cast<std::size_t>(dims);
-    std::vector<float> ordered(layout.size());
-    for (std::size_t s = 0; s < order.size(); ++s)
-        std::copy_n(layout.begin() + order[s] * d, d, ordered.begin() + s * d);
+    auto reordered = [&](const std::vector<float>& points) {
+        std::vector<float> out(points.size());
+        for (std::size_t s = 0; s < order.size(); ++s)
+            std::copy_n(points.begin() + order[s] * d, d, out.begin() + s * d);
+        return out;
+    };
+    std::vector<float> ordered = reordered(layout);
     auto restore = [&] {
         for (std::size_t s = 0; s < order.size(); ++s)
             std::copy_n(ordered.begin() + s * d, d, layout.begin() + order[s] * d);
@@ -260,7 +275,13 @@ void optimiseLayout(std::vector<float>& layout, int dims, const LayoutEdges& edg
             return onEpochs(done);
         };
     }
-    optimiseInPlace(ordered, dims, renamed(edges, rank), settings, reported);
+    SgdSettings inOrder = settings;
+    std::vector<float> anchor;
+    if (settings.anchor) {
+        anchor = reordered(*settings.anchor);
+        inOrder.anchor = &anchor;
+    }
+    optimiseInPlace(ordered, dims, renamed(edges, rank), inOrder, reported);
     restore();
 }
 

@@ -36,8 +36,15 @@ ModelAgreement compareNeighbours(const Workspace& a, const Workspace& b, int nei
 // The per-item agreement as a numeric metadata column (to colour by, export, write as CSV).
 MetadataColumn agreementColumn(const ModelAgreement& agreement, const std::string& name);
 
+// How hard a second model's UMAP map is pulled towards the first map (LayoutAnchor::weight).
+// Chosen on the test images (bench/anchor_quality, docs/comparing-models.md): the same model
+// with another seed lands 2-3 times closer than free, another model stays far, and the map's
+// trustworthiness@15 loses at most 0.005; heavier pulls cost more of it.
+inline constexpr double kUmapAnchorWeight = 0.1;
+
 // A second model's map laid onto the first's: `b`'s latents projected as `params` says (a
-// PCA map is the one the workspace fitted while it was built), then turned, scaled and
+// PCA map is the one the workspace fitted while it was built; a UMAP map starts from
+// `reference` and is pulled towards it with kUmapAnchorWeight), then turned, scaled and
 // shifted onto `reference` (the first model's map of the same items) by Procrustes.
 struct AlignedMap {
     LatentBatch coords;  // aligned

@@ -10,6 +10,7 @@
 #include "latent/core/InverseMap.h"
 #include "latent/core/LatentAxes.h"
 #include "latent/core/LatentBatch.h"
+#include "latent/core/LayoutAnchor.h"
 #include "latent/core/NeighbourGraphs.h"
 #include "latent/core/Pca.h"
 #include "latent/core/Projection.h"
@@ -60,9 +61,12 @@ ProjectionParams normalized(ProjectionParams params);
 // for iterative methods, the layout so far (an empty batch when there is none yet).
 // Throws Error(InvalidArgument) for bad parameters or a method this build lacks,
 // Error(Cancelled) when the callback returns false. UMAP takes its neighbour graph from
-// `graphs` (the latents' graphs) when given, building it there when it is not yet.
+// `graphs` (the latents' graphs) when given, building it there when it is not yet. A UMAP
+// layout stays arranged like `anchor`'s layout when one is given (LayoutAnchor.h); the other
+// methods refuse one.
 ProjectionResult project(std::shared_ptr<const LatentBatch> latents, const ProjectionParams& params,
-                         const LayoutCallback& callback = {}, NeighbourGraphs* graphs = nullptr);
+                         const LayoutCallback& callback = {}, NeighbourGraphs* graphs = nullptr,
+                         const LayoutAnchor& anchor = {});
 
 // A PCA map computed elsewhere (e.g. while a workspace was built), as a result.
 ProjectionResult pcaProjection(Pca pca, LatentBatch coords, const ProjectionParams& params,

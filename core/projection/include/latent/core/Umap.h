@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "latent/core/LatentBatch.h"
+#include "latent/core/LayoutAnchor.h"
 #include "latent/core/NeighbourGraphs.h"
 #include "latent/core/Projection.h"
 
@@ -39,13 +40,20 @@ public:
     // being built it gets an empty layout. Throws Error(InvalidArgument) for bad parameters
     // or NaN/Inf input and Error(Cancelled) when `cb` returns false. With `graphs` (the
     // graphs of these latents), the neighbour graph is taken from it, or built into it.
+    // With an `anchor`, the layout starts from the anchor's layout (scaled alike on every
+    // axis so its widest spans 10, as a spectral start is boxed) instead of the spectral
+    // layout, and every epoch moves each point anchor.weight x the epoch's learning rate of
+    // the way towards its place in the anchor, scaled to the layout's current centre and
+    // spread (so the pull keeps the anchor's arrangement, not its size).
     static UmapModel fit(const LatentBatch& data, const ProjectionParams& params,
-                         const LayoutCallback& cb = {}, NeighbourGraphs* graphs = nullptr);
+                         const LayoutCallback& cb = {}, NeighbourGraphs* graphs = nullptr,
+                         const LayoutAnchor& anchor = {});
 
     const LatentBatch& embedding() const { return embedding_; }
     const ProjectionParams& params() const { return params_; }
     const UmapCurve& curve() const { return curve_; }
-    // How the layout was initialised: "spectral" or "PCA (spectral did not converge)".
+    // How the layout was initialised: "spectral", "PCA (spectral did not converge)" or
+    // "the anchor layout".
     const std::string& initialisation() const { return initialisation_; }
 
     // Places new points on this map without moving the map: each starts at the
