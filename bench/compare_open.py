@@ -7,7 +7,9 @@
 Alternating run by run under one Xvfb, on the bundled model and the 10,000-image test split:
   one map     exec -> the app's "timings: map shown" line (--projection's map on show)
   both maps   exec -> "timings: both maps shown", with --compare-with MODEL (by default
-              the bundled model again: the same work twice, the fair case for "under 2x")
+              the last checkpoint of the tests' training run: the bundled architecture, so
+              the same work twice, the fair case for "under 2x"; not the bundled model
+              itself, whose identical latents reuse the first map instead of projecting)
 Both start just before the process is created, so they include the dynamic loader and
 LibTorch's start. Prints each median and range, their ratio, and the load before and after.
 """
@@ -48,7 +50,7 @@ def summary(values):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=os.path.join(ROOT, "build/app/latent-explorer"))
-    parser.add_argument("--with", dest="other", default=os.path.join(ROOT, "resources/models/fashion_vae.pt"))
+    parser.add_argument("--with", dest="other", default=os.path.join(ROOT, "build/tests/checkpoints/run/epoch_003.pt"))
     parser.add_argument("--projection", default="umap")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()

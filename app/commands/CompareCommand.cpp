@@ -50,7 +50,8 @@ int runCompare(const CompareOptions& o) {
     table.columns.push_back(agreementColumn(agreement, "agreement"));
     writeMetadataCsv(o.out, table);
 
-    const double pcaError = alignedMap(b, ProjectionParams{}, a.coords(2)).alignment.error;
+    const ProjectionParams pca;
+    const double pcaError = alignedMap(b, pca, {a.latents, pca, a.coords(2)}).alignment.error;
     std::cout << "wrote " << o.out << ": " << agreement.perItem.size() << " items, " << a.latents.dim
               << "-d latents against " << b.latents.dim << "-d; neighbour agreement@" << o.neighbours << " mean "
               << agreement.mean << ", median " << agreement.median << ", " << agreement.low << " items below "

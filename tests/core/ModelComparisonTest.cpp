@@ -61,22 +61,33 @@ TEST(ModelComparison, AlignedMapsOfOneModelMeetAndOfTwoModelsDoNot) {
     const auto other = encodedWorkspace(fixture("mlp_vae.pt").string(), 2000);
 
     // PCA: the map the workspace fitted, laid onto itself.
-    const auto pca = latent::alignedMap(a, latent::ProjectionParams{}, a.coords(2));
-    EXPECT_LT(pca.alignment.error, 1e-5);
+    const latent::ProjectionParams pcaParams;
+    EXPECT_LT(latent::alignedMap(a, pcaParams, {a.latents, pcaParams, a.coords(2)}).alignment.error, 1e-5);
+    EXPECT_GT(latent::alignedMap(other, pcaParams, {a.latents, pcaParams, a.coords(2)}).alignment.error, 0.3);
 
     // UMAP with another seed, anchored to the first map: the same model's map lands close to
     // the first (measured 0.078; 0.149 free, without the anchor); another model's stays far
     // from it, however it is turned (0.747; 0.793 free).
+    const auto firstParams = umapWithSeed(1);
     const auto first =
-        latent::project(std::make_shared<const latent::LatentBatch>(a.latents), umapWithSeed(1), {}, a.graphs.get()).coords;
-    const double sameModel = latent::alignedMap(a, umapWithSeed(2), first).alignment.error;
-    const double otherModel = latent::alignedMap(other, umapWithSeed(1), first).alignment.error;
+        latent::project(std::make_shared<const latent::LatentBatch>(a.latents), firstParams, {}, a.graphs.get()).coords;
+    const latent::ReferenceMap reference{a.latents, firstParams, first};
+    const double sameModel = latent::alignedMap(a, umapWithSeed(2), reference).alignment.error;
+    const double otherModel = latent::alignedMap(other, umapWithSeed(1), reference).alignment.error;
     RecordProperty("same_model_other_seed", std::to_string(sameModel));
     RecordProperty("other_model", std::to_string(otherModel));
     EXPECT_LT(sameModel, 0.11);
     EXPECT_GT(otherModel, 0.6);
 
-    const auto aligned = latent::alignedMap(other, umapWithSeed(1), first);
+    // The same latents projected alike (on other threads) are the first map itself: exactly,
+    // where an anchored UMAP map of them would drift from it.
+    auto otherThreads = firstParams;
+    otherThreads.threads = 1;
+    const auto itself = latent::alignedMap(a, otherThreads, reference);
+    EXPECT_EQ(itself.coords.values, first.values);
+    EXPECT_LT(itself.alignment.error, 1e-6);
+
+    const auto aligned = latent::alignedMap(other, umapWithSeed(1), reference);
     EXPECT_EQ(aligned.coords.count, 2000u);
     EXPECT_EQ(aligned.coords.dim, 2u);
     // Its coordinates are the aligned ones: aligning them again changes nothing.

@@ -11,6 +11,15 @@
 #include "latent/core/Projector.h"
 
 namespace latent {
+namespace {
+
+// The same map from the same latents: every parameter but the thread count alike.
+bool sameProjection(ProjectionParams a, ProjectionParams b) {
+    a.threads = b.threads = 1;
+    return normalized(a) == normalized(b);
+}
+
+}  // namespace
 
 ModelAgreement compareNeighbours(const Workspace& a, const Workspace& b, int neighbours, std::uint64_t seed,
                                  int threads, const ProgressFn& progress) {
@@ -47,20 +56,23 @@ MetadataColumn agreementColumn(const ModelAgreement& agreement, const std::strin
     return column;
 }
 
-AlignedMap alignedMap(const Workspace& b, const ProjectionParams& params, const LatentBatch& reference,
+AlignedMap alignedMap(const Workspace& b, const ProjectionParams& params, const ReferenceMap& reference,
                       const LayoutCallback& callback) {
     LatentBatch coords;
-    if (params.method == ProjectionMethod::Pca && b.coords(params.dims).count == b.latents.count) {
+    if (sameProjection(params, reference.params) && b.latents.dim == reference.latents.dim &&
+        b.latents.values == reference.latents.values) {
+        coords = reference.coords;  // its own map: a UMAP map anchored to itself would drift from it
+    } else if (params.method == ProjectionMethod::Pca && b.coords(params.dims).count == b.latents.count) {
         coords = b.coords(params.dims);
     } else {
         // project() keeps the batch it is given alive with the map; this map keeps only its coordinates.
         auto latents = std::make_shared<const LatentBatch>(b.latents);
         const LayoutAnchor anchor =
-            params.method == ProjectionMethod::Umap ? LayoutAnchor{&reference, kUmapAnchorWeight} : LayoutAnchor{};
+            params.method == ProjectionMethod::Umap ? LayoutAnchor{&reference.coords, kUmapAnchorWeight} : LayoutAnchor{};
         coords = project(latents, params, callback, b.graphs.get(), anchor).coords;
     }
     AlignedMap aligned;
-    aligned.alignment = alignMap(reference, coords);
+    aligned.alignment = alignMap(reference.coords, coords);
     aligned.coords = applyAlignment(coords, aligned.alignment);
     return aligned;
 }

@@ -142,7 +142,8 @@ void ComparisonController::open(const QString& source, const QString& colourBy, 
     p_.panel->showRunning(series ? tr("Opening the checkpoints in %1…").arg(source)
                                  : tr("Encoding the items with %1…").arg(QFileInfo(source).fileName()));
     job_.run(
-        [first, request, params, reference = projection->coords, threads, column, measuring = checkpointMeasuring(params),
+        [first, request, params, firstParams = projection->params, reference = projection->coords, threads, column,
+         measuring = checkpointMeasuring(params),
          source = source.toStdString()](const LatestJob<std::vector<Member>>::Control& control) mutable {
             const latent::ProgressFn progress = reporting(control);
             std::vector<latent::Checkpoint> models;
@@ -168,7 +169,7 @@ void ComparisonController::open(const QString& source, const QString& colourBy, 
                                                              latent::subRange(part, 0.6, 0.7, "Comparing neighbours"));
                 member.agreementColumn = latent::agreementColumn(member.agreement, column);
                 if (models.size() > 1) member.measures = latent::measureCheckpoint(*workspace, member.agreement, measuring);
-                member.map = latent::alignedMap(*workspace, params, reference,
+                member.map = latent::alignedMap(*workspace, params, {first->latents, firstParams, reference},
                                                 asLayoutCallback(latent::subRange(part, 0.7, 1.0)));
                 member.workspace = std::move(workspace);
                 members.push_back(std::move(member));
@@ -202,16 +203,19 @@ void ComparisonController::open(const QString& source, const QString& colourBy, 
 void ComparisonController::realign() {
     const auto projection = p_.state->projection();
     if (!isOpen() || !projection) return;
+    const auto first = p_.state->workspace();
+    if (!first) return;
     const latent::ProjectionParams params = paramsLike(*projection);
     std::vector<std::shared_ptr<const latent::Workspace>> workspaces;
     for (const auto& member : members_) workspaces.push_back(member.workspace);
     p_.panel->showRunning(tr("Laying the other maps onto the new one…"));
     job_.run(
-        [workspaces, params, reference = projection->coords](const LatestJob<std::vector<Member>>::Control& control) {
+        [first, workspaces, params, firstParams = projection->params,
+         reference = projection->coords](const LatestJob<std::vector<Member>>::Control& control) {
             const latent::ProgressFn progress = reporting(control);
             std::vector<Member> maps(workspaces.size());
             for (std::size_t k = 0; k < workspaces.size(); ++k) {
-                maps[k].map = latent::alignedMap(*workspaces[k], params, reference,
+                maps[k].map = latent::alignedMap(*workspaces[k], params, {first->latents, firstParams, reference},
                                                  asLayoutCallback(memberRange(progress, k, workspaces.size())));
             }
             return maps;

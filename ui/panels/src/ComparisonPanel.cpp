@@ -119,8 +119,9 @@ void ComparisonPanel::showComparison(const QString& first, const QString& second
     job_->showIdle(wrappable(tr("This map (%1) beside %2's, aligned to it.").arg(first, second)));
     summary_->setText(summary);
     summary_->show();
-    firstCaption_->setText(first);
-    secondCaption_->setText(second);
+    // Long names (a folder and a file) shortened in the middle: the file's end stays.
+    firstCaption_->setText(firstCaption_->fontMetrics().elidedText(first, Qt::ElideMiddle, kPicture));
+    secondCaption_->setText(secondCaption_->fontMetrics().elidedText(second, Qt::ElideMiddle, kPicture));
     firstCaption_->setToolTip(first);
     secondCaption_->setToolTip(second);
     for (auto* widget : {static_cast<QWidget*>(original_), static_cast<QWidget*>(first_),

@@ -42,15 +42,24 @@ MetadataColumn agreementColumn(const ModelAgreement& agreement, const std::strin
 // trustworthiness@15 loses at most 0.005; heavier pulls cost more of it.
 inline constexpr double kUmapAnchorWeight = 0.1;
 
+// The first model's map that a second one is laid onto.
+struct ReferenceMap {
+    const LatentBatch& latents;     // the first model's latents of the items
+    const ProjectionParams& params; // how they were projected
+    const LatentBatch& coords;      // the map
+};
+
 // A second model's map laid onto the first's: `b`'s latents projected as `params` says (a
-// PCA map is the one the workspace fitted while it was built; a UMAP map starts from
-// `reference` and is pulled towards it with kUmapAnchorWeight), then turned, scaled and
-// shifted onto `reference` (the first model's map of the same items) by Procrustes.
+// PCA map is the one the workspace fitted while it was built; a UMAP map starts from the
+// reference map and is pulled towards it with kUmapAnchorWeight), then turned, scaled and
+// shifted onto the reference map by Procrustes. Latents identical to the reference's,
+// projected alike (threads aside), have the reference map itself: a model compared with
+// itself lands exactly on its own map.
 struct AlignedMap {
     LatentBatch coords;  // aligned
     MapAlignment alignment;
 };
-AlignedMap alignedMap(const Workspace& b, const ProjectionParams& params, const LatentBatch& reference,
+AlignedMap alignedMap(const Workspace& b, const ProjectionParams& params, const ReferenceMap& reference,
                       const LayoutCallback& callback = {});
 
 }  // namespace latent
