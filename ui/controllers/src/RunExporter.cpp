@@ -34,15 +34,6 @@ QString numbered(const QString& path, std::size_t k) {
     return file.dir().filePath(QString("%1_%2.png").arg(file.completeBaseName()).arg(k + 1, 3, 10, QChar('0')));
 }
 
-// `t` of the way from `from` to `to`, point by point.
-latent::LatentBatch between(const latent::LatentBatch& from, const latent::LatentBatch& to, double t) {
-    latent::LatentBatch out = to;
-    for (std::size_t i = 0; i < out.values.size(); ++i) {
-        out.values[i] = static_cast<float>((1.0 - t) * from.values[i] + t * to.values[i]);
-    }
-    return out;
-}
-
 }  // namespace
 
 RunExporter::RunExporter(ComparisonController* comparison, ScatterMap* map, QWidget* pane, QWidget* dialogParent,
@@ -70,9 +61,9 @@ void RunExporter::exportTo(const QString& path) {
     const bool animated = suffix == "gif";
     for (std::size_t k = 0; k < members.size(); ++k) {
         if (animated && k > 0) {
-            for (int j = 1; j <= kGlideFrames; ++j) plan_.push_back({k, static_cast<double>(j) / (kGlideFrames + 1)});
+            for (int j = 1; j <= kGlideFrames; ++j) plan_.push_back({k, static_cast<double>(j) / (kGlideFrames + 1), 1});
         }
-        for (int j = 0; j < (animated ? kRestFrames : 1); ++j) plan_.push_back({k, 1.0});
+        plan_.push_back({k, 1.0, animated ? kRestFrames : 1});
     }
     Q_EMIT busy(true);
     Q_EMIT statusMessage(tr("Exporting the run: %1 checkpoints…").arg(members.size()));
@@ -86,10 +77,16 @@ void RunExporter::grabNext() {
     plan_.erase(plan_.begin());
     if (comparison_->step() != frame.step) comparison_->showStep(frame.step, ScatterMap::Motion::Jump);
     const auto& to = members[frame.step].map.coords;
-    map_->movePoints(frame.t < 1.0 ? between(members[frame.step - 1].map.coords, to, frame.t) : to);
+    if (frame.t < 1.0) {
+        latent::blendInto(members[frame.step - 1].map.coords, to, static_cast<float>(frame.t), between_);
+        map_->movePoints(between_);
+    } else {
+        map_->movePoints(to);
+    }
     // Grabbed through its window: a grab of the pane alone leaves the map's GL background transparent.
     QWidget* window = pane_->window();
-    frames_.push_back(window->grab(QRect(pane_->mapTo(window, QPoint(0, 0)), pane_->size())).toImage());
+    const QImage grabbed = window->grab(QRect(pane_->mapTo(window, QPoint(0, 0)), pane_->size())).toImage();
+    frames_.insert(frames_.end(), static_cast<std::size_t>(frame.copies), grabbed);  // shared, not copied
     if (!plan_.empty()) return void(QTimer::singleShot(0, this, &RunExporter::grabNext));
     comparison_->showStep(returnTo_, ScatterMap::Motion::Jump);
     map_->movePoints(members[comparison_->step()].map.coords);

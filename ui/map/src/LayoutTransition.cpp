@@ -33,10 +33,7 @@ void LayoutTransition::drawAt(double t) {
         map_->drawInBetween(target_);  // exactly the layout, not a rounding of it
         return;
     }
-    const auto f = static_cast<float>(t);
-    for (std::size_t i = 0; i < frame_.values.size(); ++i) {
-        frame_.values[i] = from_.values[i] + f * (target_.values[i] - from_.values[i]);
-    }
+    latent::blendInto(from_, target_, static_cast<float>(t), frame_);
     map_->drawInBetween(frame_);
 }
 

@@ -38,4 +38,14 @@ inline LatentBatch rowsOf(const LatentBatch& batch, const std::vector<std::size_
     return rows;
 }
 
+// `t` of the way from `from` to `to`, value by value (both of one shape), into `out`, which
+// keeps its buffer: a map's frames between two layouts of the same points.
+inline void blendInto(const LatentBatch& from, const LatentBatch& to, float t, LatentBatch& out) {
+    assert(from.values.size() == to.values.size() && "blendInto: layouts of different shapes");
+    out.count = to.count;
+    out.dim = to.dim;
+    out.values.resize(to.values.size());
+    for (std::size_t i = 0; i < out.values.size(); ++i) out.values[i] = from.values[i] + t * (to.values[i] - from.values[i]);
+}
+
 }  // namespace latent

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "latent/core/LatentBatch.h"
 #include "latent/ui/LatestJob.h"
 
 class QWidget;
@@ -38,10 +39,12 @@ Q_SIGNALS:
     void busy(bool exporting);  // the timeline stays still while frames are grabbed
 
 private:
-    // One frame: checkpoint `step`, `t` of the way there from the one before (1: on it).
+    // One grab: checkpoint `step`, `t` of the way there from the one before (1: on it),
+    // kept as `copies` frames (a rest on a checkpoint is one grab, shown several times).
     struct Frame {
         std::size_t step;
         double t;
+        int copies;
     };
     void grabNext();
     void write();
@@ -54,6 +57,7 @@ private:
     LatestJob<QString> writer_;
     QString path_;
     std::vector<Frame> plan_;  // still to grab, in order
+    latent::LatentBatch between_;  // a glide frame's layout, its buffer kept
     std::vector<QImage> frames_;
     std::size_t returnTo_ = 0;
 };
