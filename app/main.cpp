@@ -9,6 +9,7 @@
 
 #include "DialogAutoAnswer.h"
 #include "Resources.h"
+#include "commands/CommandSupport.h"
 #include "commands/Commands.h"
 #include "commands/TerminalProgress.h"
 #include "latent/core/Error.h"
@@ -199,14 +200,7 @@ int main(int argc, char** argv) {
     cli.add_option("--select", gui.select, "select this dataset item once the map is shown");
     auto* projectionOption = cli.add_option("--projection", gui.projection,
                    "map projection: pca, tsne, umap, lle, or axes:I,J[,K] (latent dimensions)")
-        ->check([](const std::string& spec) {
-            try {
-                latent::parseProjectionSpec(spec);
-                return std::string();
-            } catch (const latent::Error& e) {
-                return std::string(e.what());
-            }
-        });
+        ->check(latent::app::acceptedBy([](const std::string& spec) { latent::parseProjectionSpec(spec); }));
     cli.add_option("--compare-with", gui.compareWith,
                    "once the map is shown, compare it with this model's map of the same images (File > Compare "
                    "With Model), or with a folder of checkpoints on a timeline (File > Open Checkpoints)")
@@ -224,7 +218,7 @@ int main(int argc, char** argv) {
         latent::app::addProjectCommand(cli), latent::app::addMorphCommand(cli),
         latent::app::addTraverseCommand(cli), latent::app::addScoreCommand(cli),
         latent::app::addReportCommand(cli), latent::app::addClusterCommand(cli),
-        latent::app::addCompareCommand(cli)};
+        latent::app::addCompareCommand(cli), latent::app::addMergeCommand(cli)};
     bool verbose = false;  // the window's and every command's
     const auto addVerbose = [&verbose](CLI::App& app) {
         app.add_flag("--verbose", verbose,

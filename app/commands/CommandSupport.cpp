@@ -68,6 +68,19 @@ std::string extensionOf(const std::string& path) {
     return ext;
 }
 
+CLI::Validator acceptedBy(const std::function<void(const std::string&)>& parse) {
+    return CLI::Validator(
+        [parse](const std::string& value) {
+            try {
+                parse(value);
+                return std::string();
+            } catch (const Error& e) {
+                return std::string(e.what());
+            }
+        },
+        "");
+}
+
 CLI::Validator outputFile(const std::vector<std::string>& extensions) {
     std::string names;
     for (const auto& ext : extensions) names += (names.empty() ? "" : " or ") + ext;

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,10 @@ namespace latent::app {
 // Checks an output path before any work starts: it ends in one of `extensions` (".csv",
 // case-insensitive) and its folder exists, so a typo fails at once, not after a long job.
 CLI::Validator outputFile(const std::vector<std::string>& extensions);
+
+// Accepts a value when `parse` does not throw, and shows its latent::Error message when it
+// does, so the command line and the parser agree on what is valid.
+CLI::Validator acceptedBy(const std::function<void(const std::string&)>& parse);
 
 // The lower-case extension of `path` (".png"), for choosing an output format.
 std::string extensionOf(const std::string& path);

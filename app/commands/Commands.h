@@ -23,6 +23,7 @@ Command addScoreCommand(CLI::App& cli);
 Command addReportCommand(CLI::App& cli);
 Command addClusterCommand(CLI::App& cli);
 Command addCompareCommand(CLI::App& cli);
+Command addMergeCommand(CLI::App& cli);
 
 // Exit codes of every subcommand (documented in docs/data-formats.md).
 constexpr int kExitOk = 0;

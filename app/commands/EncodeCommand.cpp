@@ -2,16 +2,22 @@
 #include <iostream>
 #include <memory>
 
+#include "CommandSupport.h"
 #include "Commands.h"
 #include "TerminalProgress.h"
 #include "latent/core/DataSource.h"
 #include "latent/core/EncodeDataset.h"
 #include "latent/core/Model.h"
 #include "latent/core/NpyWriter.h"
+#include "latent/core/Shard.h"
+#include "latent/core/Error.h"
 #include "../Resources.h"
 
 namespace latent::app {
 namespace {
+
+// Images per inference batch; shards are whole batches, so they encode bit for bit as one run.
+constexpr std::size_t kEncodeBatch = 256;
 
 struct EncodeOptions {
     std::string model = bundledModel().string();
@@ -21,6 +27,7 @@ struct EncodeOptions {
     std::size_t limit = 0;
     bool channelsLast = false;
     std::string imagesArray;
+    std::string shard;  // "K/N": only that slice of the images
     int threads = 1;
 };
 
@@ -33,17 +40,17 @@ int runEncode(const EncodeOptions& o) {
     source.imagesArray = o.imagesArray;
     // Image folders are fitted to what the model expects.
     source.imageFolder.target = model->info().imageShape;
+    if (!o.shard.empty()) {
+        source.shard = parseShard(o.shard);
+        source.shard.block = kEncodeBatch;
+    }
     LoadedData loaded = loadDataSource(o.data, source, terminalProgress());
     for (const auto& skipped : loaded.skipped) {
         std::cerr << "skipped " << skipped.path.string() << ": " << skipped.reason << "\n";
     }
     Dataset& data = loaded.dataset;
-    if (o.limit != 0 && o.limit < data.count) {
-        data.count = o.limit;
-        data.pixels.resize(data.count * data.shape.pixelCount());
-        if (!data.labels.empty()) data.labels.resize(data.count);
-    }
-    const LatentBatch latents = encodeDataset(*model, data, 256, terminalProgress());
+    if (o.limit != 0) data.keepFirst(o.limit);
+    const LatentBatch latents = encodeDataset(*model, data, kEncodeBatch, terminalProgress());
     writeNpy(o.out, latents);
     statusLine("wrote " + o.out + ": " + std::to_string(latents.count) + " x " +
                std::to_string(latents.dim) + " float32 latents from " + loaded.description);
@@ -64,7 +71,12 @@ Command addEncodeCommand(CLI::App& cli) {
     cmd->add_option("--out", o->out, "output .npy file")->required();
     cmd->add_option("--split", o->split, "split of an IDX folder")
         ->check(CLI::IsMember({"test", "train"}));
-    cmd->add_option("--limit", o->limit, "encode only the first N images (0: all)");
+    auto* limit = cmd->add_option("--limit", o->limit, "encode only the first N images (0: all)");
+    cmd->add_option("--shard", o->shard,
+                    "encode only shard K of N (0 <= K < N; contiguous slices of the images in order, "
+                    "so `merge` of shards 0..N-1 equals encoding all)")
+        ->excludes(limit)
+        ->check(acceptedBy([](const std::string& spec) { parseShard(spec); }));
     cmd->add_flag("--channels-last", o->channelsLast,
                   "4-d arrays are N x H x W x C (default N x C x H x W)");
     cmd->add_option("--array", o->imagesArray,

@@ -6,17 +6,18 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "EnumNames.h"
 #include "latent/core/AtomicFile.h"
 #include "latent/core/Error.h"
 #include "latent/core/JsonFields.h"
 #include "latent/core/Model.h"
+#include "latent/core/ProjectionParamsJson.h"
 
 namespace latent {
 namespace {
 
 using nlohmann::json;
 namespace fields = json_fields;
-namespace limits = param_limits;
 
 constexpr auto kNoIndexLimit = std::numeric_limits<std::size_t>::max();
 constexpr std::size_t kMaxPriorSamples = 1000000;  // as the command line's --samples
@@ -24,38 +25,12 @@ constexpr std::size_t kMaxPriorSamples = 1000000;  // as the command line's --sa
 constexpr const char* kFormat = "latent-explorer-session";
 constexpr std::uintmax_t kMaxSessionBytes = std::uintmax_t{256} << 20;
 
-template <typename Enum>
-struct EnumNames {
-    Enum value;
-    const char* name;
-};
-
-constexpr EnumNames<ProjectionMethod> kMethods[] = {{ProjectionMethod::Pca, "pca"},
-                                                    {ProjectionMethod::Tsne, "tsne"},
-                                                    {ProjectionMethod::Umap, "umap"},
-                                                    {ProjectionMethod::Lle, "lle"},
-                                                    {ProjectionMethod::LatentAxes, "latent-axes"}};
-constexpr EnumNames<Metric> kMetrics[] = {{Metric::Euclidean, "euclidean"}, {Metric::Cosine, "cosine"}};
 constexpr EnumNames<FitPolicy> kFits[] = {{FitPolicy::CentreCrop, "centre-crop"},
                                           {FitPolicy::Stretch, "stretch"}};
 constexpr EnumNames<ResizeFilter> kFilters[] = {{ResizeFilter::Bilinear, "bilinear"},
                                                 {ResizeFilter::Nearest, "nearest"}};
 constexpr EnumNames<InterpolationMode> kModes[] = {{InterpolationMode::Linear, "linear"},
                                                    {InterpolationMode::Spherical, "slerp"}};
-
-template <typename Enum, std::size_t N>
-const char* nameOf(const EnumNames<Enum> (&table)[N], Enum value) {
-    for (const auto& e : table)
-        if (e.value == value) return e.name;
-    return table[0].name;
-}
-
-template <typename Enum, std::size_t N>
-Enum valueOf(const EnumNames<Enum> (&table)[N], const std::string& name, const char* field) {
-    for (const auto& e : table)
-        if (name == e.name) return e.value;
-    throw Error(ErrorKind::BadFormat, std::string("unknown ") + field + " '" + name + "'");
-}
 
 json optionalIndex(const std::optional<std::size_t>& i) { return i ? json(*i) : json(nullptr); }
 
@@ -88,41 +63,6 @@ WorkspaceIdentity workspaceFromJson(const json& j) {
     w.priorSamples = fields::integer<std::size_t>(data, "prior_samples", 1, kMaxPriorSamples, w.priorSamples);
     w.priorSeed = fields::integer<std::uint64_t>(data, "prior_seed", 0, UINT64_MAX, w.priorSeed);
     return w;
-}
-
-json projectionToJson(const ProjectionParams& p) {
-    return {{"method", nameOf(kMethods, p.method)}, {"dims", p.dims}, {"seed", p.seed},
-            {"threads", p.threads}, {"metric", nameOf(kMetrics, p.metric)},
-            {"iterations", p.iterations}, {"perplexity", p.perplexity},
-            {"early_exaggeration", p.earlyExaggeration}, {"learning_rate", p.learningRate},
-            {"theta", p.theta}, {"neighbours", p.neighbours}, {"min_dist", p.minDist},
-            {"axes", p.axes}};
-}
-
-ProjectionParams projectionFromJson(const json& j) {
-    constexpr double kLargest = std::numeric_limits<double>::max();
-    ProjectionParams p;
-    p.method = valueOf(kMethods, j.at("method").get<std::string>(), "projection method");
-    p.dims = fields::integer(j.at("dims"), "dims", 2, 3);
-    p.seed = fields::integer<std::uint64_t>(j.at("seed"), "seed", 0, UINT64_MAX);
-    p.threads = fields::integer(j, "threads", 1, limits::kMaxThreads, p.threads);
-    p.metric = valueOf(kMetrics, j.value("metric", std::string("euclidean")), "metric");
-    p.iterations = fields::integer(j, "iterations", 0, limits::kMaxIterations, p.iterations);
-    p.perplexity = fields::number(j, "perplexity", std::numeric_limits<double>::min(), kLargest, p.perplexity);
-    p.earlyExaggeration = fields::number(j, "early_exaggeration", 1.0, kLargest, p.earlyExaggeration);
-    p.learningRate = fields::number(j, "learning_rate", 0.0, kLargest, p.learningRate);
-    p.theta = fields::number(j, "theta", 0.0, 1.0, p.theta);
-    p.neighbours = fields::integer(j, "neighbours", limits::kMinNeighbours, limits::kMaxNeighbours, p.neighbours);
-    p.minDist = fields::number(j, "min_dist", 0.0, limits::kMaxMinDist, p.minDist);
-    if (j.contains("axes")) {
-        const json& axes = j.at("axes");
-        if (!axes.is_array() || axes.size() > 3) fields::outOfRange("axes", "up to 3 latent dimensions");
-        p.axes.clear();
-        for (const json& axis : axes) {
-            p.axes.push_back(fields::integer(axis, "axes", 0, static_cast<int>(kMaxLatentDim) - 1));
-        }
-    }
-    return p;
 }
 
 json cameraToJson(const MapCamera& c) {

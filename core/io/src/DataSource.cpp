@@ -2,6 +2,7 @@
 
 #include "latent/core/Error.h"
 #include "latent/core/FileAccess.h"
+#include "latent/core/Shard.h"
 
 namespace latent {
 namespace {
@@ -39,10 +40,17 @@ ExplorationData loadExplorationData(const fs::path& path, const DataSourceOption
 }
 
 LoadedData loadDataSource(const fs::path& path, const DataSourceOptions& options, const ProgressFn& progress) {
-    ExplorationData data = loadExplorationData(path, options, progress);
+    DataSourceOptions sharded = options;
+    sharded.imageFolder.shard = options.shard;
+    ExplorationData data = loadExplorationData(path, sharded, progress);
     if (data.holdsLatents()) {
         throw Error(ErrorKind::InvalidArgument, quotedPath(path) + " holds " + std::to_string(data.latents.dim) +
                                                     "-d vectors, not images");
+    }
+    Dataset& images = data.images.dataset;
+    if (options.shard.count > 1 && data.images.format != DataFormatId::ImageFolder) {
+        const RowRange rows = shardRows(images.count, options.shard);
+        images.keepRows(rows.first, rows.last);
     }
     return std::move(data.images);
 }

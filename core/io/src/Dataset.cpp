@@ -1,5 +1,7 @@
 #include "latent/core/Dataset.h"
 
+#include <algorithm>
+
 #include "latent/core/ArrayConversion.h"
 #include "latent/core/Error.h"
 #include "latent/core/IdxReader.h"
@@ -22,12 +24,19 @@ std::vector<float> Dataset::floatPixels(std::size_t first, std::size_t n) const 
     return out;
 }
 
-void Dataset::keepFirst(std::size_t n) {
-    if (n < count) {
-        count = n;
-        pixels.resize(n * shape.pixelCount());
+void Dataset::keepFirst(std::size_t n) { keepRows(0, n); }
+
+void Dataset::keepRows(std::size_t first, std::size_t last) {
+    last = std::min(last, count);
+    first = std::min(first, last);
+    const std::size_t size = shape.pixelCount();
+    pixels.erase(pixels.begin() + static_cast<std::ptrdiff_t>(last * size), pixels.end());
+    pixels.erase(pixels.begin(), pixels.begin() + static_cast<std::ptrdiff_t>(first * size));
+    if (!labels.empty()) {
+        labels.erase(labels.begin() + static_cast<std::ptrdiff_t>(std::min(last, labels.size())), labels.end());
+        labels.erase(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(std::min(first, labels.size())));
     }
-    if (n < labels.size()) labels.resize(n);
+    count = last - first;
 }
 
 std::string Dataset::className(std::size_t index) const {

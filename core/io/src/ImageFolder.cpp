@@ -87,7 +87,8 @@ ImageFolderResult loadImageFolder(const fs::path& folder, const ImageFolderOptio
     Dataset& data = result.dataset;
     data.name = folder.filename().string();
     data.shape = options.target;
-    for (std::size_t i = 0; i < paths.size(); ++i) {
+    const RowRange rows = shardRows(paths.size(), options.shard);
+    for (std::size_t i = rows.first; i < rows.last; ++i) {
         Raster raster;
         try {
             raster = readImageFile(paths[i]);
@@ -104,9 +105,9 @@ ImageFolderResult loadImageFolder(const fs::path& folder, const ImageFolderOptio
                         "image folders load as 1 or 3 channels, not " + std::to_string(t.channels));
         }
         if (data.count == 0 &&
-            (t.pixelCount() == 0 || paths.size() > options.maxBytes / t.pixelCount())) {
+            (t.pixelCount() == 0 || rows.size() > options.maxBytes / t.pixelCount())) {
             throw Error(ErrorKind::TooLarge,
-                        quotedPath(folder) + ": " + std::to_string(paths.size()) + " images of " +
+                        quotedPath(folder) + ": " + std::to_string(rows.size()) + " images of " +
                             std::to_string(t.pixelCount()) + " bytes exceed the limit of " +
                             std::to_string(options.maxBytes) + " bytes");
         }
@@ -117,15 +118,16 @@ ImageFolderResult loadImageFolder(const fs::path& folder, const ImageFolderOptio
         data.pixels.insert(data.pixels.end(), pixels.begin(), pixels.end());
         if (classes) data.labels.push_back(classCode.at(classOf(folder, paths[i])));
         ++data.count;
-        if (progress && !progress(static_cast<double>(i + 1) / static_cast<double>(paths.size()),
-                                  "Reading image " + std::to_string(i + 1) + " / " +
-                                      std::to_string(paths.size()))) {
+        const std::size_t read = i + 1 - rows.first;
+        if (progress && !progress(static_cast<double>(read) / static_cast<double>(rows.size()),
+                                  "Reading image " + std::to_string(read) + " / " +
+                                      std::to_string(rows.size()))) {
             throw Error(ErrorKind::Cancelled, "reading images cancelled");
         }
     }
     if (data.count == 0) {
         throw Error(ErrorKind::Io,
-                    quotedPath(folder) + ": none of its " + std::to_string(paths.size()) +
+                    quotedPath(folder) + ": none of its " + std::to_string(rows.size()) +
                         " images could be read (first: " + result.skipped.front().reason + ")");
     }
     for (const auto& [name, code] : classCode) data.classNames.push_back(name);

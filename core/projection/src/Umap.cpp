@@ -225,7 +225,27 @@ UmapModel UmapModel::fit(const LatentBatch& data, const ProjectionParams& params
     return model;
 }
 
-LatentBatch UmapModel::transform(const LatentBatch& newPoints) const {
+UmapModel UmapModel::restore(LatentBatch data, LatentBatch embedding, const ProjectionParams& params,
+                             int epochs, std::string initialisation) {
+    checkParams(data, params);
+    if (embedding.count != data.count || embedding.dim != static_cast<std::size_t>(params.dims)) {
+        refuse("a saved map of " + std::to_string(embedding.count) + " x " + std::to_string(embedding.dim) +
+               " does not fit " + std::to_string(data.count) + " points in " + std::to_string(params.dims) +
+               " dimensions");
+    }
+    checkFinite(embedding);
+    if (epochs < 1) refuse("a saved map needs at least 1 epoch, not " + std::to_string(epochs));
+    UmapModel model;
+    model.params_ = params;
+    model.data_ = std::move(data);
+    model.embedding_ = std::move(embedding);
+    model.curve_ = fitUmapCurve(params.minDist);
+    model.initialisation_ = std::move(initialisation);
+    model.epochs_ = epochs;
+    return model;
+}
+
+LatentBatch UmapModel::transform(const LatentBatch& newPoints, int threads) const {
     if (newPoints.dim != data_.dim) {
         refuse("new points have " + std::to_string(newPoints.dim) +
                " dimensions, the map was fitted on " + std::to_string(data_.dim));
@@ -236,11 +256,9 @@ LatentBatch UmapModel::transform(const LatentBatch& newPoints) const {
     if (newPoints.count == 0) return placed;
 
     const auto k = static_cast<std::size_t>(params_.neighbours);
+    const int workers = threads > 0 ? threads : params_.threads;
     const KnnGraph knn =
-        nearestTrainingPoints(data_, newPoints, k, params_.metric, params_.threads);
-    double meanAll = 0.0;
-    for (float d : knn.distances) meanAll += d;
-    meanAll /= static_cast<double>(knn.distances.size());
+        nearestTrainingPoints(data_, newPoints, k, params_.metric, workers);
 
     // A bipartite graph from new points (rows) to training points (columns).
     umap::FuzzyGraph graph;
@@ -249,7 +267,13 @@ LatentBatch UmapModel::transform(const LatentBatch& newPoints) const {
     const double target = std::log2(static_cast<double>(k));
     for (std::size_t i = 0; i < newPoints.count; ++i) {
         const float* d = knn.neighbourDistances(i);
-        const umap::LocalScale s = umap::smoothKnnScale(d, k, target, meanAll);
+        // The point's own mean distance stands in for the batch's (it only floors sigma for
+        // a point sitting on training points), so where a point lands does not depend on
+        // the rest of its batch: shards placed by separate processes land as one run.
+        double meanOwn = 0.0;
+        for (std::size_t m = 0; m < k; ++m) meanOwn += d[m];
+        meanOwn /= static_cast<double>(k);
+        const umap::LocalScale s = umap::smoothKnnScale(d, k, target, meanOwn);
         double total = 0.0;
         for (std::size_t m = 0; m < k; ++m) {
             const double excess = d[m] - s.rho;
@@ -271,7 +295,7 @@ LatentBatch UmapModel::transform(const LatentBatch& newPoints) const {
     sgd.epochs = std::max(1, epochs_ / 3);
     sgd.learningRate = 0.25;
     sgd.seed = params_.seed + 1;
-    sgd.threads = params_.threads;
+    sgd.threads = workers;
     umap::optimiseNewPoints(placed.values, embedding_.values, dims,
                             umap::scheduleEdges(graph, sgd.epochs), sgd);
     return placed;

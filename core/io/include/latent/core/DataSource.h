@@ -20,6 +20,8 @@ struct DataSourceOptions {
     std::string imagesArray;  // .npz: the images array ("" : 'images', 'x', or the first)
     std::string labelsArray;  // .npz: the labels array ("" : 'labels' or 'y' when present)
     ImageFolderOptions imageFolder;
+    // loadDataSource only: keep this shard of the images (image folders read only its files).
+    Shard shard;
 };
 
 struct LoadedData {

@@ -25,6 +25,8 @@ struct Dataset {
     std::string className(std::size_t index) const;  // "" when unlabelled
     // Drops every image (and label) after the first `n`; no-op when there are no more.
     void keepFirst(std::size_t n);
+    // Keeps images (and labels) [first, last) only, clipped to the images there are.
+    void keepRows(std::size_t first, std::size_t last);
 };
 
 // Fashion-MNIST's ten classes, in label order.

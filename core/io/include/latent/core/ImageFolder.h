@@ -7,6 +7,7 @@
 
 #include "latent/core/Dataset.h"
 #include "latent/core/Progress.h"
+#include "latent/core/Shard.h"
 
 namespace latent {
 
@@ -23,6 +24,9 @@ struct ImageFolderOptions {
     FitPolicy fit = FitPolicy::CentreCrop;
     bool classesFromSubfolders = true;            // class = name of the first-level sub-folder
     std::size_t maxBytes = std::size_t{2} << 30;  // refuse datasets above this many pixels
+    // Only this shard of the sorted files is read; classes still come from all of them, so
+    // every shard codes them alike.
+    Shard shard;
 };
 
 struct SkippedFile {

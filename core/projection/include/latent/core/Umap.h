@@ -49,7 +49,15 @@ public:
                          const LayoutCallback& cb = {}, NeighbourGraphs* graphs = nullptr,
                          const LayoutAnchor& anchor = {});
 
+    // A fitted model as saved (UmapModelFile.h): its training latents, their map, the
+    // parameters and epochs it was fitted with. Throws Error(InvalidArgument) when they do
+    // not fit together or hold NaN/Inf.
+    static UmapModel restore(LatentBatch data, LatentBatch embedding, const ProjectionParams& params,
+                             int epochs, std::string initialisation);
+
+    const LatentBatch& trainingData() const { return data_; }
     const LatentBatch& embedding() const { return embedding_; }
+    int epochs() const { return epochs_; }
     const ProjectionParams& params() const { return params_; }
     const UmapCurve& curve() const { return curve_; }
     // How the layout was initialised: "spectral", "PCA (spectral did not converge)" or
@@ -59,11 +67,12 @@ public:
     // Places new points on this map without moving the map: each starts at the
     // membership-weighted mean of its neighbours' positions among the training points and is
     // then optimised alone (a third of the training epochs, learning rate 1/4, as
-    // umap-learn). Every point draws from the same seeded RNG stream, so a point lands in the
-    // same place whatever else is in the batch and whatever the thread count, and nearby
+    // umap-learn). Every point draws from the same seeded RNG stream and its scale comes
+    // from its own neighbours, so a point lands in the same place whatever else is in the
+    // batch and whatever the thread count (shards land as one batch would), and nearby
     // points (a morph's frames) stay near each other. Throws Error(InvalidArgument) for a
-    // dimension mismatch or NaN/Inf.
-    LatentBatch transform(const LatentBatch& newPoints) const;
+    // dimension mismatch or NaN/Inf. `threads` (0: the fit's) only changes the speed.
+    LatentBatch transform(const LatentBatch& newPoints, int threads = 0) const;
 
 private:
     LatentBatch data_;
