@@ -16,7 +16,7 @@ PACKAGES=(
   desktop-file-utils appstream
   dataset-fashion-mnist
   python3-torch python3-numpy
-  umap-learn python3-sklearn python3-leidenalg r-cran-dbscan
+  umap-learn python3-sklearn python3-leidenalg r-cran-dbscan r-cran-uwot r-cran-rtsne
 )
 
 missing=()
