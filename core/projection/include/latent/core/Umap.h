@@ -28,7 +28,7 @@ UmapCurve fitUmapCurve(double minDist, double spread = 1.0);
 // Determinism: the result depends only on the data, the parameters, the seed and the thread
 // count. The SGD splits the points into `threads` fixed ranges; each thread owns the edges
 // whose head lies in its range, moves only its own points, has its own seeded RNG, and reads
-// other threads' points from a copy taken at the start of every epoch. So no two threads
+// other threads' points from a copy taken eight times an epoch. So no two threads
 // write the same memory and no read races a write. The kNN graph (exact up to 4096 points,
 // NN-descent above) is the same for any thread count.
 class UmapModel {
