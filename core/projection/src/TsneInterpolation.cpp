@@ -16,6 +16,10 @@ constexpr int kNodesPerBox = 3;
 // scale of 1, and quadratic interpolation is accurate on boxes no wider than that.
 constexpr int kMinBoxes = 50;
 constexpr float kMaxBoxWidth = 1.0f;
+// Beyond this many boxes across (a layout over 600 wide; a million points reach about 800)
+// the boxes widen instead: the grid's memory (about 0.7 GB here) and FFT time stay bounded,
+// and a diverging layout cannot take all memory.
+constexpr int kMaxBoxes = 600;
 // A layout of coincident points still gets a grid.
 constexpr float kSmallestExtent = 1e-6f;
 
@@ -60,17 +64,20 @@ void InterpolatedRepulsion::chooseGrid(const float* positions) {
         }
     }
     const float extent = std::max({high[0] - low[0], high[1] - low[1], kSmallestExtent});
-    const float narrowest = extent / kMinBoxes;
-    if (narrowest < kMaxBoxWidth) {
-        // A small layout (early on) keeps kMinBoxes boxes, their width rounded up to a
-        // quarter octave so the kernels' transforms last for a few iterations.
+    if (extent < kMinBoxes * kMaxBoxWidth) {
         boxes_ = kMinBoxes;
-        boxWidth_ = std::exp2(std::ceil(4.0f * std::log2(narrowest)) / 4.0f);
-    } else {
-        boxWidth_ = kMaxBoxWidth;
+    } else if (extent <= kMaxBoxes * kMaxBoxWidth) {
         boxes_ = static_cast<int>(std::ceil(extent / kMaxBoxWidth));
         while (!fftFriendly(boxes_)) ++boxes_;
+    } else {
+        boxes_ = kMaxBoxes;
     }
+    // Widths off the middle range are rounded up to an eighth of an octave, so the kernels'
+    // transforms last for a few iterations while the layout grows.
+    const float width = extent / static_cast<float>(boxes_);
+    boxWidth_ = boxes_ == kMinBoxes || boxes_ == kMaxBoxes
+                    ? std::exp2(std::ceil(8.0f * std::log2(width)) / 8.0f)
+                    : kMaxBoxWidth;
     const float half = 0.5f * static_cast<float>(boxes_) * boxWidth_;
     for (int d = 0; d < 2; ++d) {
         centre_[d] = 0.5f * (low[d] + high[d]);
