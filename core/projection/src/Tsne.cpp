@@ -25,7 +25,7 @@ constexpr double kInitialStd = 1e-4;
 constexpr double kNeighbourShare = 0.1;
 // From this many points on, Auto computes a 2-D map's repulsion by interpolation: measured
 // faster than Barnes-Hut there (docs/projections.md).
-constexpr std::size_t kInterpolationFrom = 5000;
+constexpr std::size_t kInterpolationFrom = 20000;
 
 [[noreturn]] void refuse(const std::string& message) {
     throw Error(ErrorKind::InvalidArgument, "t-SNE: " + message);

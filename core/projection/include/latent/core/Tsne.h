@@ -21,7 +21,7 @@ namespace latent {
 // - Repulsion, by params.tsneRepulsion: a Barnes-Hut quadtree/octree with params.theta
 //   (0: exact), or FFT-accelerated interpolation (Linderman et al. 2019, FIt-SNE: 3
 //   Lagrange nodes per box and axis, boxes at most 1 wide; about 1e-3 relative error) for
-//   2-D maps only. Auto interpolates 2-D maps of 5,000 points or more, where it is the
+//   2-D maps only. Auto interpolates 2-D maps of 20,000 points or more, where it is the
 //   faster; 3-D maps always use Barnes-Hut (asking them to interpolate is refused).
 //   Attraction is over the sparse P; everything is spread over params.threads threads.
 //   The result depends only on the input, the seed and the parameters, not on the
