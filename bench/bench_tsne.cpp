@@ -4,9 +4,11 @@
 //
 //   bench_tsne encode --split test|all --out Z.npy [--threads N]
 //   bench_tsne tsne --in X.npy --out Y.npy [--threads N] [--seed S] [--dims 2|3]
+//                   [--repulsion auto|barnes-hut|interpolation] [--iterations N]
 //   bench_tsne trust --high X.npy --low Y.npy [--k 15] [--sample 10000] [--threads N]
 //
 // Each mode prints one JSON line on stdout.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <ctime>
@@ -98,6 +100,23 @@ void encode(const Options& o) {
     std::cout << "{\"count\": " << z.count << ", \"dim\": " << z.dim << "}\n";
 }
 
+latent::TsneRepulsion repulsion(const std::string& name) {
+    if (name == "auto") return latent::TsneRepulsion::Auto;
+    if (name == "barnes-hut") return latent::TsneRepulsion::BarnesHut;
+    if (name == "interpolation") return latent::TsneRepulsion::Interpolation;
+    throw std::runtime_error("--repulsion must be auto, barnes-hut or interpolation, not " + name);
+}
+
+// Wall and CPU time (all threads of the process) since construction.
+struct Stopwatch {
+    std::chrono::steady_clock::time_point wallStart = std::chrono::steady_clock::now();
+    std::clock_t cpuStart = std::clock();
+    double wall() const {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    }
+    double cpu() const { return static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC; }
+};
+
 void tsne(const Options& o) {
     const auto x = readNpy(option(o, "in"));
     latent::ProjectionParams p;
@@ -105,13 +124,29 @@ void tsne(const Options& o) {
     p.threads = std::stoi(option(o, "threads", "2"));
     p.seed = std::stoull(option(o, "seed", "42"));
     p.dims = std::stoi(option(o, "dims", "2"));
-    const auto start = std::chrono::steady_clock::now();
-    const std::clock_t cpuStart = std::clock();  // CPU time of all threads of the process
-    const auto y = latent::runTsne(x, p);
-    const double cpu = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
-    const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
+    p.iterations = std::stoi(option(o, "iterations", "1000"));
+    p.tsneRepulsion = repulsion(option(o, "repulsion", "auto"));
+    // The first report of an iteration (the 10th) splits the run: the gradient's time is
+    // extrapolated from there to all iterations, the rest is neighbours and affinities.
+    const Stopwatch clock;
+    double wallAt10 = -1.0, cpuAt10 = 0.0;
+    auto split = [&](const latent::LatentBatch&, double, const std::string& message) {
+        if (wallAt10 < 0.0 && message.find("iteration") != std::string::npos) {
+            wallAt10 = clock.wall();
+            cpuAt10 = clock.cpu();
+        }
+        return true;
+    };
+    const auto y = latent::runTsne(x, p, split);
+    const double wall = clock.wall(), cpu = clock.cpu();
+    const double perRest = p.iterations / std::max(1.0, p.iterations - 10.0);
+    const double gradient = (wall - wallAt10) * perRest, gradientCpu = (cpu - cpuAt10) * perRest;
     writeNpy(option(o, "out"), y);
-    std::cout << "{\"seconds\": " << seconds.count() << ", \"cpu_seconds\": " << cpu << "}\n";
+    std::cout << "{\"seconds\": " << wall << ", \"cpu_seconds\": " << cpu
+              << ", \"neighbours_affinities_seconds\": " << wall - gradient
+              << ", \"gradient_seconds\": " << gradient
+              << ", \"gradient_cpu_seconds\": " << gradientCpu
+              << ", \"ms_per_iteration\": " << 1000.0 * gradient / p.iterations << "}\n";
 }
 
 void trust(const Options& o) {

@@ -9,7 +9,7 @@ PACKAGES=(
   libvtk9-dev
   libtorch-dev libopenblas0-pthread
   libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libcli11-dev libhnswlib-dev libigraph-dev
+  nlohmann-json3-dev libcli11-dev libhnswlib-dev libigraph-dev libfftw3-dev
   zlib1g-dev libpng-dev libgif-dev libjpeg62-turbo-dev
   clang libclang-rt-14-dev
   xvfb xauth libgl1-mesa-dri xdotool

@@ -134,6 +134,7 @@ ProjectionParams normalized(ProjectionParams p) {
         p.earlyExaggeration = d.earlyExaggeration;
         p.learningRate = d.learningRate;
         p.theta = d.theta;
+        p.tsneRepulsion = d.tsneRepulsion;
     }
     if (m != M::Umap && m != M::Lle) p.neighbours = d.neighbours;
     if (m != M::Umap) p.minDist = d.minDist;

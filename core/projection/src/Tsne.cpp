@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -9,6 +10,8 @@
 #include "BarnesHutTree.h"
 #include "latent/core/ThreadTeam.h"
 #include "TsneAffinities.h"
+#include "TsneInterpolation.h"
+#include "TsneLocality.h"
 #include "latent/core/Error.h"
 #include "latent/core/Pca.h"
 
@@ -20,6 +23,9 @@ constexpr int kCallbackEvery = 10;
 constexpr double kInitialStd = 1e-4;
 // Share of the run spent finding neighbours, for progress reports.
 constexpr double kNeighbourShare = 0.1;
+// From this many points on, Auto computes a 2-D map's repulsion by interpolation: measured
+// faster than Barnes-Hut there (docs/projections.md).
+constexpr std::size_t kInterpolationFrom = 20000;
 
 [[noreturn]] void refuse(const std::string& message) {
     throw Error(ErrorKind::InvalidArgument, "t-SNE: " + message);
@@ -53,6 +59,8 @@ void validate(const LatentBatch& data, const ProjectionParams& p) {
     }
     if (p.iterations < 0) refuse("iterations must be positive (or 0 for the default)");
     if (p.threads < 1) refuse("needs at least 1 thread");
+    if (p.dims == 3 && p.tsneRepulsion == TsneRepulsion::Interpolation)
+        refuse("interpolated repulsion needs a 2-D map; 3-D maps use Barnes-Hut");
     for (float v : data.values) {
         if (!std::isfinite(v)) refuse("the input has NaN or infinite values");
     }
@@ -90,6 +98,21 @@ LatentBatch asBatch(const std::vector<float>& y, std::size_t n, int dims) {
     return out;
 }
 
+// The layout `y` of points renumbered by `order` (TsneLocality.h), back in input order.
+LatentBatch inInputOrder(const std::vector<float>& y, const std::vector<std::uint32_t>& order, int dims) {
+    LatentBatch out(order.size(), static_cast<std::size_t>(dims));
+    for (std::size_t r = 0; r < order.size(); ++r)
+        std::copy_n(y.begin() + static_cast<std::ptrdiff_t>(r * dims), dims,
+                    out.values.begin() + static_cast<std::ptrdiff_t>(order[r] * dims));
+    return out;
+}
+
+bool interpolates(const ProjectionParams& p, std::size_t n) {
+    if (p.dims != 2) return false;
+    return p.tsneRepulsion == TsneRepulsion::Auto ? n >= kInterpolationFrom
+                                                 : p.tsneRepulsion == TsneRepulsion::Interpolation;
+}
+
 // The gradient descent of t-SNE for one map dimension count.
 template <int Dims>
 class TsneOptimiser {
@@ -104,24 +127,35 @@ public:
           attraction_(y_.size()),
           repulsion_(y_.size()),
           zShare_(n_),
-          tree_(n_),
           team_(team),
-          thetaSquared_(static_cast<float>(params.theta * params.theta)) {}
+          thetaSquared_(static_cast<float>(params.theta * params.theta)) {
+        if (interpolates(params, n_)) {
+            grid_.emplace(n_);
+        } else {
+            tree_.emplace(n_);
+        }
+    }
 
     const std::vector<float>& layout() const { return y_; }
 
     void step(double exaggeration, double momentum, double learningRate) {
-        tree_.build(y_.data());
-        auto forces = [&](std::size_t s) {
-            const std::size_t i = tree_.order()[s];
-            double* rep = repulsion_.data() + i * Dims;
-            std::fill(rep, rep + Dims, 0.0);
-            zShare_[i] = tree_.repulsion(s, thetaSquared_, rep);
-            attract(i);
-        };
-        team_.parallelFor(n_, 128, forces);
-        double z = 0.0;  // summed in point order, so the thread count cannot change it
-        for (double share : zShare_) z += share;
+        double z = 0.0;
+        if (grid_) {
+            grid_->prepare(y_.data(), team_);
+            repulsions(grid_->order(), [&](std::size_t s, double* rep) {
+                grid_->repulsion(s, rep);
+                return 0.0;  // Z comes whole from the grid
+            });
+            z = grid_->z();
+        } else {
+            tree_->build(y_.data());
+            repulsions(tree_->order(),
+                       [&](std::size_t s, double* rep) { return tree_->repulsion(s, thetaSquared_, rep); });
+            for (double share : zShare_) z += share;  // in point order: the thread count cannot change it
+        }
+        // In point order, so that P's rows stream from memory in order.
+        auto attraction = [&](std::size_t i) { attract(i); };
+        team_.parallelFor(n_, 256, attraction);
         const double invZ = z > 0.0 ? 1.0 / z : 0.0;
         for (std::size_t c = 0; c < y_.size(); ++c) {
             // dC/dy = 4 (sum p q Z (y_i - y_j) - sum q^2 Z^2 (y_i - y_j) / Z), with q Z =
@@ -138,22 +172,48 @@ public:
     }
 
 private:
-    // sum_j p_ij q_ij Z (y_i - y_j): the attractive half of the gradient for point i.
+    // Every point's repulsion, visited in the repulsion's own order (`order`): repel(s,
+    // force) adds point order[s]'s and returns its share of Z.
+    template <typename Repel>
+    void repulsions(const std::vector<std::uint32_t>& order, Repel repel) {
+        auto one = [&](std::size_t s) {
+            const std::size_t i = order[s];
+            double* rep = repulsion_.data() + i * Dims;
+            std::fill(rep, rep + Dims, 0.0);
+            zShare_[i] = repel(s, rep);
+        };
+        team_.parallelFor(n_, 128, one);
+    }
+
+    // sum_j p_ij q_ij Z (y_i - y_j): the attractive half of the gradient for point i, in
+    // kLanes interleaved partial sums so that consecutive edges do not wait on each other's
+    // additions (float is enough for a row's few hundred terms).
     void attract(std::size_t i) {
+        constexpr int kLanes = 4;
         const float* yi = y_.data() + i * Dims;
-        double f[Dims] = {};
-        for (std::size_t e = p_.rowStart[i]; e < p_.rowStart[i + 1]; ++e) {
-            const float* yj = y_.data() + static_cast<std::size_t>(p_.columns[e]) * Dims;
-            float delta[Dims];
-            float d2 = 0.0f;
-            for (int d = 0; d < Dims; ++d) {
-                delta[d] = yi[d] - yj[d];
-                d2 += delta[d] * delta[d];
-            }
-            const float w = p_.values[e] / (1.0f + d2);
-            for (int d = 0; d < Dims; ++d) f[d] += w * delta[d];
+        float f[kLanes][Dims] = {};
+        const std::size_t end = p_.rowStart[i + 1];
+        std::size_t e = p_.rowStart[i];
+        for (; e + kLanes <= end; e += kLanes)
+            for (int lane = 0; lane < kLanes; ++lane) addAttraction(yi, e + lane, f[lane]);
+        for (int lane = 0; e < end; ++e, ++lane) addAttraction(yi, e, f[lane]);
+        for (int d = 0; d < Dims; ++d) {
+            double sum = 0.0;
+            for (int lane = 0; lane < kLanes; ++lane) sum += f[lane][d];
+            attraction_[i * Dims + d] = sum;
         }
-        for (int d = 0; d < Dims; ++d) attraction_[i * Dims + d] = f[d];
+    }
+
+    void addAttraction(const float* yi, std::size_t edge, float* f) const {
+        const float* yj = y_.data() + static_cast<std::size_t>(p_.columns[edge]) * Dims;
+        float delta[Dims];
+        float d2 = 0.0f;
+        for (int d = 0; d < Dims; ++d) {
+            delta[d] = yi[d] - yj[d];
+            d2 += delta[d] * delta[d];
+        }
+        const float w = p_.values[edge] / (1.0f + d2);
+        for (int d = 0; d < Dims; ++d) f[d] += w * delta[d];
     }
 
     void recentre() {
@@ -169,15 +229,18 @@ private:
     std::size_t n_;
     std::vector<float> y_, velocity_, gains_;
     std::vector<double> attraction_, repulsion_, zShare_;
-    BarnesHutTree<Dims> tree_;
+    std::optional<BarnesHutTree<Dims>> tree_;
+    std::optional<InterpolatedRepulsion> grid_;  // 2-D maps only
     ThreadTeam& team_;
     float thetaSquared_;
 };
 
+// The points are renumbered by `order` throughout: `p` and `y` come renumbered, the
+// callback and the result get them back in input order.
 template <int Dims>
 LatentBatch optimise(const SparseAffinities& p, std::vector<float> y,
-                     const ProjectionParams& params, ThreadTeam& team,
-                     const LayoutCallback& callback) {
+                     const std::vector<std::uint32_t>& order, const ProjectionParams& params,
+                     ThreadTeam& team, const LayoutCallback& callback) {
     const std::size_t n = y.size() / Dims;
     const int iterations = params.iterations > 0 ? params.iterations : kDefaultIterations;
     const int exaggerated = std::min(250, iterations / 4);
@@ -196,12 +259,12 @@ LatentBatch optimise(const SparseAffinities& p, std::vector<float> y,
             const std::string message = "t-SNE iteration " + std::to_string(done) + " of " +
                                         std::to_string(iterations) +
                                         (early ? " (early exaggeration)" : "");
-            if (!callback(asBatch(optimiser.layout(), n, Dims), fraction, message)) {
+            if (!callback(inInputOrder(optimiser.layout(), order, Dims), fraction, message)) {
                 throw Error(ErrorKind::Cancelled, "t-SNE cancelled");
             }
         }
     }
-    return asBatch(optimiser.layout(), n, Dims);
+    return inInputOrder(optimiser.layout(), order, Dims);
 }
 
 }  // namespace
@@ -229,9 +292,20 @@ LatentBatch runTsne(const LatentBatch& data, const ProjectionParams& params,
         buildKnnGraph(data, tsneNeighbourCount(data.count, params.perplexity), knn, knnProgress);
 
     ThreadTeam team(params.threads);
-    const SparseAffinities p = tsneAffinities(graph, params.perplexity, params.metric, team);
-    return params.dims == 2 ? optimise<2>(p, std::move(y), params, team, callback)
-                            : optimise<3>(p, std::move(y), params, team, callback);
+    std::vector<std::uint32_t> order;
+    SparseAffinities p;
+    {
+        const SparseAffinities inputOrder = tsneAffinities(graph, params.perplexity, params.metric, team);
+        order = localityOrder(inputOrder);
+        p = renumbered(inputOrder, order);
+    }
+    const std::size_t dims = static_cast<std::size_t>(params.dims);
+    std::vector<float> local(y.size());
+    for (std::size_t r = 0; r < order.size(); ++r)
+        std::copy_n(y.begin() + static_cast<std::ptrdiff_t>(order[r] * dims), dims,
+                    local.begin() + static_cast<std::ptrdiff_t>(r * dims));
+    return params.dims == 2 ? optimise<2>(p, std::move(local), order, params, team, callback)
+                            : optimise<3>(p, std::move(local), order, params, team, callback);
 }
 
 }  // namespace latent

@@ -16,6 +16,9 @@ enum class ProjectionMethod { Pca, Tsne, Umap, Lle, LatentAxes };
 
 const char* toString(ProjectionMethod method);
 
+// How t-SNE computes its repulsion (Tsne.h): Auto picks by map dimensions and size.
+enum class TsneRepulsion { Auto, BarnesHut, Interpolation };
+
 struct ProjectionParams {
     ProjectionMethod method = ProjectionMethod::Pca;
     int dims = 2;             // 2 or 3
@@ -28,6 +31,7 @@ struct ProjectionParams {
     double earlyExaggeration = 12.0;
     double learningRate = 0.0;  // 0: max(N / earlyExaggeration / 4, 50), as in the literature
     double theta = 0.5;         // Barnes-Hut accuracy
+    TsneRepulsion tsneRepulsion = TsneRepulsion::Auto;
     // UMAP and LLE
     int neighbours = 15;
     double minDist = 0.1;

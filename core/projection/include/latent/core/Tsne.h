@@ -5,7 +5,7 @@
 
 namespace latent {
 
-// Barnes-Hut t-SNE (van der Maaten 2014) to params.dims = 2 or 3 dimensions.
+// t-SNE (van der Maaten 2014) to params.dims = 2 or 3 dimensions.
 //
 // - Affinities: perplexity-calibrated Gaussians over the 3 * perplexity + 1 nearest
 //   neighbours from buildKnnGraph (exact for small inputs, HNSW above, built on one
@@ -18,9 +18,14 @@ namespace latent {
 //   multiplied by params.earlyExaggeration and momentum 0.5, then momentum 0.8.
 //   params.learningRate follows scikit-learn's convention (0: max(N / exaggeration / 4,
 //   50)); the gradient is scaled to match it.
-// - Repulsion by a Barnes-Hut quadtree/octree with params.theta (0: exact), attraction
-//   over the sparse P, both spread over params.threads threads. The result depends only
-//   on the input, the seed and the parameters, not on the thread count.
+// - Repulsion, by params.tsneRepulsion: a Barnes-Hut quadtree/octree with params.theta
+//   (0: exact), or FFT-accelerated interpolation (Linderman et al. 2019, FIt-SNE: 3
+//   Lagrange nodes per box and axis, boxes at most 1 wide; about 1e-3 relative error) for
+//   2-D maps only. Auto interpolates 2-D maps of 20,000 points or more, where it is the
+//   faster; 3-D maps always use Barnes-Hut (asking them to interpolate is refused).
+//   Attraction is over the sparse P; everything is spread over params.threads threads.
+//   The result depends only on the input, the seed and the parameters, not on the
+//   thread count.
 //
 // `callback` gets the layout every 10 iterations (and the starting layout while the
 // neighbours are searched); returning false throws Error(Cancelled). Bad parameters or
