@@ -18,6 +18,7 @@ Fairness:
   - umap-learn is warmed up on 10,000 rows of the same input first (above its 4,096-point
     switch to NN-descent, so every path it takes is compiled), then timed;
   - CPU time is user + system of the process doing the work (children included);
+  - ours also reports its peak resident memory, whole and per point;
   - trustworthiness@15 of every layout by the same C++ code (`bench_tsne trust`), on one
     fixed sample of 5,000 points per input.
 
@@ -136,9 +137,19 @@ def ours(method, args, inp, out, seed):
            "--threads", str(args.threads), "--seed", str(seed)]
     if method == "tsne" and args.iterations:
         cmd += ["--iterations", str(args.iterations)]
-    cpu, start = children_cpu(), time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - start, children_cpu() - cpu, "whole process"
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)  # this process's own CPU time and peak memory
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            errors.seek(0)
+            sys.exit(f"{' '.join(cmd)} failed: {errors.read().decode(errors='replace')}")
+    peak = usage.ru_maxrss * 1024  # bytes (Linux reports KiB)
+    n = np.load(inp, mmap_mode="r").shape[0]
+    return (wall, usage.ru_utime + usage.ru_stime,
+            f"whole process, peak RSS {peak / 1e6:.0f} MB ({peak / n:.0f} B/point)")
 
 
 def build_fitsne(args, work):

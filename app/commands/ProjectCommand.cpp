@@ -2,6 +2,7 @@
 // UMAP maps can be fitted on a sample, saved, and used to place more latents (shards).
 #include <algorithm>
 #include <memory>
+#include <string>
 
 #include "CommandSupport.h"
 #include "Commands.h"
@@ -14,6 +15,7 @@
 #include "latent/core/ProjectorTsv.h"
 #include "latent/core/Sampling.h"
 #include "latent/core/TableExport.h"
+#include "latent/core/Tsne.h"
 #include "latent/core/UmapModelFile.h"
 
 namespace latent::app {
@@ -24,6 +26,7 @@ struct ProjectOptions {
     std::string out;
     std::string method = "pca";
     std::string metric = "euclidean";
+    std::string repulsion = "auto";
     ProjectionParams params;
     std::size_t fitSample = 0;  // UMAP: fit on this many sampled rows (0: all)
     std::string saveModel;
@@ -97,6 +100,9 @@ int runProject(const ProjectOptions& o) {
     if (!o.transformModel.empty()) return runTransform(o);
     ProjectionParams params = parseProjectionSpec(o.method, o.params);
     params.metric = o.metric == "cosine" ? Metric::Cosine : Metric::Euclidean;
+    params.tsneRepulsion = o.repulsion == "barnes-hut"      ? TsneRepulsion::BarnesHut
+                           : o.repulsion == "interpolation" ? TsneRepulsion::Interpolation
+                                                            : TsneRepulsion::Auto;
     auto latents = std::make_shared<const LatentBatch>(readLatentsFile(o.in));
     const ProgressFn progress = terminalProgress();
     const bool sampled = o.fitSample > 0 || !o.saveModel.empty();
@@ -140,6 +146,11 @@ Command addProjectCommand(CLI::App& cli) {
     cmd->add_option("--perplexity", p.perplexity, "t-SNE: perplexity (below the point count)")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
+    cmd->add_option("--tsne-repulsion", o->repulsion,
+                    "t-SNE: barnes-hut, interpolation (FFT, 2-D maps only) or auto (interpolation "
+                    "for 2-D maps from " + std::to_string(kTsneInterpolationFrom) + " points)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"auto", "barnes-hut", "interpolation"}));
     cmd->add_option("--neighbors,--neighbours", p.neighbours, "UMAP and LLE: neighbours per point")
         ->capture_default_str()
         ->check(CLI::Range(param_limits::kMinNeighbours, param_limits::kMaxNeighbours));

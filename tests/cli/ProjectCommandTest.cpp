@@ -95,6 +95,15 @@ TEST_F(ProjectCommand, NonlinearMethodsTakeTheirParameters) {
                        quoted(dir_ / "t.npy"));
     ASSERT_EQ(t.exitCode, 0) << t.output;
     EXPECT_EQ(readNpyCoords("t.npy").values, libraryProjection(z_, "tsne", tsne).values);
+    tsne.tsneRepulsion = latent::TsneRepulsion::Interpolation;
+    const auto fft = run("project --in " + quoted(dir_ / "z.npy") +
+                         " --method tsne --perplexity 12 --iterations 250 --seed 7 "
+                         "--tsne-repulsion interpolation --out " +
+                         quoted(dir_ / "f.npy"));
+    ASSERT_EQ(fft.exitCode, 0) << fft.output;
+    const auto interpolated = readNpyCoords("f.npy").values;
+    EXPECT_EQ(interpolated, libraryProjection(z_, "tsne", tsne).values);
+    EXPECT_NE(interpolated, readNpyCoords("t.npy").values);  // 90 points: Auto took Barnes-Hut
 
     latent::ProjectionParams umap;
     umap.neighbours = 8;
@@ -130,6 +139,9 @@ TEST_F(ProjectCommand, BadArgumentsAreRefusedWithAMessage) {
     EXPECT_NE(perplexity.output.find("must be less than the number of points (90)"),
               std::string::npos)
         << perplexity.output;
+    const auto repulsion = run(in + " --method tsne --tsne-repulsion fft --out " + quoted(dir_ / "c.csv"));
+    EXPECT_EQ(repulsion.exitCode, 1);
+    EXPECT_NE(repulsion.output.find("--tsne-repulsion"), std::string::npos) << repulsion.output;
     const auto noFolder = run(in + " --out " + quoted(dir_ / "missing" / "c.csv"));
     EXPECT_EQ(noFolder.exitCode, 1);
     EXPECT_NE(noFolder.output.find("does not exist"), std::string::npos) << noFolder.output;

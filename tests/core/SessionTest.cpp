@@ -39,6 +39,7 @@ latent::Session fullSession() {
     s.projection.metric = latent::Metric::Cosine;
     s.projection.neighbours = 30;
     s.projection.minDist = 0.25;
+    s.projection.tsneRepulsion = latent::TsneRepulsion::Interpolation;
     s.projection.axes = {3, 7};
     s.selection = {1, 5, 9999};
     s.morph = latent::MorphState{latent16(), latent16(), 12, std::nullopt, 0.37,
@@ -163,6 +164,8 @@ TEST(Session, FieldsOfAnotherTypeOrOutOfRangeAreRefusedNamingTheField) {
     EXPECT_NE(refused(Ptr("/projection/perplexity"), -30).find("'perplexity'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/projection/neighbours"), 1e9).find("'neighbours'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/projection/axes/0"), 4096).find("'axes'"), std::string::npos);
+    EXPECT_NE(refused(Ptr("/projection/tsne_repulsion"), "fft").find("t-SNE repulsion 'fft'"),
+              std::string::npos);
     EXPECT_NE(refused(Ptr("/morph/t"), 1.5).find("'t'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/morph/frames"), 1000).find("'frames'"), std::string::npos);
     EXPECT_NE(refused(Ptr("/view/camera/position"), nlohmann::json::array({1, 2})).find("'position'"),

@@ -124,6 +124,13 @@ TEST(Tsne, RefusesBadParametersWithAMessage) {
     expectRefused(p, broken, "NaN");
     broken.values[7] = std::numeric_limits<float>::quiet_NaN();
     expectRefused(p, broken, "NaN");
+    // A learning rate that throws the layout past the floats: a message, not a map of NaNs.
+    for (latent::TsneRepulsion repulsion : {kBarnesHut, kInterpolation}) {
+        p = tsneParams(50, 2, repulsion);
+        p.perplexity = 5;
+        p.learningRate = 1e300;
+        expectRefused(p, data, "diverged at iteration 1 ");
+    }
 }
 
 TEST(Tsne, SameSeedSameOutputAndTheThreadCountDoesNotMatter) {

@@ -21,6 +21,9 @@ constexpr EnumNames<ProjectionMethod> kMethods[] = {{ProjectionMethod::Pca, "pca
                                                     {ProjectionMethod::Lle, "lle"},
                                                     {ProjectionMethod::LatentAxes, "latent-axes"}};
 constexpr EnumNames<Metric> kMetrics[] = {{Metric::Euclidean, "euclidean"}, {Metric::Cosine, "cosine"}};
+constexpr EnumNames<TsneRepulsion> kRepulsions[] = {{TsneRepulsion::Auto, "auto"},
+                                                    {TsneRepulsion::BarnesHut, "barnes-hut"},
+                                                    {TsneRepulsion::Interpolation, "interpolation"}};
 }  // namespace
 
 json projectionToJson(const ProjectionParams& p) {
@@ -28,7 +31,8 @@ json projectionToJson(const ProjectionParams& p) {
             {"threads", p.threads}, {"metric", nameOf(kMetrics, p.metric)},
             {"iterations", p.iterations}, {"perplexity", p.perplexity},
             {"early_exaggeration", p.earlyExaggeration}, {"learning_rate", p.learningRate},
-            {"theta", p.theta}, {"neighbours", p.neighbours}, {"min_dist", p.minDist},
+            {"theta", p.theta}, {"tsne_repulsion", nameOf(kRepulsions, p.tsneRepulsion)},
+            {"neighbours", p.neighbours}, {"min_dist", p.minDist},
             {"axes", p.axes}};
 }
 
@@ -45,6 +49,8 @@ ProjectionParams projectionFromJson(const json& j) {
     p.earlyExaggeration = fields::number(j, "early_exaggeration", 1.0, kLargest, p.earlyExaggeration);
     p.learningRate = fields::number(j, "learning_rate", 0.0, kLargest, p.learningRate);
     p.theta = fields::number(j, "theta", 0.0, 1.0, p.theta);
+    p.tsneRepulsion =
+        valueOf(kRepulsions, j.value("tsne_repulsion", std::string("auto")), "t-SNE repulsion");
     p.neighbours = fields::integer(j, "neighbours", limits::kMinNeighbours, limits::kMaxNeighbours, p.neighbours);
     p.minDist = fields::number(j, "min_dist", 0.0, limits::kMaxMinDist, p.minDist);
     if (j.contains("axes")) {

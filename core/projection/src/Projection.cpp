@@ -15,11 +15,23 @@ const char* toString(ProjectionMethod method) {
     return "?";
 }
 
+const char* toString(TsneRepulsion repulsion) {
+    switch (repulsion) {
+        case TsneRepulsion::Auto: return "automatic repulsion";
+        case TsneRepulsion::BarnesHut: return "Barnes-Hut";
+        case TsneRepulsion::Interpolation: return "interpolated repulsion";
+    }
+    return "?";
+}
+
 std::string describe(const ProjectionParams& p) {
     std::ostringstream out;
     out << toString(p.method) << ' ' << p.dims << 'D';
     switch (p.method) {
-        case ProjectionMethod::Tsne: out << ", perplexity " << p.perplexity << ", seed " << p.seed; break;
+        case ProjectionMethod::Tsne:
+            out << ", perplexity " << p.perplexity << ", seed " << p.seed;
+            if (p.tsneRepulsion != TsneRepulsion::Auto) out << ", " << toString(p.tsneRepulsion);
+            break;
         case ProjectionMethod::Umap:
             out << ", " << p.neighbours << " neighbours, min_dist " << p.minDist << ", seed " << p.seed;
             break;

@@ -23,9 +23,6 @@ constexpr int kCallbackEvery = 10;
 constexpr double kInitialStd = 1e-4;
 // Share of the run spent finding neighbours, for progress reports.
 constexpr double kNeighbourShare = 0.1;
-// From this many points on, Auto computes a 2-D map's repulsion by interpolation: measured
-// faster than Barnes-Hut there (docs/projections.md).
-constexpr std::size_t kInterpolationFrom = 20000;
 
 [[noreturn]] void refuse(const std::string& message) {
     throw Error(ErrorKind::InvalidArgument, "t-SNE: " + message);
@@ -109,7 +106,7 @@ LatentBatch inInputOrder(const std::vector<float>& y, const std::vector<std::uin
 
 bool interpolates(const ProjectionParams& p, std::size_t n) {
     if (p.dims != 2) return false;
-    return p.tsneRepulsion == TsneRepulsion::Auto ? n >= kInterpolationFrom
+    return p.tsneRepulsion == TsneRepulsion::Auto ? n >= kTsneInterpolationFrom
                                                  : p.tsneRepulsion == TsneRepulsion::Interpolation;
 }
 
@@ -138,7 +135,8 @@ public:
 
     const std::vector<float>& layout() const { return y_; }
 
-    void step(double exaggeration, double momentum, double learningRate) {
+    // One gradient step; false if the layout left the finite numbers (it diverged).
+    bool step(double exaggeration, double momentum, double learningRate) {
         double z = 0.0;
         if (grid_) {
             grid_->prepare(y_.data(), team_);
@@ -168,7 +166,7 @@ public:
                 static_cast<float>(momentum * velocity_[c] - learningRate * gains_[c] * gradient);
             y_[c] += velocity_[c];
         }
-        recentre();
+        return recentre();
     }
 
 private:
@@ -216,13 +214,19 @@ private:
         for (int d = 0; d < Dims; ++d) f[d] += w * delta[d];
     }
 
-    void recentre() {
+    // Moves the layout's mean to the origin; false if the mean, and so some point, is not
+    // finite.
+    bool recentre() {
         double mean[Dims] = {};
         for (std::size_t i = 0; i < n_; ++i)
             for (int d = 0; d < Dims; ++d) mean[d] += y_[i * Dims + d];
-        for (int d = 0; d < Dims; ++d) mean[d] /= static_cast<double>(n_);
+        for (int d = 0; d < Dims; ++d) {
+            mean[d] /= static_cast<double>(n_);
+            if (!std::isfinite(mean[d])) return false;
+        }
         for (std::size_t i = 0; i < n_; ++i)
             for (int d = 0; d < Dims; ++d) y_[i * Dims + d] -= static_cast<float>(mean[d]);
+        return true;
     }
 
     const SparseAffinities& p_;
@@ -251,8 +255,11 @@ LatentBatch optimise(const SparseAffinities& p, std::vector<float> y,
     TsneOptimiser<Dims> optimiser(p, std::move(y), params, team);
     for (int it = 0; it < iterations; ++it) {
         const bool early = it < exaggerated;
-        optimiser.step(early ? params.earlyExaggeration : 1.0, early ? 0.5 : 0.8, learningRate);
         const int done = it + 1;
+        if (!optimiser.step(early ? params.earlyExaggeration : 1.0, early ? 0.5 : 0.8, learningRate)) {
+            refuse("the layout diverged at iteration " + std::to_string(done) + " (learning rate " +
+                   number(learningRate) + "); try a lower learning rate");
+        }
         if (callback && (done % kCallbackEvery == 0 || done == iterations)) {
             const double fraction =
                 kNeighbourShare + (1.0 - kNeighbourShare) * done / static_cast<double>(iterations);

@@ -19,6 +19,8 @@ const char* toString(ProjectionMethod method);
 // How t-SNE computes its repulsion (Tsne.h): Auto picks by map dimensions and size.
 enum class TsneRepulsion { Auto, BarnesHut, Interpolation };
 
+const char* toString(TsneRepulsion repulsion);
+
 struct ProjectionParams {
     ProjectionMethod method = ProjectionMethod::Pca;
     int dims = 2;             // 2 or 3
