@@ -1,5 +1,6 @@
-// Big maps: frame time of the real ScatterMap while the camera moves (level of detail) and
-// at rest (every point), pick latency for a mouse move, memory per point, and the same
+// Big maps: frame time of the real ScatterMap while the camera moves (level of detail), at
+// rest (every point, drawn as those in sight) and right after a change at rest (a camera
+// step, a selection, a recolour), pick latency for a mouse move, memory per point, and the same
 // frames for a plain VTK point actor of the same points (the naive baseline), in one run.
 // Needs a GL display: xvfb-run -a -s "-screen 0 1400x900x24" build/bench/bench_bigmap
 // Optional arguments: the map sizes (default 10000 100000 1000000); --shots also saves a
@@ -229,6 +230,21 @@ void benchmarkSize(std::size_t n, std::size_t dims, bool shots) {
     settle(400);  // the idle timer brings the full set back
     std::vector<double> resting;
     for (int i = 0; i < restingFrames; ++i) resting.push_back(frameMs(scatter->view()));
+    // Changes at rest, each followed by one frame: the camera moved a step (the points in
+    // sight are chosen again), a selection of every tenth point or none, and a recolour.
+    std::vector<double> moved, selected, recoloured;
+    std::vector<std::uint8_t> mask(n, 0);
+    for (std::size_t i = 0; i < n; i += 10) mask[i] = 1;
+    std::vector<QColor> rotated(colours.size());
+    for (int i = 0; i < restingFrames; ++i) {
+        scatter->renderer()->GetActiveCamera()->Zoom(i % 2 == 0 ? 1.02 : 1.0 / 1.02);
+        moved.push_back(frameMs(scatter->view()));
+        scatter->setSelection(i % 2 == 0 ? mask : std::vector<std::uint8_t>{});
+        selected.push_back(frameMs(scatter->view()));
+        for (std::size_t p = 0; p < n; ++p) rotated[p] = latent::ui::classColor(map.labels[p] + i + 1);
+        scatter->setColours(rotated);
+        recoloured.push_back(frameMs(scatter->view()));
+    }
     const double pick = pickMs(*scatter, n);
     if (shots) {
         const QString name = QString("bigmap-%1-%2d-").arg(n).arg(dims);
@@ -246,12 +262,13 @@ void benchmarkSize(std::size_t n, std::size_t dims, bool shots) {
     const auto plainFrames = plain->frames(restingFrames, dims > 2);
     plain.reset();
 
-    std::printf("%8zu %dD %-6s | moving %8.1f ms  resting %8.1f ms | plain actor %8.1f ms | "
+    std::printf("%8zu %dD %-6s | moving %8.1f ms  resting %8.1f ms (after a camera step %.1f, "
+                "selection %.1f, recolour %.1f) | plain actor %8.1f ms | "
                 "pick %.3f ms (brute force %.2f ms) | %5.1f B/pt (plain %5.1f) | first frame %.0f ms, "
                 "index %.0f ms\n",
                 n, static_cast<int>(dims), dims > 2 ? "orbit" : "pan", median(moving), median(resting),
-                median(plainFrames), pick, bruteForcePickMs(map.coords), bytesPerPoint, plainBytes,
-                firstFrameMs, indexReadyMs);
+                median(moved), median(selected), median(recoloured), median(plainFrames), pick,
+                bruteForcePickMs(map.coords), bytesPerPoint, plainBytes, firstFrameMs, indexReadyMs);
     std::fflush(stdout);
 }
 
@@ -279,7 +296,7 @@ int main(int argc, char** argv) {
         settle(100);
     }
     std::printf("map %dx%d px, medians; moving = left-drag frames with level of detail, resting = "
-                "all points; plain actor = one VTK actor of all points, camera moving\n",
+                "all points (those in sight); plain actor = one VTK actor of all points, camera moving\n",
                 kWidth, kHeight);
     for (const std::size_t dims : {std::size_t{2}, std::size_t{3}}) {
         for (const std::size_t n : sizes) benchmarkSize(n, dims, shots);

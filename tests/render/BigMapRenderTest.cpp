@@ -1,6 +1,19 @@
 // The map at scale and its per-point state: a million points render, the pick index answers,
-// hover reports the point under the cursor, a selection greys the other points.
+// hover reports the point under the cursor, a selection greys the other points, and at rest
+// a big map draws only the points in sight, looking as it does with all of them.
 #include <gtest/gtest.h>
+#include <vtkActor.h>
+#include <vtkActorCollection.h>
+#include <vtkCamera.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkMapper.h>
+#include <vtkNew.h>
+#include <vtkPointData.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkUnsignedCharArray.h>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -96,6 +109,88 @@ TEST_F(BigMapTest, AMillionPointsRenderAndPickThroughTheIndex) {
         const QPoint drawn = map.viewPositionOf(*hit);
         EXPECT_LE((drawn - at).manhattanLength(), 12);
     }
+}
+
+// Every point of `coords` drawn by a plain actor with the map's camera, point size and
+// shape, in a view of the map's size: the picture the map must give.
+QImage everyPointDrawn(latent::ui::ScatterMap& map, const latent::LatentBatch& coords,
+                       const std::vector<QColor>& colours) {
+    vtkActorCollection* actors = map.renderer()->GetActors();
+    actors->InitTraversal();
+    vtkActor* mapActor = actors->GetNextActor();  // the map's own comes first
+    latent::ui::VtkOpenGLWidget view;
+    vtkNew<vtkRenderer> renderer;
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkUnsignedCharArray> rgba;
+    vtkNew<vtkCellArray> cells;
+    rgba->SetNumberOfComponents(4);
+    for (std::size_t i = 0; i < coords.count; ++i) {
+        points->InsertNextPoint(coords.row(i)[0], coords.row(i)[1], 0.0);
+        rgba->InsertNextTypedTuple(std::array<unsigned char, 4>{
+            static_cast<unsigned char>(colours[i].red()), static_cast<unsigned char>(colours[i].green()),
+            static_cast<unsigned char>(colours[i].blue()), 255}.data());
+        cells->InsertNextCell(1);
+        cells->InsertCellPoint(static_cast<vtkIdType>(i));
+    }
+    vtkNew<vtkPolyData> poly;
+    poly->SetPoints(points);
+    poly->SetVerts(cells);
+    poly->GetPointData()->SetScalars(rgba);
+    vtkNew<vtkPolyDataMapper> mapper;
+    mapper->SetInputData(poly);
+    mapper->SetColorModeToDirectScalars();
+    vtkNew<vtkActor> actor;
+    actor->SetMapper(mapper);
+    actor->GetProperty()->DeepCopy(mapActor->GetProperty());
+    renderer->AddActor(actor);
+    renderer->SetBackground(map.renderer()->GetBackground());
+    renderer->GetActiveCamera()->DeepCopy(map.renderer()->GetActiveCamera());
+    view.renderWindow()->AddRenderer(renderer);
+    view.resize(map.view()->size());
+    view.show();
+    EXPECT_TRUE(QTest::qWaitForWindowExposed(&view));
+    return view.grabRendered();
+}
+
+TEST_F(BigMapTest, AtRestABigMapDrawsThePointsInSightAndLooksAsWithAllOfThem) {
+    // Two interleaved discs of 100,000 points each, the second drawn over the first: where
+    // they share a pixel, the later point's colour shows.
+    const std::size_t n = 200000;
+    latent::LatentBatch coords(n, 2);
+    std::vector<QColor> colours(n);
+    std::mt19937 rng(4);
+    std::normal_distribution<float> normal;
+    for (std::size_t i = 0; i < n; ++i) {
+        coords.row(i)[0] = normal(rng);
+        coords.row(i)[1] = normal(rng);
+        colours[i] = latent::ui::classColor(i < n / 2 ? 0 : 1);
+    }
+    map.setPoints(coords, colours);
+    waitForIndex();
+    const QImage drawn = frame();
+    vtkActorCollection* actors = map.renderer()->GetActors();
+    actors->InitTraversal();
+    const vtkIdType drawnPoints = actors->GetNextActor()->GetMapper()->GetInput()->GetNumberOfPoints();
+    EXPECT_LT(drawnPoints, static_cast<vtkIdType>(n));  // only the points in sight
+    const QImage all = everyPointDrawn(map, coords, colours);
+    ASSERT_EQ(drawn.size(), all.size());
+    int differing = 0, covered = 0;
+    for (int y = 0; y < all.height(); ++y) {
+        for (int x = 0; x < all.width(); ++x) {
+            differing += test_images::near(drawn.pixel(x, y), QColor(all.pixel(x, y)), 40) ? 0 : 1;
+            covered += test_images::near(all.pixel(x, y), kBackground, 6) ? 0 : 1;
+        }
+    }
+    EXPECT_GT(covered, all.width() * all.height() / 10);
+    if (differing > covered / 100) {
+        const QString saved = test_images::saveForInspection(drawn, "in-sight-failure");
+        test_images::saveForInspection(all, "in-sight-reference");
+        ADD_FAILURE() << differing << " of " << covered << " drawn pixels differ from drawing every "
+                      << "point (saved " << saved.toStdString() << ")";
+    }
+    // The later disc is on top: more of its colour shows.
+    EXPECT_GT(test_images::countNear(drawn, latent::ui::classColor(1), 30),
+              2 * test_images::countNear(drawn, latent::ui::classColor(0), 30));
 }
 
 TEST_F(BigMapTest, HoverReportsThePointUnderTheCursorAndNoneOffIt) {

@@ -47,4 +47,15 @@ vtkSmartPointer<vtkPoints> pointsAt(vtkPoints* points, const std::vector<std::ui
     return out;
 }
 
+vtkSmartPointer<vtkUnsignedCharArray> coloursAt(vtkUnsignedCharArray* colours,
+                                                const std::vector<std::uint32_t>& rows) {
+    auto out = vtkSmartPointer<vtkUnsignedCharArray>::New();
+    out->SetNumberOfComponents(4);
+    out->SetNumberOfTuples(static_cast<vtkIdType>(rows.size()));
+    const std::uint8_t* src = colours->GetPointer(0);
+    std::uint8_t* dst = out->GetPointer(0);
+    for (const std::uint32_t row : rows) dst = std::copy_n(src + std::size_t{row} * 4, 4, dst);
+    return out;
+}
+
 }  // namespace latent::ui

@@ -3,6 +3,7 @@
 #include <vtkCellArray.h>
 #include <vtkPoints.h>
 #include <vtkSmartPointer.h>
+#include <vtkUnsignedCharArray.h>
 
 #include <cstdint>
 #include <vector>
@@ -20,5 +21,9 @@ vtkSmartPointer<vtkPoints> pointsFrom(const LatentBatch& coords);
 
 // The rows of `points` listed in `rows`, in that order.
 vtkSmartPointer<vtkPoints> pointsAt(vtkPoints* points, const std::vector<std::uint32_t>& rows);
+
+// The RGBA colours of the rows listed in `rows`, in that order.
+vtkSmartPointer<vtkUnsignedCharArray> coloursAt(vtkUnsignedCharArray* colours,
+                                                const std::vector<std::uint32_t>& rows);
 
 }  // namespace latent::ui

@@ -27,24 +27,20 @@ constexpr double kSmallestPointSize = 1.5;
 // nobody can tell a disc from a square.
 constexpr double kSmallestSphere = 3.0;
 
-void styleAsFlatPoints(vtkActor* actor) {
-    actor->GetProperty()->SetAmbient(1.0);
-    actor->GetProperty()->SetDiffuse(0.0);
-    actor->GetProperty()->SetSpecular(0.0);
-}
-
 }  // namespace
 
 MapLevelOfDetail::MapLevelOfDetail(VtkOpenGLWidget* view, vtkRenderer* renderer,
                                    MapInteractorStyle* style, vtkActor* full, vtkActor* overlay)
-    : view_(view), renderer_(renderer), style_(style), full_(full), overlay_(overlay) {
+    : view_(view),
+      renderer_(renderer),
+      style_(style),
+      full_(full),
+      fullMapper_(full->GetMapper()),
+      overlay_(overlay),
+      resting_(renderer) {
     subsetMapper_->SetInputData(subsetPoly_);
     subsetMapper_->SetColorModeToDirectScalars();
     subsetMapper_->SetScalarModeToUsePointData();
-    subsetActor_->SetMapper(subsetMapper_);
-    styleAsFlatPoints(subsetActor_);
-    subsetActor_->VisibilityOff();
-    renderer_->AddActor(subsetActor_);
     observers_ = {
         {style_, style_->AddObserver(vtkCommand::StartInteractionEvent, this,
                                      &MapLevelOfDetail::onInteractionStarted)},
@@ -60,7 +56,7 @@ MapLevelOfDetail::MapLevelOfDetail(VtkOpenGLWidget* view, vtkRenderer* renderer,
 
 MapLevelOfDetail::~MapLevelOfDetail() {
     for (const auto& [object, tag] : observers_) object->RemoveObserver(tag);
-    renderer_->RemoveActor(subsetActor_);
+    full_->SetMapper(fullMapper_);
 }
 
 void MapLevelOfDetail::reset(std::size_t count, const std::array<double, 6>& bounds) {
@@ -83,14 +79,7 @@ void MapLevelOfDetail::setSubset(std::vector<std::uint32_t> rows, vtkPoints* poi
 
 void MapLevelOfDetail::refreshColours(vtkUnsignedCharArray* colours) {
     if (rows_.empty() || colours == nullptr) return;
-    vtkNew<vtkUnsignedCharArray> subset;
-    subset->SetNumberOfComponents(4);
-    subset->SetNumberOfTuples(static_cast<vtkIdType>(rows_.size()));
-    std::uint8_t* dst = subset->GetPointer(0);
-    for (const std::uint32_t row : rows_) {
-        dst = std::copy_n(colours->GetPointer(static_cast<vtkIdType>(row) * 4), 4, dst);
-    }
-    subsetPoly_->GetPointData()->SetScalars(subset);
+    subsetPoly_->GetPointData()->SetScalars(coloursAt(colours, rows_));
     subsetPoly_->Modified();
 }
 
@@ -102,18 +91,14 @@ void MapLevelOfDetail::onInteractionStarted(vtkObject*, unsigned long, void*) {
 void MapLevelOfDetail::onInteractionEnded(vtkObject*, unsigned long, void*) { idle_.start(); }
 
 void MapLevelOfDetail::setMoving(bool moving) {
+    if (moving == moving_) return;
     moving_ = moving;
-    const bool useSubset = moving && !rows_.empty();
-    const bool showFull = !hidden_ && !useSubset, showSubset = !hidden_ && useSubset;
-    if (full_->GetVisibility() == showFull && subsetActor_->GetVisibility() == showSubset) return;
-    full_->SetVisibility(showFull);
-    subsetActor_->SetVisibility(showSubset);
-    view_->requestRender();
+    view_->requestRender();  // the next frame draws what suits (onFrameStarting)
 }
 
 void MapLevelOfDetail::setPointsHidden(bool hidden) {
     hidden_ = hidden;
-    setMoving(moving_);
+    view_->requestRender();
 }
 
 double MapLevelOfDetail::pointSizeFor(std::size_t drawn) const {
@@ -138,11 +123,22 @@ double MapLevelOfDetail::pointSizeFor(std::size_t drawn) const {
     return std::clamp(spacing, kSmallestPointSize * dpr, largest);
 }
 
+// Which points this frame draws: the subset while moving, the points on top at rest (big
+// maps), otherwise all.
 void MapLevelOfDetail::onFrameStarting(vtkObject*, unsigned long, void*) {
     const bool useSubset = moving_ && !rows_.empty();
     const double size = pointSizeFor(useSubset ? rows_.size() : count_);
     const bool spheres = size >= kSmallestSphere;
-    for (vtkActor* actor : {full_, overlay_, subsetActor_.Get()}) {
+    vtkMapper* drawn = fullMapper_;
+    if (useSubset) {
+        drawn = subsetMapper_;
+    } else if (!hidden_ && count_ > kInteractiveBudget) {
+        auto* all = vtkPolyData::SafeDownCast(fullMapper_->GetInput());
+        if (all && resting_.update(all, {size, spheres})) drawn = resting_.mapper();
+    }
+    if (full_->GetMapper() != drawn) full_->SetMapper(drawn);
+    full_->SetVisibility(!hidden_);
+    for (vtkActor* actor : {full_, overlay_}) {
         actor->GetProperty()->SetPointSize(static_cast<float>(size));
         actor->GetProperty()->SetRenderPointsAsSpheres(spheres);
     }

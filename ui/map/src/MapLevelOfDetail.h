@@ -4,6 +4,7 @@
 #include <vtkNew.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
+#include <vtkSmartPointer.h>
 
 #include <QObject>
 #include <QTimer>
@@ -11,6 +12,8 @@
 #include <cstdint>
 #include <utility>
 #include <vector>
+
+#include "MapRestingPoints.h"
 
 class vtkObject;
 class vtkPoints;
@@ -24,9 +27,12 @@ class VtkOpenGLWidget;
 
 // Keeps a big map interactive. While the camera moves (drag, wheel) the map draws a fixed
 // representative subset of its points instead of all of them; a short idle time after the
-// last move brings the full set back. Before every frame it sizes the points for how
-// densely they cover the screen: small points when they crowd, up to the normal size when
-// zoomed in or for small maps.
+// last move brings the full set back, drawn as the points on top somewhere
+// (MapRestingPoints) where those are much fewer. Before every frame it sizes the points for
+// how densely they cover the screen (small points when they crowd, up to the normal size
+// when zoomed in or for small maps) and hands the map's own actor the mapper of what it
+// draws, so the actor keeps its place before the selection overlay (which a 2-D map draws
+// on top).
 class MapLevelOfDetail : public QObject {
     Q_OBJECT
 public:
@@ -36,8 +42,9 @@ public:
     // Point size (logical pixels) where points do not crowd; smaller where they do.
     static constexpr double kNormalPointSize = 4.0;
 
-    // Swaps `full` (the map's points) for the subset while moving; sizes `full`, `overlay`
-    // (points drawn on top of the map, e.g. a selection) and the subset before each frame.
+    // Swaps the points of `full` (the map's actor, whose mapper draws all of them) for the
+    // subset while moving and the points on top at rest; sizes `full` and `overlay` (points
+    // drawn on top of the map, e.g. a selection) before each frame.
     MapLevelOfDetail(VtkOpenGLWidget* view, vtkRenderer* renderer, MapInteractorStyle* style,
                      vtkActor* full, vtkActor* overlay);
     ~MapLevelOfDetail() override;
@@ -69,11 +76,12 @@ private:
     vtkRenderer* renderer_;
     MapInteractorStyle* style_;
     vtkActor* full_;
+    vtkSmartPointer<vtkMapper> fullMapper_;  // draws every point
     vtkActor* overlay_;
     std::vector<std::pair<vtkObject*, unsigned long>> observers_;
     vtkNew<vtkPolyData> subsetPoly_;
     vtkNew<vtkPolyDataMapper> subsetMapper_;
-    vtkNew<vtkActor> subsetActor_;
+    MapRestingPoints resting_;
     std::vector<std::uint32_t> rows_;
     std::size_t count_ = 0;
     std::array<double, 6> bounds_{};
