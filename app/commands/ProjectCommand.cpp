@@ -11,6 +11,7 @@
 #include "latent/core/Error.h"
 #include "latent/core/NpyReader.h"
 #include "latent/core/NpyWriter.h"
+#include "latent/core/ProjectionParamsJson.h"
 #include "latent/core/Projector.h"
 #include "latent/core/ProjectorTsv.h"
 #include "latent/core/Sampling.h"
@@ -99,10 +100,8 @@ int runTransform(const ProjectOptions& o) {
 int runProject(const ProjectOptions& o) {
     if (!o.transformModel.empty()) return runTransform(o);
     ProjectionParams params = parseProjectionSpec(o.method, o.params);
-    params.metric = o.metric == "cosine" ? Metric::Cosine : Metric::Euclidean;
-    params.tsneRepulsion = o.repulsion == "barnes-hut"      ? TsneRepulsion::BarnesHut
-                           : o.repulsion == "interpolation" ? TsneRepulsion::Interpolation
-                                                            : TsneRepulsion::Auto;
+    params.metric = metricNamed(o.metric);
+    params.tsneRepulsion = tsneRepulsionNamed(o.repulsion);
     auto latents = std::make_shared<const LatentBatch>(readLatentsFile(o.in));
     const ProgressFn progress = terminalProgress();
     const bool sampled = o.fitSample > 0 || !o.saveModel.empty();
@@ -150,7 +149,7 @@ Command addProjectCommand(CLI::App& cli) {
                     "t-SNE: barnes-hut, interpolation (FFT, 2-D maps only) or auto (interpolation "
                     "for 2-D maps from " + std::to_string(kTsneInterpolationFrom) + " points)")
         ->capture_default_str()
-        ->check(CLI::IsMember({"auto", "barnes-hut", "interpolation"}));
+        ->check(CLI::IsMember(tsneRepulsionNames()));
     cmd->add_option("--neighbors,--neighbours", p.neighbours, "UMAP and LLE: neighbours per point")
         ->capture_default_str()
         ->check(CLI::Range(param_limits::kMinNeighbours, param_limits::kMaxNeighbours));
@@ -159,7 +158,7 @@ Command addProjectCommand(CLI::App& cli) {
         ->check(CLI::Range(0.0, param_limits::kMaxMinDist));
     cmd->add_option("--metric", o->metric, "t-SNE, UMAP and LLE: distance between latents")
         ->capture_default_str()
-        ->check(CLI::IsMember({"euclidean", "cosine"}));
+        ->check(CLI::IsMember(metricNames()));
     cmd->add_option("--iterations", p.iterations, "t-SNE and UMAP: optimisation steps (0: default)")
         ->check(CLI::Range(0, param_limits::kMaxIterations));
     cmd->add_option("--seed", p.seed, "random seed (same seed and threads: same map)")

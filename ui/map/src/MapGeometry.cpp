@@ -1,6 +1,8 @@
 #include "MapGeometry.h"
 
+#include <vtkCamera.h>
 #include <vtkFloatArray.h>
+#include <vtkMatrix4x4.h>
 #include <vtkNew.h>
 #include <vtkTypeInt32Array.h>
 
@@ -55,6 +57,15 @@ vtkSmartPointer<vtkUnsignedCharArray> coloursAt(vtkUnsignedCharArray* colours,
     const std::uint8_t* src = colours->GetPointer(0);
     std::uint8_t* dst = out->GetPointer(0);
     for (const std::uint32_t row : rows) dst = std::copy_n(src + std::size_t{row} * 4, 4, dst);
+    return out;
+}
+
+std::array<double, 16> worldToView(vtkRenderer* renderer) {
+    vtkMatrix4x4* m = renderer->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
+        renderer->GetTiledAspectRatio(), -1, 1);
+    std::array<double, 16> out{};
+    for (int r = 0; r < 4; ++r)
+        for (int c = 0; c < 4; ++c) out[static_cast<std::size_t>(4 * r + c)] = m->GetElement(r, c);
     return out;
 }
 

@@ -2,9 +2,11 @@
 
 #include <vtkCellArray.h>
 #include <vtkPoints.h>
+#include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 #include <vtkUnsignedCharArray.h>
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -25,5 +27,8 @@ vtkSmartPointer<vtkPoints> pointsAt(vtkPoints* points, const std::vector<std::ui
 // The RGBA colours of the rows listed in `rows`, in that order.
 vtkSmartPointer<vtkUnsignedCharArray> coloursAt(vtkUnsignedCharArray* colours,
                                                 const std::vector<std::uint32_t>& rows);
+
+// The renderer's camera as one matrix from world to view coordinates (-1..1), row-major.
+std::array<double, 16> worldToView(vtkRenderer* renderer);
 
 }  // namespace latent::ui

@@ -4,7 +4,6 @@
 // picking and layers; ScatterMapCamera.cpp: the camera and where world points land).
 #include <vtkActor.h>
 #include <vtkCamera.h>
-#include <vtkMatrix4x4.h>
 #include <vtkNew.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -19,6 +18,7 @@
 
 #include "LayoutTransition.h"
 #include "MapAxesOverlay.h"
+#include "MapGeometry.h"
 #include "MapInteractorStyle.h"
 #include "MapLevelOfDetail.h"
 #include "MapMarkerOverlay.h"
@@ -66,15 +66,7 @@ struct ScatterMap::Impl {
     std::unique_ptr<MapLevelOfDetail> lod;
     std::unique_ptr<LayoutTransition> transition;
 
-    std::array<double, 16> worldToView() const {
-        auto* camera = renderer->GetActiveCamera();
-        vtkMatrix4x4* m =
-            camera->GetCompositeProjectionTransformMatrix(renderer->GetTiledAspectRatio(), -1, 1);
-        std::array<double, 16> out{};
-        for (int r = 0; r < 4; ++r)
-            for (int c = 0; c < 4; ++c) out[static_cast<std::size_t>(r * 4 + c)] = m->GetElement(r, c);
-        return out;
-    }
+    std::array<double, 16> worldToView() const { return latent::ui::worldToView(renderer); }
     // Logical Qt pixel (y down) -> VTK display pixel (y up, device pixels), and back.
     std::array<double, 2> toDisplay(QPoint p) const {
         const double dpr = view->devicePixelRatioF();
