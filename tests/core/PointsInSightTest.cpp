@@ -62,6 +62,24 @@ TEST(PointsInSight, NearerSquaresHideAFartherOneAndAsNearOnesLetTheLaterShow) {
     EXPECT_EQ(inSight(xyz, {3.2, false}), range(0, 4));
 }
 
+TEST(PointsInSight, ASingleSampledFrameJudgesAtPixelCentres) {
+    // Point 0, 1.5 pixels wide at (4.9, 5.5), spans x 4.15-5.65 and y 4.75-6.25: it touches
+    // columns 4-5 and rows 4-6, but holds only the centres of pixels (4, 5) and (5, 5).
+    // Points 1 and 2, drawn later, hold those centres (and cover those pixels whole).
+    std::vector<float> xyz{4.9f, 5.5f, 0.0f, 4.5f, 5.5f, 0.0f, 5.5f, 5.5f, 0.0f};
+    const PointFootprint multisampled{1.5, false, true}, singleSampled{1.5, false, false};
+    EXPECT_EQ(inSight(xyz, multisampled), range(0, 2));  // shows in rows 4 and 6
+    EXPECT_EQ(inSight(xyz, singleSampled), range(1, 2));
+    xyz.resize(xyz.size() - 3);  // pixel (5, 5)'s centre is its own again
+    EXPECT_EQ(inSight(xyz, singleSampled), range(0, 1));
+    // Point 0 at x = 4.7 holds column 4's centre only, which point 1 holds too: hidden. At
+    // x = 4.75 its edge runs through column 5's centre, which the GPU may draw or not: kept.
+    std::vector<float> edge{4.7f, 5.5f, 0.0f, 4.5f, 5.5f, 0.0f};
+    EXPECT_EQ(inSight(edge, singleSampled), range(1, 1));
+    edge[0] = 4.75f;
+    EXPECT_EQ(inSight(edge, singleSampled), range(0, 1));
+}
+
 TEST(PointsInSight, RoundPointsAreOnlyCulled) {
     std::vector<float> xyz{4.5f, 5.5f, 0.0f};
     addPixelCoverers(xyz, 3, 5, 4, 6);
@@ -102,6 +120,10 @@ TEST(PointsInSight, ADenseMapKeepsFewOfItsPoints) {
     EXPECT_LT(rows.size(), 2000u);
     EXPECT_GE(rows.size(), 100u);  // at least the last coverer of every pixel
     EXPECT_TRUE(std::is_sorted(rows.begin(), rows.end()));
+    const Rows centres = inSight(xyz, {1.5, false, false});
+    EXPECT_LT(centres.size(), rows.size() / 2);
+    EXPECT_GE(centres.size(), 25u);  // the last holder of every pixel's centre, 4 at most each
+    EXPECT_TRUE(std::is_sorted(centres.begin(), centres.end()));
     EXPECT_TRUE(inSight({}, {}).empty());
 }
 

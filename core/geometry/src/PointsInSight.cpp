@@ -8,9 +8,11 @@ namespace latent {
 namespace {
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
-// Footprints are widened (touched pixels) or narrowed (covered pixels) by this much, so
-// float rounding on the GPU cannot make either claim wrong.
-constexpr double kEdge = 1e-3;
+// Footprints are widened (pixels drawn into) or narrowed (pixels covered) by this much, so
+// the GPU's rounding cannot make either claim wrong: rasterisers snap positions to a
+// subpixel grid, 1/256 px on Mesa's llvmpipe and most GPUs (a margin of 1e-3 px left 24 of
+// 32,212 pixels of the render test's frame different). Twice that grid's step.
+constexpr double kEdge = 1.0 / 128;
 constexpr float kDepthTie = 1e-6f;
 
 struct Placed {
@@ -29,14 +31,19 @@ Span clamped(double first, double last, int pixels) {
             static_cast<int>(std::min(last, static_cast<double>(pixels - 1)))};
 }
 
-// Pixels the square of half-side `half` around `centre` touches at all.
-Span touched(double centre, double half, int pixels) {
-    return clamped(std::floor(centre - half - kEdge), std::ceil(centre + half + kEdge) - 1.0, pixels);
+// Pixels the square of half-side `half` around `centre` may draw into: every pixel it
+// touches when the frame is multisampled, else those whose centre it may contain.
+Span drawnInto(double centre, double half, int pixels, bool multisampled) {
+    const double reach = half + kEdge;
+    if (multisampled) return clamped(std::floor(centre - reach), std::ceil(centre + reach) - 1.0, pixels);
+    return clamped(std::ceil(centre - reach - 0.5), std::floor(centre + reach - 0.5), pixels);
 }
 
-// Pixels lying wholly inside it.
-Span covered(double centre, double half, int pixels) {
-    return clamped(std::ceil(centre - half + kEdge), std::floor(centre + half - kEdge) - 1.0, pixels);
+// Pixels whose samples it surely covers: whole pixels when multisampled, else centres.
+Span covered(double centre, double half, int pixels, bool multisampled) {
+    const double reach = half - kEdge;
+    if (multisampled) return clamped(std::ceil(centre - reach), std::floor(centre + reach) - 1.0, pixels);
+    return clamped(std::ceil(centre - reach - 0.5), std::floor(centre + reach - 0.5), pixels);
 }
 
 // Whether a point at `depth`, `row` is drawn over the point at `otherDepth`, `otherRow`.
@@ -76,7 +83,8 @@ std::vector<std::uint32_t> pointsInSight(const float* xyz, std::size_t count,
         Placed p;
         for (std::size_t i = 0; i < count; ++i) {
             if (!place(i, p)) continue;
-            const Span xs = covered(p.x, half, width), ys = covered(p.y, half, height);
+            const Span xs = covered(p.x, half, width, footprint.multisampled),
+                       ys = covered(p.y, half, height, footprint.multisampled);
             for (int row = ys.first; row <= ys.last; ++row) {
                 for (int column = xs.first; column <= xs.last; ++column) {
                     const std::size_t cell = static_cast<std::size_t>(row) * columns + static_cast<std::size_t>(column);
@@ -92,7 +100,8 @@ std::vector<std::uint32_t> pointsInSight(const float* xyz, std::size_t count,
     Placed p;
     for (std::size_t i = 0; i < count; ++i) {
         if (!place(i, p)) continue;
-        const Span xs = touched(p.x, half, width), ys = touched(p.y, half, height);
+        const Span xs = drawnInto(p.x, half, width, footprint.multisampled),
+                   ys = drawnInto(p.y, half, height, footprint.multisampled);
         if (xs.empty() || ys.empty()) continue;
         bool shows = footprint.round;
         for (int row = ys.first; row <= ys.last && !shows; ++row) {

@@ -1,6 +1,7 @@
 #include "MapLevelOfDetail.h"
 
 #include <vtkCommand.h>
+#include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkProperty.h>
@@ -34,10 +35,8 @@ MapLevelOfDetail::MapLevelOfDetail(VtkOpenGLWidget* view, vtkRenderer* renderer,
     : view_(view),
       renderer_(renderer),
       style_(style),
-      full_(full),
-      fullMapper_(full->GetMapper()),
-      overlay_(overlay),
-      resting_(renderer) {
+      full_(full, renderer),
+      overlay_(overlay, renderer) {
     subsetMapper_->SetInputData(subsetPoly_);
     subsetMapper_->SetColorModeToDirectScalars();
     subsetMapper_->SetScalarModeToUsePointData();
@@ -56,11 +55,18 @@ MapLevelOfDetail::MapLevelOfDetail(VtkOpenGLWidget* view, vtkRenderer* renderer,
 
 MapLevelOfDetail::~MapLevelOfDetail() {
     for (const auto& [object, tag] : observers_) object->RemoveObserver(tag);
-    full_->SetMapper(fullMapper_);
+    for (Layer* layer : {&full_, &overlay_}) layer->actor->SetMapper(layer->all);
 }
 
 void MapLevelOfDetail::reset(std::size_t count, const std::array<double, 6>& bounds) {
     count_ = count;
+    // Multisampling smooths the edges of lines and big points; a big map's points are a
+    // pixel or two across, where it changes little, and without it the points in sight are
+    // judged at pixel centres: a few times fewer of them (docs/performance.md).
+    const bool multisample = count_ <= kInteractiveBudget;
+    vtkRenderWindow* window = view_->renderWindow();
+    if ((window->GetMultiSamples() > 0) != multisample)
+        window->SetMultiSamples(multisample ? vtkOpenGLRenderWindow::GetGlobalMaximumNumberOfMultiSamples() : 0);
     bounds_ = bounds;
     rows_.clear();
     subsetPoly_->Initialize();
@@ -123,22 +129,25 @@ double MapLevelOfDetail::pointSizeFor(std::size_t drawn) const {
     return std::clamp(spacing, kSmallestPointSize * dpr, largest);
 }
 
-// Which points this frame draws: the subset while moving, the points on top at rest (big
-// maps), otherwise all.
+vtkMapper* MapLevelOfDetail::Layer::restingMapper(PointFootprint footprint) {
+    auto* points = vtkPolyData::SafeDownCast(all->GetInput());
+    const bool big = points != nullptr && points->GetNumberOfPoints() > static_cast<vtkIdType>(kInteractiveBudget);
+    return big && resting.update(points, footprint) ? resting.mapper() : all.Get();
+}
+
+// Which points this frame draws: the subset while moving, the points in sight at rest (big
+// layers), otherwise all.
 void MapLevelOfDetail::onFrameStarting(vtkObject*, unsigned long, void*) {
     const bool useSubset = moving_ && !rows_.empty();
     const double size = pointSizeFor(useSubset ? rows_.size() : count_);
     const bool spheres = size >= kSmallestSphere;
-    vtkMapper* drawn = fullMapper_;
-    if (useSubset) {
-        drawn = subsetMapper_;
-    } else if (!hidden_ && count_ > kInteractiveBudget) {
-        auto* all = vtkPolyData::SafeDownCast(fullMapper_->GetInput());
-        if (all && resting_.update(all, {size, spheres})) drawn = resting_.mapper();
-    }
-    if (full_->GetMapper() != drawn) full_->SetMapper(drawn);
-    full_->SetVisibility(!hidden_);
-    for (vtkActor* actor : {full_, overlay_}) {
+    const PointFootprint footprint{size, spheres, view_->renderWindow()->GetMultiSamples() > 0};
+    vtkMapper* drawn = useSubset ? subsetMapper_.Get() : hidden_ ? full_.all.Get() : full_.restingMapper(footprint);
+    if (full_.actor->GetMapper() != drawn) full_.actor->SetMapper(drawn);
+    full_.actor->SetVisibility(!hidden_);
+    vtkMapper* overlayDrawn = moving_ ? overlay_.all.Get() : overlay_.restingMapper(footprint);
+    if (overlay_.actor->GetMapper() != overlayDrawn) overlay_.actor->SetMapper(overlayDrawn);
+    for (vtkActor* actor : {full_.actor, overlay_.actor}) {
         actor->GetProperty()->SetPointSize(static_cast<float>(size));
         actor->GetProperty()->SetRenderPointsAsSpheres(spheres);
     }

@@ -27,12 +27,12 @@ class VtkOpenGLWidget;
 
 // Keeps a big map interactive. While the camera moves (drag, wheel) the map draws a fixed
 // representative subset of its points instead of all of them; a short idle time after the
-// last move brings the full set back, drawn as the points on top somewhere
-// (MapRestingPoints) where those are much fewer. Before every frame it sizes the points for
-// how densely they cover the screen (small points when they crowd, up to the normal size
-// when zoomed in or for small maps) and hands the map's own actor the mapper of what it
-// draws, so the actor keeps its place before the selection overlay (which a 2-D map draws
-// on top).
+// last move brings the full set back, drawn as the points in sight (MapRestingPoints)
+// where those are much fewer, and so is a big selection overlay. Before every frame it
+// sizes the points for how densely they cover the screen (small points when they crowd,
+// up to the normal size when zoomed in or for small maps) and hands each actor the mapper
+// of what it draws, so the actors keep their order (the selection overlay after the map,
+// which a 2-D map draws on top).
 class MapLevelOfDetail : public QObject {
     Q_OBJECT
 public:
@@ -43,8 +43,9 @@ public:
     static constexpr double kNormalPointSize = 4.0;
 
     // Swaps the points of `full` (the map's actor, whose mapper draws all of them) for the
-    // subset while moving and the points on top at rest; sizes `full` and `overlay` (points
-    // drawn on top of the map, e.g. a selection) before each frame.
+    // subset while moving and the points in sight at rest, and those of `overlay` (points
+    // drawn on top of the map, e.g. a selection) for its points in sight at rest; sizes
+    // both before each frame.
     MapLevelOfDetail(VtkOpenGLWidget* view, vtkRenderer* renderer, MapInteractorStyle* style,
                      vtkActor* full, vtkActor* overlay);
     ~MapLevelOfDetail() override;
@@ -72,16 +73,25 @@ private:
     void onFrameStarting(vtkObject*, unsigned long, void*);
     void setMoving(bool moving);
 
+    // A layer of points: its actor, the mapper drawing all of them, and the points in sight.
+    struct Layer {
+        Layer(vtkActor* drawing, vtkRenderer* renderer)
+            : actor(drawing), all(drawing->GetMapper()), resting(renderer) {}
+        vtkActor* actor;
+        vtkSmartPointer<vtkMapper> all;
+        MapRestingPoints resting;
+        // The points in sight when that pays off at `footprint`, else all.
+        vtkMapper* restingMapper(PointFootprint footprint);
+    };
+
     VtkOpenGLWidget* view_;
     vtkRenderer* renderer_;
     MapInteractorStyle* style_;
-    vtkActor* full_;
-    vtkSmartPointer<vtkMapper> fullMapper_;  // draws every point
-    vtkActor* overlay_;
+    Layer full_;
+    Layer overlay_;
     std::vector<std::pair<vtkObject*, unsigned long>> observers_;
     vtkNew<vtkPolyData> subsetPoly_;
     vtkNew<vtkPolyDataMapper> subsetMapper_;
-    MapRestingPoints resting_;
     std::vector<std::uint32_t> rows_;
     std::size_t count_ = 0;
     std::array<double, 6> bounds_{};

@@ -1,8 +1,6 @@
 #include "MapRestingPoints.h"
 
-#include <vtkCamera.h>
 #include <vtkFloatArray.h>
-#include <vtkMatrix4x4.h>
 #include <vtkPointData.h>
 #include <vtkRenderer.h>
 #include <vtkUnsignedCharArray.h>
@@ -27,15 +25,11 @@ MapRestingPoints::MapRestingPoints(vtkRenderer* renderer) : renderer_(renderer) 
 MapRestingPoints::Placement MapRestingPoints::placementNow(vtkPoints* points,
                                                            PointFootprint footprint) const {
     Placement now;
-    vtkMatrix4x4* m = renderer_->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
-        renderer_->GetTiledAspectRatio(), -1, 1);
-    for (int r = 0; r < 4; ++r)
-        for (int c = 0; c < 4; ++c) now.worldToView[static_cast<std::size_t>(4 * r + c)] = m->GetElement(r, c);
+    now.worldToView = worldToView(renderer_);
     const int* size = renderer_->GetSize();
     now.width = size[0];
     now.height = size[1];
-    now.pointSize = footprint.size;
-    now.round = footprint.round;
+    now.footprint = footprint;
     now.points = points;
     now.pointsTime = points->GetMTime();
     return now;

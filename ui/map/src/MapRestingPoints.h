@@ -40,8 +40,7 @@ private:
     struct Placement {
         std::array<double, 16> worldToView{};
         int width = 0, height = 0;
-        double pointSize = 0.0;
-        bool round = false;
+        PointFootprint footprint;
         vtkPoints* points = nullptr;
         vtkMTimeType pointsTime = 0;
         bool operator==(const Placement&) const = default;
