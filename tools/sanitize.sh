@@ -38,9 +38,12 @@ export OMP_NUM_THREADS=1
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tools/sanitizers/tsan.supp
 # Tests that build HNSW indexes in parallel are left out: hnswlib takes its per-node locks
 # in both orders, and TSan reports that from those tests with unsymbolized stacks, which
-# the deadlock suppression cannot match (t-SNE's above the exact-search limit, in CI); they
-# also run about 100x slower under it (KnnGraph's recall test: 174 s). They run in the
+# the deadlock suppression cannot match (t-SNE's above the exact-search limit, and Auto's
+# switch to interpolation at 20,000 points: both in CI); they also run about 100x slower
+# under it (KnnGraph's recall test: 174 s; the switch test: 289 s). So is the quality bar
+# of interpolated t-SNE on Fashion-MNIST (352 s under TSan, and CI has 90 minutes in all):
+# its threads run the code the thread-count test runs, which stays. All of these run in the
 # ASan stage and the Release tests. Sanitized unit tests get 900 s (tests/CMakeLists.txt).
 stage "thread" build-tsan thread core_tests ui_unit_tests -- \
   -R '^(InferenceEngine|Tsne|Umap|NnDescent|ThreadTeam|Lle|Pca|LatestJobTest|Inference)\.' \
-  -E 'AboveTheExactNeighbourSearchLimit'
+  -E 'AboveTheExactNeighbourSearchLimit|AutoInterpolatesLargeTwoDimensionalMaps|InterpolatedRepulsionIsAsTrustworthyAsBarnesHut'
