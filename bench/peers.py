@@ -112,14 +112,18 @@ def make_inputs(args, harness, work):
 
 
 def million_mixture(latents, work):
-    """1,000,000 points from one Gaussian per class, fitted to the 70,000 latents."""
-    path = work / "mixture_1m.npy"
-    if path.exists():
-        return path
+    """1,000,000 points from one Gaussian per class, fitted to the 70,000 latents; their
+    classes go beside them as a one-column CSV (`--metadata ... --colour-by class` shows
+    them on a map)."""
+    path, classes_csv = work / "mixture_1m.npy", work / "mixture_1m_classes.csv"
     labels = np.concatenate([read_idx_labels(DATA_DIR / "t10k-labels-idx1-ubyte.gz"),
                              read_idx_labels(DATA_DIR / "train-labels-idx1-ubyte.gz")])
     rng = np.random.default_rng(0)
     classes = rng.choice(10, size=1_000_000, p=np.bincount(labels, minlength=10) / len(labels))
+    if not classes_csv.exists():
+        np.savetxt(classes_csv, classes, fmt="%d", header="class", comments="")
+    if path.exists():
+        return path
     points = np.empty((1_000_000, latents.shape[1]), dtype=np.float32)
     for c in range(10):
         members = latents[labels == c]
@@ -131,7 +135,7 @@ def million_mixture(latents, work):
 
 # ---- implementations: each returns (wall seconds, CPU seconds, what was timed) ----------
 
-def ours(method, args, inp, out, seed):
+def ours(method, args, inp, n, out, seed):
     exe = pathlib.Path(args.build) / "app" / "latent-explorer"
     cmd = [str(exe), "project", "--in", str(inp), "--out", str(out), "--method", method,
            "--threads", str(args.threads), "--seed", str(seed)]
@@ -147,7 +151,6 @@ def ours(method, args, inp, out, seed):
             errors.seek(0)
             sys.exit(f"{' '.join(cmd)} failed: {errors.read().decode(errors='replace')}")
     peak = usage.ru_maxrss * 1024  # bytes (Linux reports KiB)
-    n = np.load(inp, mmap_mode="r").shape[0]
     return (wall, usage.ru_utime + usage.ru_stime,
             f"whole process, peak RSS {peak / 1e6:.0f} MB ({peak / n:.0f} B/point)")
 
@@ -219,7 +222,7 @@ report <- function(t) cat(sprintf('{"seconds": %f, "cpu_seconds": %f}\\n', t[["e
 """
 
 
-def r_peer(fit_call, args, inp, out, seed):
+def r_peer(fit_call, args, inp, n, out, seed):
     script = R_READ_WRITE + R_COMMON + f"""
 set.seed({seed})
 t <- system.time(y <- {fit_call})
@@ -228,23 +231,22 @@ report(t)
 """
     raw = pathlib.Path(str(out) + ".f32")
     r = run_json(["Rscript", "-e", script, str(inp), str(raw)])
-    n = np.load(inp, mmap_mode="r").shape[0]
     np.save(out, np.fromfile(raw, dtype="<f4").reshape(n, 2))
     raw.unlink()
     return r["seconds"], r["cpu_seconds"], "fit"
 
 
-def rtsne(args, inp, out, seed):
+def rtsne(args, inp, n, out, seed):
     iters = args.iterations or 1000
     call = (f"Rtsne::Rtsne(x, dims = 2, perplexity = 30, theta = 0.5, max_iter = {iters}, pca = FALSE, "
             f"check_duplicates = FALSE, num_threads = {args.threads})$Y")
-    return r_peer(call, args, inp, out, seed)
+    return r_peer(call, args, inp, n, out, seed)
 
 
-def uwot(args, inp, out, seed):
+def uwot(args, inp, n, out, seed):
     call = (f"uwot::umap(x, n_neighbors = 15, min_dist = 0.1, n_threads = {args.threads}, "
             f"n_sgd_threads = {args.threads})")
-    return r_peer(call, args, inp, out, seed)
+    return r_peer(call, args, inp, n, out, seed)
 
 
 def python_peer(name, args, inp, out, seed):
@@ -278,15 +280,15 @@ def worker(args):
     return 0
 
 
-def run_one(method, peer, args, inp, out, seed, work):
+def run_one(method, peer, args, inp, n, out, seed, work):
     if peer == "ours":
-        return ours(method, args, inp, out, seed)
+        return ours(method, args, inp, n, out, seed)
     if peer == "fitsne":
         return fitsne(args, inp, out, seed, work)
     if peer == "rtsne":
-        return rtsne(args, inp, out, seed)
+        return rtsne(args, inp, n, out, seed)
     if peer == "uwot":
-        return uwot(args, inp, out, seed)
+        return uwot(args, inp, n, out, seed)
     return python_peer(peer, args, inp, out, seed)
 
 
@@ -310,7 +312,7 @@ def main():
             for peer in peers:
                 for seed in seeds:
                     out = work / f"{inp.stem}_{method}_{peer}_{seed}.npy"
-                    wall, cpu, timed = run_one(method, peer, args, inp, out, seed, work)
+                    wall, cpu, timed = run_one(method, peer, args, inp, n, out, seed, work)
                     q = run_json([str(harness), "trust", "--high", str(inp), "--low", str(out), "--k", "15",
                                   "--sample", "5000", "--threads", str(args.threads)])
                     rows.append((name, n, method, peer, seed, wall, cpu, q["trustworthiness"], timed))
